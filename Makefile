@@ -1,0 +1,35 @@
+# xling: two commands do all the set-up on a fresh machine.
+#   make demo   installs xling into .venv and runs the main job on the bundled article
+#   make test   installs xling (with test extras) into .venv and runs the test suite
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+# argostranslate -> stanza -> torch. On PyPI the plain Linux torch wheel is a multi-GB CUDA
+# build; on the project's machines `torch==2.13.0` resolves to a CPU wheel kept on local disk.
+# Elsewhere, point pip at PyTorch's CPU wheels, e.g.
+#   make TORCH_PIP_ARGS="--index-url https://download.pytorch.org/whl/cpu" test
+TORCH_SPEC     ?= torch==2.13.0
+TORCH_PIP_ARGS ?=
+
+.PHONY: install demo test bench clean
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q $(TORCH_PIP_ARGS) "$(TORCH_SPEC)"
+	$(BIN)/python -m pip install -q -e ".[test,bench]"
+	touch $@
+
+install: $(BIN)/.installed
+
+demo: install
+	$(BIN)/python -m xling.demo examples/putin-sharaa-2025-10-15.fa.txt --out-dir out
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) out *.egg-info

@@ -1,0 +1,31 @@
+"""Shared fixtures. Tests never read ../shared: fixtures are written here or in tests/data/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "putin-sharaa-2025-10-15.fa.txt"
+
+
+@pytest.fixture
+def example_article() -> Path:
+    """The bundled Persian article (the toolkit's first real input)."""
+    return EXAMPLE
+
+
+@pytest.fixture
+def cli():
+    """Invoke the xling CLI in-process: ``cli(args, input=None) -> click Result``."""
+    from typer.testing import CliRunner
+
+    from xling.cli.main import app
+
+    runner = CliRunner()
+
+    def run(args, input=None):
+        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return run

@@ -1,0 +1,22 @@
+import subprocess
+import sys
+
+
+def test_help_lists_every_command(cli):
+    r = cli(["--help"])
+    assert r.exit_code == 0
+    for name in ("translate", "normalize", "segment", "align", "score", "models", "glossary"):
+        assert name in r.output
+
+
+def test_import_does_no_heavy_work(tmp_path):
+    """Importing xling and its CLI loads none of the heavy libraries and creates no folder."""
+    code = (
+        "import sys, xling, xling.cli.main;"
+        "heavy = [m for m in ('torch','stanza','spacy','ctranslate2','hazm','argostranslate','sentencepiece','sacrebleu') if m in sys.modules];"
+        "print(','.join(heavy))"
+    )
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == ""
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,55 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from xling.errors import EncodingError, InputError
+from xling.io import AtomicOutputs, atomic_write_text, decode_text, read_lines, read_text
+
+
+def test_bom_and_crlf_are_removed():
+    assert decode_text("\ufeffسلام\r\nدنیا\rپایان".encode("utf-8")) == "سلام\nدنیا\nپایان"
+
+
+def test_cp1256_is_refused_with_guess_and_option(tmp_path):
+    p = tmp_path / "legacy.txt"
+    p.write_bytes("رئیس جمهور روسیه با احمد الشرع دیدار و گفتگو کرد. این خبر در حال تکمیل است.\n".replace("ی", "ي").replace("ک", "ك").encode("cp1256"))
+    with pytest.raises(EncodingError) as exc:
+        read_text(p)
+    msg = str(exc.value)
+    assert str(p) in msg and ":1:" in msg and "--encoding" in msg
+    assert read_text(p, encoding="cp1256").startswith("رئيس")
+
+
+def test_unknown_encoding_and_missing_file(tmp_path):
+    with pytest.raises(InputError, match="unknown encoding"):
+        decode_text(b"x", encoding="no-such-codec")
+    with pytest.raises(InputError, match="no such file"):
+        read_text(tmp_path / "nope.txt")
+
+
+def test_read_lines_keeps_empty_lines(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("a\n\nb\n", encoding="utf-8")
+    assert read_lines(p) == ["a", "", "b"]
+    p.write_text("", encoding="utf-8")
+    assert read_lines(p) == []
+
+
+def test_atomic_group_replaces_all_or_nothing(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("old a")
+    with pytest.raises(RuntimeError):
+        with AtomicOutputs() as out:
+            with out.open(a) as fh:
+                fh.write("new a")
+            raise RuntimeError("fail before b is written")
+    assert a.read_text() == "old a" and not b.exists()
+    assert sorted(os.listdir(tmp_path)) == ["a.txt"]  # no temporary file left behind
+    with AtomicOutputs() as out:
+        for p in (a, b):
+            with out.open(p) as fh:
+                fh.write("new")
+    assert a.read_text() == b.read_text() == "new"
+    atomic_write_text(a, "x")
+    assert a.read_text() == "x"

@@ -1,0 +1,3 @@
+from xling.cli.main import main
+
+main()

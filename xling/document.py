@@ -1,0 +1,36 @@
+"""The record that flows through xling's stages.
+
+A document is a list of :class:`Segment` objects. Every stage (normalize, segment, protect,
+translate, repair) takes segments and returns them with its own entry appended to
+:attr:`Segment.changes`, so the ``.jsonl`` output explains every output character.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Segment:
+    """One sentence-level segment of a source document.
+
+    Attributes:
+        id: 0-based position in the document (int).
+        paragraph: 0-based paragraph number (int); paragraphs are separated by blank lines.
+        source: the segment exactly as it stands in the input (str).
+        text: the normalized text sent onward to MT (str); equals ``source`` until a stage changes it.
+        changes: what each stage did, as JSON-ready dicts with at least a ``"stage"`` key.
+        targets: target language code → target text (after repair).
+    """
+
+    id: int
+    paragraph: int
+    source: str
+    text: str
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    targets: dict[str, str] = field(default_factory=dict)
+
+    def record(self, stage: str, **details: Any) -> None:
+        """Append a change record ``{"stage": stage, **details}``."""
+        self.changes.append({"stage": stage, **details})

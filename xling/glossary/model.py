@@ -1,0 +1,154 @@
+"""The termbase data model, after ISO 30042:2019 (TBX) concept orientation.
+
+A :class:`Glossary` holds :class:`ConceptEntry` objects. Each entry is one concept (a person,
+organization, title, place or other), with per-language lists of :class:`Term` objects. Each
+term carries an ISO 30042 *administrative status*: ``preferred`` (the form to output),
+``admitted`` (acceptable, left alone) or ``deprecated`` (a non-house variant to replace).
+Cross-references (``related``) link entries without merging them, e.g. al-Sharaa
+``also-known-as`` al-Jolani.
+
+This module holds data and simple look-ups only; reading and writing files lives in
+:mod:`xling.glossary.store`, TBX in :mod:`xling.glossary.tbx`, matching in
+:mod:`xling.glossary.match` and enforcement in :mod:`xling.glossary.enforce`.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class TermStatus(str, Enum):
+    """ISO 30042 administrative status of a term (TBX ``administrativeStatus``)."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+
+    @property
+    def tbx_value(self) -> str:
+        """The TBX-Basic picklist value, e.g. ``preferredTerm-admn-sts``."""
+        return f"{self.value}Term-admn-sts"
+
+
+class EntryType(str, Enum):
+    """What a concept entry names."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    TITLE = "title"
+    PLACE = "place"
+    OTHER = "other"
+
+
+class RelationType(str, Enum):
+    """Kinds of cross-reference between concept entries."""
+
+    ALSO_KNOWN_AS = "also-known-as"
+    SEE_ALSO = "see-also"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_assignment=True)
+
+
+class Term(_Strict):
+    """One term of a concept in one language.
+
+    Attributes:
+        text: the term as written (str, non-empty, no leading/trailing space).
+        status: :class:`TermStatus`; default ``preferred``.
+        short_forms: shorter forms of the same term that also name the concept in running text
+            (``al-Sharaa`` for ``Ahmed al-Sharaa``); they share the term's status.
+        use: for a deprecated term, the form that replaces it; ``None`` means the entry's
+            preferred term (or its matching short form). ``Sergey`` → ``Sergei`` needs ``use``.
+        note: free text for reviewers.
+    """
+
+    text: str = Field(min_length=1)
+    status: TermStatus = TermStatus.PREFERRED
+    short_forms: list[str] = Field(default_factory=list)
+    use: str | None = None
+    note: str | None = None
+
+    @field_validator("text", "use")
+    @classmethod
+    def _no_outer_space(cls, v: str | None) -> str | None:
+        if v is not None and v != v.strip():
+            raise ValueError("has leading or trailing white space")
+        return v
+
+
+class CrossReference(_Strict):
+    """A link from one concept entry to another (TBX ``crossReference``)."""
+
+    type: RelationType = RelationType.SEE_ALSO
+    target: str = Field(min_length=1, description="id of the related concept entry")
+
+
+class ConceptEntry(_Strict):
+    """One concept: its id, type, notes, cross-references and per-language terms.
+
+    Attributes:
+        id: unique, stable identifier (str; lowercase letters, digits and ``-`` recommended).
+        type: :class:`EntryType`.
+        note: why the house forms were chosen (str or None).
+        source: where the house forms come from (str or None).
+        related: cross-references to other entries.
+        terms: language code (``fa``, ``en``, ``ru``, ``ar``) → list of :class:`Term`.
+    """
+
+    id: str = Field(min_length=1)
+    type: EntryType = EntryType.OTHER
+    note: str | None = None
+    source: str | None = None
+    related: list[CrossReference] = Field(default_factory=list)
+    terms: dict[str, list[Term]] = Field(default_factory=dict)
+
+    def terms_for(self, lang: str, status: TermStatus | None = None) -> list[Term]:
+        """Terms in ``lang``, optionally only those with ``status``."""
+        return [t for t in self.terms.get(lang, []) if status is None or t.status == status]
+
+    def preferred(self, lang: str) -> Term | None:
+        """The first preferred term in ``lang``, or ``None``."""
+        found = self.terms_for(lang, TermStatus.PREFERRED)
+        return found[0] if found else None
+
+
+class Glossary(_Strict):
+    """A termbase: a named, ordered list of concept entries.
+
+    Attributes:
+        name: short name of the glossary (str).
+        description: what it covers (str or None).
+        source_language: language of the documents it protects (default ``fa``).
+        entries: the concept entries, in file order.
+    """
+
+    name: str = "glossary"
+    description: str | None = None
+    source_language: str = "fa"
+    entries: list[ConceptEntry] = Field(default_factory=list)
+
+    def get(self, entry_id: str) -> ConceptEntry | None:
+        """The entry with ``entry_id``, or ``None``."""
+        for e in self.entries:
+            if e.id == entry_id:
+                return e
+        return None
+
+    def languages(self) -> list[str]:
+        """All language codes that occur in the glossary, source language first."""
+        seen: dict[str, None] = {self.source_language: None}
+        for e in self.entries:
+            for lang in e.terms:
+                seen.setdefault(lang, None)
+        return list(seen)
+
+    def iter_terms(self, lang: str) -> Iterator[tuple[ConceptEntry, Term]]:
+        """Yield ``(entry, term)`` for every term in ``lang``."""
+        for e in self.entries:
+            for t in e.terms.get(lang, []):
+                yield e, t

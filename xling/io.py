@@ -1,0 +1,161 @@
+"""Reading user text files and writing outputs safely.
+
+Reading: UTF-8 by default, with a UTF-8 BOM removed and CRLF/CR line ends turned into LF. A file
+that is not valid UTF-8 raises :class:`~xling.errors.EncodingError` naming the file, the line of
+the first bad byte, the encoding that `charset-normalizer` guesses, and the ``--encoding`` option.
+
+Writing: every output goes to a temporary file in the destination folder and is moved into
+place with :func:`os.replace`, so a reader never sees a half-written file and an existing file
+is never lost. :class:`AtomicOutputs` extends this to a group of files: nothing is replaced
+until every file of the group has been written.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, Iterator
+from contextlib import contextmanager
+
+from xling.errors import EncodingError, InputError
+
+STDIN = "-"
+
+
+def _normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_text(data: bytes, *, name: str = "<input>", encoding: str | None = None) -> str:
+    """Decode ``data`` (bytes) to ``str`` with LF line ends and no BOM.
+
+    Args:
+        data: raw file content.
+        name: file name used in error messages.
+        encoding: a Python codec name; ``None`` means UTF-8 (a UTF-8 BOM is accepted).
+
+    Returns:
+        The text, with CRLF and lone CR turned into LF.
+
+    Raises:
+        EncodingError: the bytes are not valid in ``encoding`` (or UTF-8); the message names
+            the line of the first undecodable byte, the guessed encoding and ``--encoding``.
+        InputError: ``encoding`` is not a known codec.
+    """
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"{name}: unknown encoding {encoding!r}; give a Python codec name such as utf-8 or cp1256") from None
+    enc = encoding or "utf-8"
+    if enc.replace("_", "-").lower() in ("utf-8", "utf8") and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        guess = guess_encoding(data)
+        hint = f"it looks like {guess}; rerun with --encoding {guess}" if guess else "rerun with --encoding NAME (for example cp1256 for legacy Persian files)"
+        raise EncodingError(f"{name}:{line}: not valid {enc} text (byte 0x{data[exc.start]:02x}); {hint}") from None
+    return _normalize_newlines(text)
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """Guess the encoding of ``data`` with charset-normalizer; ``None`` when it has no guess.
+
+    Windows-1256 (the legacy Arabic/Persian code page) is reported as ``cp1256``.
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 1 << 20]).best()
+    if best is None:
+        return None
+    return best.encoding
+
+
+def read_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> str:
+    """Read a text file (or standard input when ``path`` is ``"-"``) as described in :func:`decode_text`.
+
+    Raises:
+        InputError: the file does not exist or cannot be read.
+        EncodingError: the file is not valid text in the expected encoding.
+    """
+    p = str(path)
+    if p == STDIN:
+        data = sys.stdin.buffer.read()
+        return decode_text(data, name="<stdin>", encoding=encoding)
+    try:
+        data = Path(p).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a folder; give a text file") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read: {exc.strerror}") from None
+    return decode_text(data, name=p, encoding=encoding)
+
+
+def read_lines(path: str | os.PathLike[str], *, encoding: str | None = None) -> list[str]:
+    """Read a one-segment-a-line file: a list of lines without their LF (a final LF adds no line)."""
+    text = read_text(path, encoding=encoding)
+    if not text:
+        return []
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.split("\n")
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then :func:`os.replace`.
+
+    The folder must exist. On any error the temporary file is removed and ``path`` is untouched.
+    """
+    with AtomicOutputs() as out:
+        with out.open(path, encoding=encoding) as fh:
+            fh.write(text)
+
+
+class AtomicOutputs:
+    """Write a group of files so that either all appear (replacing older ones) or none changes.
+
+    Use as a context manager::
+
+        with AtomicOutputs() as out:
+            with out.open(dir / "a.txt") as fh: fh.write(...)
+            with out.open(dir / "b.jsonl") as fh: fh.write(...)
+        # all files are moved into place here; on an exception none is.
+
+    Temporary files live in each destination's folder (so :func:`os.replace` is atomic per file).
+    """
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[str, Path]] = []
+
+    def __enter__(self) -> "AtomicOutputs":
+        return self
+
+    @contextmanager
+    def open(self, path: str | os.PathLike[str], *, encoding: str = "utf-8") -> Iterator[IO[str]]:
+        """Open a temporary file that will become ``path`` when the group commits."""
+        dest = Path(path)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent or ".")
+        except OSError as exc:
+            raise InputError(f"{dest}: cannot write: {exc.strerror}") from None
+        self._pending.append((tmp, dest))
+        with os.fdopen(fd, "w", encoding=encoding, newline="\n") as fh:
+            yield fh
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            for tmp, _ in self._pending:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+            return
+        for tmp, dest in self._pending:
+            os.replace(tmp, dest)

@@ -1,0 +1,1 @@
+"""xling.score"""
