@@ -7,6 +7,35 @@ term carries an ISO 30042 *administrative status*: ``preferred`` (the form to ou
 Cross-references (``related``) link entries without merging them, e.g. al-Sharaa
 ``also-known-as`` al-Jolani.
 
+Conventions the matcher and the enforcer (:mod:`xling.glossary.match`,
+:mod:`xling.glossary.enforce`) rely on:
+
+* The source language (``fa``) lists every spelling that occurs as its own term: the preferred
+  form as written in house copy, plus ``admitted`` variants that differ by ZWNJ / space /
+  joining (``ابو محمد`` / ``ابومحمد``), by the Arabic article (``جولانی`` / ``الجولانی``) or by
+  Arabic letters (``ي``/``ی``, ``ك``/``ک``). Source terms are never ``deprecated``: a source
+  spelling is data, not a fault.
+* ``short_forms`` of a term name the same concept in running text (a surname with its article:
+  ``al-Sharaa``, ``аш-Шараа``, ``الشرع``). A short form of a preferred term is the preferred
+  output when the translation uses the short form.
+* A ``deprecated`` target term is a non-house variant to replace. Its ``use`` field gives the
+  replacement. Three kinds occur:
+
+  - a full-name variant (``Sergey Lavrov``): ``use`` is ``None`` and the replacement is the
+    entry's preferred term;
+  - a **partial** variant, i.e. a surname-only or given-name-only variant (``Blusov``,
+    ``Julani``, ``Кастюков``, ``سيرجي``, ``Sergey``): ``use`` is the house form of that same part
+    (``Belousov``, ``al-Jolani``, ``Костюков``, ``سيرغي``, ``Sergei``), so the enforcer replaces
+    the span it found and keeps the rest of the name and any inflection around it;
+  - a variant that differs only by the article (``Джулани`` for ``аль-Джулани``, ``جولاني`` for
+    ``الجولاني``): ``use`` is the house form with the article. A deprecated form that is a
+    substring of a preferred or admitted form of the same entry (``Джулани`` inside
+    ``аль-Джулани``) is a fault only where no preferred/admitted form covers the span
+    (longest match wins).
+
+* ``Glossary.target_languages``: when set, every entry must have a preferred term in each of
+  them (``xling glossary validate`` checks this).
+
 This module holds data and simple look-ups only; reading and writing files lives in
 :mod:`xling.glossary.store`, TBX in :mod:`xling.glossary.tbx`, matching in
 :mod:`xling.glossary.match` and enforcement in :mod:`xling.glossary.enforce`.
@@ -111,6 +140,20 @@ class ConceptEntry(_Strict):
         """Terms in ``lang``, optionally only those with ``status``."""
         return [t for t in self.terms.get(lang, []) if status is None or t.status == status]
 
+    def forms(self, lang: str) -> Iterator[tuple[str, Term, bool]]:
+        """Yield ``(surface, term, is_short_form)`` for every term and short form in ``lang``."""
+        for t in self.terms.get(lang, []):
+            yield t.text, t, False
+            for s in t.short_forms:
+                yield s, t, True
+
+    def replacement(self, lang: str, term: Term) -> str | None:
+        """The text that replaces deprecated ``term`` in ``lang``: ``term.use`` or the preferred term."""
+        if term.use is not None:
+            return term.use
+        pref = self.preferred(lang)
+        return pref.text if pref else None
+
     def preferred(self, lang: str) -> Term | None:
         """The first preferred term in ``lang``, or ``None``."""
         found = self.terms_for(lang, TermStatus.PREFERRED)
@@ -124,12 +167,14 @@ class Glossary(_Strict):
         name: short name of the glossary (str).
         description: what it covers (str or None).
         source_language: language of the documents it protects (default ``fa``).
+        target_languages: languages every entry must have a preferred term in (may be empty).
         entries: the concept entries, in file order.
     """
 
     name: str = "glossary"
     description: str | None = None
     source_language: str = "fa"
+    target_languages: list[str] = Field(default_factory=list)
     entries: list[ConceptEntry] = Field(default_factory=list)
 
     def get(self, entry_id: str) -> ConceptEntry | None:

@@ -1,0 +1,408 @@
+"""Reading and writing glossary files (YAML, one glossary per file).
+
+Format: a YAML mapping validated by :class:`xling.glossary.model.Glossary` (unknown fields are
+refused). Files are read with ruamel.yaml in round-trip mode, so an edit made through
+:func:`edit_glossary` keeps comments, key order and entry order of everything it does not touch.
+
+Errors: every problem raises :class:`~xling.errors.GlossaryError` with a one-line message of the
+form ``FILE:LINE: what is wrong; how to fix it``. Pydantic error locations (``entries.3.terms.en.0
+.status``) are mapped back to the line of the YAML node through ruamel's ``.lc`` line info.
+
+Writes are atomic (:func:`xling.io.atomic_write_text`) and every read-modify-write holds a
+:class:`filelock.FileLock` on ``FILE.lock``, so two concurrent ``xling glossary add`` runs do not
+lose an entry. A failed edit (bad input, broken invariant) leaves the file byte for byte unchanged.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from pydantic import BaseModel, ValidationError
+
+from xling.errors import GlossaryError, InputError
+from xling.glossary.model import ConceptEntry, CrossReference, Glossary, Term
+
+HOUSE_FILE = "house.yaml"
+LOCK_TIMEOUT_SECONDS = 60.0
+
+
+def default_glossary_path() -> Path:
+    """Path of the shipped house glossary (``glossaries/house.yaml``).
+
+    Looks first for the copy installed inside the package (``xling/_glossaries/house.yaml``, mapped
+    from the repository's ``glossaries/`` folder at build time), then for the repository checkout
+    (editable install). Returns the repository path when neither exists, so the error names it.
+    """
+    packaged = Path(__file__).resolve().parent.parent / "_glossaries" / HOUSE_FILE
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent.parent / "glossaries" / HOUSE_FILE
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.width = 4096
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.allow_unicode = True
+    return y
+
+
+# ----------------------------------------------------------------------------- line lookup
+
+
+def node_line(root: Any, loc: Sequence[Any]) -> int | None:
+    """1-based line of the deepest node of ``root`` reached by path ``loc``, or ``None``.
+
+    Args:
+        root: a ruamel round-trip tree (CommentedMap / CommentedSeq).
+        loc: keys and indexes, as in a pydantic error ``loc`` (``("entries", 3, "terms", "en")``).
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    node = root
+    line = None
+    if hasattr(root, "lc") and root.lc.line is not None:
+        line = root.lc.line + 1
+    for key in loc:
+        try:
+            if isinstance(node, CommentedMap) and key in node:
+                line = node.lc.key(key)[0] + 1
+                node = node[key]
+            elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+                line = node.lc.item(key)[0] + 1
+                node = node[key]
+            else:
+                break
+        except (KeyError, TypeError, AttributeError):
+            break
+    return line
+
+
+def _loc_text(loc: Sequence[Any]) -> str:
+    return ".".join(str(p) for p in loc)
+
+
+def _plain(node: Any) -> Any:
+    """A ruamel tree as plain dicts, lists and scalars."""
+    if isinstance(node, dict):
+        return {str(k) if not isinstance(k, (int, float, bool)) else k: _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+# ----------------------------------------------------------------------------- document
+
+
+@dataclass
+class GlossaryDocument:
+    """A glossary file: its path, the ruamel round-trip tree and the validated model.
+
+    Attributes:
+        path: the file (Path).
+        tree: the ruamel ``CommentedMap`` the file was parsed into (comments, order, line info).
+        glossary: the validated :class:`Glossary`.
+    """
+
+    path: Path
+    tree: Any
+    glossary: Glossary
+    text: str = field(default="", repr=False)
+
+    def line_of(self, loc: Sequence[Any]) -> int | None:
+        """1-based line of the node at ``loc`` (see :func:`node_line`)."""
+        return node_line(self.tree, loc)
+
+    def where(self, loc: Sequence[Any]) -> str:
+        """``FILE:LINE`` (or ``FILE``) for the node at ``loc``."""
+        line = self.line_of(loc)
+        return f"{self.path}:{line}" if line else str(self.path)
+
+
+def parse_glossary_text(text: str, name: str | os.PathLike[str] = "<glossary>") -> GlossaryDocument:
+    """Parse and validate glossary YAML ``text``; ``name`` is used in error messages.
+
+    Raises:
+        GlossaryError: the YAML is broken, the top level is not a mapping, or the data do not
+            fit the schema (unknown field, bad status or type, ...). The message gives file and line.
+    """
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    path = Path(name)
+    try:
+        tree = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = " ".join(str(exc.problem or exc.context or "bad YAML").split())
+        raise GlossaryError(f"{path}{line}: broken YAML: {problem}; fix the syntax at that line") from None
+    except YAMLError as exc:
+        raise GlossaryError(f"{path}: broken YAML: {' '.join(str(exc).split())}") from None
+    if tree is None:
+        tree = _yaml().load("{}")
+    if not isinstance(tree, dict):
+        raise GlossaryError(f"{path}:1: a glossary file must be a YAML mapping with 'entries:'; found {type(tree).__name__}")
+    try:
+        glossary = Glossary.model_validate(_plain(tree))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        line = node_line(tree, loc)
+        where = f"{path}:{line}" if line else str(path)
+        more = exc.error_count() - 1
+        extra = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
+        if err["type"] == "extra_forbidden":
+            msg = f"unknown field {loc[-1]!r} at {_loc_text(loc)}; remove it or fix its spelling"
+        else:
+            msg = f"{_loc_text(loc)}: {err['msg']}"
+        raise GlossaryError(f"{where}: {msg}{extra}") from None
+    return GlossaryDocument(path=path, tree=tree, glossary=glossary, text=text)
+
+
+def load_document(path: str | os.PathLike[str] | None = None) -> GlossaryDocument:
+    """Read and validate the glossary file at ``path`` (``None``: the house glossary).
+
+    Raises:
+        GlossaryError: no such file, or the file is invalid (file and line in the message).
+    """
+    from xling.io import read_text
+
+    p = Path(path) if path is not None else default_glossary_path()
+    try:
+        text = read_text(p)
+    except InputError as exc:
+        raise GlossaryError(f"{exc}; give an existing glossary with --glossary PATH") from None
+    return parse_glossary_text(text, p)
+
+
+def load_glossary(path: str | os.PathLike[str] | None = None) -> Glossary:
+    """The validated :class:`Glossary` in the YAML file ``path`` (``None``: the shipped house glossary).
+
+    Raises:
+        GlossaryError: missing file, broken YAML, unknown field or schema error (file:line: ...).
+    """
+    return load_document(path).glossary
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def _dump_model(obj: Any) -> Any:
+    """A model value as plain YAML data, leaving out fields that hold their default."""
+    if isinstance(obj, BaseModel):
+        return obj.model_dump(mode="json", exclude_defaults=True)
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, list):
+        return [_dump_model(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: _dump_model(v) for k, v in obj.items()}
+    return obj
+
+
+def _to_tree(data: Any) -> Any:
+    """Plain data → ruamel Commented* nodes (so new nodes get block style)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(data, dict):
+        m = CommentedMap()
+        for k, v in data.items():
+            m[k] = _to_tree(v)
+        return m
+    if isinstance(data, list):
+        s = CommentedSeq()
+        for v in data:
+            s.append(_to_tree(v))
+        if data and all(isinstance(v, str) for v in data):
+            s.fa.set_flow_style()
+        return s
+    return data
+
+
+def _item_key(model: BaseModel) -> Any:
+    if isinstance(model, ConceptEntry):
+        return model.id
+    if isinstance(model, Term):
+        return model.text
+    if isinstance(model, CrossReference):
+        return (model.type.value, model.target)
+    return None
+
+
+def _node_key(node: Any, cls: type) -> Any:
+    if not isinstance(node, dict):
+        return None
+    try:
+        if cls is ConceptEntry:
+            return str(node.get("id"))
+        if cls is Term:
+            return str(node.get("text"))
+        if cls is CrossReference:
+            return (str(node.get("type", "see-also")), str(node.get("target")))
+    except Exception:  # noqa: BLE001 - any odd node simply does not match
+        return None
+    return None
+
+
+def _sync_model(node: Any, model: BaseModel) -> Any:
+    """Update round-trip mapping ``node`` in place to hold ``model``; return the node to use.
+
+    Keys whose value is unchanged keep their comments and style; a key explicitly written with
+    its default value stays; keys no longer present are removed.
+    """
+    from ruamel.yaml.comments import CommentedMap
+
+    if not isinstance(node, CommentedMap):
+        return _to_tree(_dump_model(model))
+    fields = type(model).model_fields
+    for key in list(node.keys()):
+        if key not in fields:
+            del node[key]
+    for name, info in fields.items():
+        value = getattr(model, name)
+        default = info.get_default(call_default_factory=True)
+        if value == default:
+            if name in node and _plain(node[name]) != _dump_model(value):
+                del node[name]
+            continue
+        if name in node:
+            node[name] = _sync_value(node[name], value)
+        else:
+            node[name] = _to_tree(_dump_model(value))
+    return node
+
+
+def _sync_list(seq: Any, models: list[BaseModel]) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    if not isinstance(seq, CommentedSeq) or not models:
+        return _to_tree(_dump_model(models))
+    cls = type(models[0])
+    wanted = [_item_key(m) for m in models]
+    # remove nodes whose key is gone (from the end, so indexes stay valid)
+    for i in range(len(seq) - 1, -1, -1):
+        if _node_key(seq[i], cls) not in wanted:
+            del seq[i]
+    for i, m in enumerate(models):
+        key = wanted[i]
+        if i < len(seq) and _node_key(seq[i], cls) == key:
+            seq[i] = _sync_model(seq[i], m)
+            continue
+        j = next((k for k in range(i + 1, len(seq)) if _node_key(seq[k], cls) == key), None)
+        if j is not None:  # moved: take the node out and put it here
+            node = seq.pop(j)
+            seq.insert(i, _sync_model(node, m))
+        else:
+            seq.insert(i, _to_tree(_dump_model(m)))
+    while len(seq) > len(models):
+        del seq[len(seq) - 1]
+    return seq
+
+
+def _sync_value(node: Any, value: Any) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+
+    if isinstance(value, BaseModel):
+        return _sync_model(node, value)
+    if isinstance(value, list) and value and isinstance(value[0], BaseModel):
+        return _sync_list(node, value)
+    if isinstance(value, dict) and isinstance(node, CommentedMap):
+        for key in list(node.keys()):
+            if key not in value:
+                del node[key]
+        for k, v in value.items():
+            node[k] = _sync_value(node[k], v) if k in node else _to_tree(_dump_model(v))
+        return node
+    plain = _dump_model(value)
+    if _plain(node) == plain:
+        return node
+    return _to_tree(plain)
+
+
+def render_glossary(glossary: Glossary, tree: Any = None) -> str:
+    """YAML text of ``glossary``; with ``tree`` (a loaded round-trip tree) comments and order survive."""
+    from ruamel.yaml.comments import CommentedMap
+
+    if tree is None:
+        tree = CommentedMap()
+    tree = _sync_model(tree, glossary)
+    buf = io.StringIO()
+    _yaml().dump(tree, buf)
+    return buf.getvalue()
+
+
+def save_glossary(glossary: Glossary, path: str | os.PathLike[str], *, tree: Any = None) -> None:
+    """Write ``glossary`` to ``path`` atomically (temporary file + rename).
+
+    Args:
+        glossary: the termbase to write.
+        path: destination YAML file (its folder must exist).
+        tree: the round-trip tree the glossary was loaded from, to keep comments and order.
+
+    Raises:
+        InputError: the folder does not exist or is not writable.
+    """
+    from xling.io import atomic_write_text
+
+    text = render_glossary(glossary, tree)
+    # never write something we could not read back
+    parse_glossary_text(text, path)
+    atomic_write_text(path, text)
+
+
+def lock_for(path: str | os.PathLike[str]):
+    """The :class:`filelock.FileLock` guarding read-modify-write of glossary ``path`` (``PATH.lock``)."""
+    from filelock import FileLock
+
+    return FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+
+
+@contextmanager
+def edit_glossary(path: str | os.PathLike[str] | None = None, *, check=None) -> Iterator[Glossary]:
+    """Lock, load, let the caller change the glossary, then write it back atomically.
+
+    Usage::
+
+        with edit_glossary(path) as g:
+            g.entries.append(entry)
+
+    Args:
+        path: the glossary file (``None``: the house glossary).
+        check: optional callable ``check(before: Glossary, after: Glossary) -> None`` that raises
+            :class:`GlossaryError` to refuse the edit (nothing is written then).
+
+    Raises:
+        GlossaryError: the file is invalid, the lock cannot be taken within
+            ``LOCK_TIMEOUT_SECONDS`` seconds, or ``check`` refused the edit. The file is unchanged.
+    """
+    from filelock import Timeout
+
+    p = Path(path) if path is not None else default_glossary_path()
+    lock = lock_for(p)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise GlossaryError(f"{p}: another xling process holds {p}.lock; retry, or remove the lock file if no xling runs") from None
+    except OSError as exc:
+        raise GlossaryError(f"{p}: cannot lock {p}.lock: {exc.strerror}; check folder permissions") from None
+    try:
+        doc = load_document(p)
+        work = doc.glossary.model_copy(deep=True)
+        yield work
+        work = Glossary.model_validate(work.model_dump())  # re-check the whole edited model
+        if check is not None:
+            check(doc.glossary, work)
+        save_glossary(work, p, tree=doc.tree)
+    finally:
+        lock.release()
