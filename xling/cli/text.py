@@ -1,13 +1,67 @@
-"""``xling normalize`` and ``xling segment`` (being built: issue 3)."""
+"""``xling normalize`` and ``xling segment``: thin shells over :mod:`xling.text`."""
+
+from __future__ import annotations
+
+import sys
 
 import typer
 
+from xling.errors import InputError
 
-def normalize(file: str = typer.Argument("-")) -> None:
-    """Normalize text (not implemented yet)."""
-    raise typer.Exit(3)
+_LANGS = ("fa", "en", "ru", "ar")
 
 
-def segment(file: str = typer.Argument("-")) -> None:
-    """Split text into sentences (not implemented yet)."""
-    raise typer.Exit(3)
+def _check_lang(lang: str) -> str:
+    if lang not in _LANGS:
+        raise InputError(f"unsupported language {lang!r}; use --lang with one of: {', '.join(_LANGS)}")
+    return lang
+
+
+def _stdout_write():
+    """A write function for UTF-8 output whatever the locale (bytes to the binary buffer)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        return lambda s: buffer.write(s.encode("utf-8"))
+    return sys.stdout.write
+
+
+def normalize(
+    file: str = typer.Argument("-", help="Text file to read, or - for standard input."),
+    lang: str = typer.Option("fa", "--lang", "-l", help="Language of the text: fa, en, ru or ar."),
+    digits: str = typer.Option("keep", "--digits", help="keep: leave digits as written; ascii: Persian/Arabic-Indic digits to 0-9."),
+    zwnj: bool = typer.Option(True, "--zwnj/--no-zwnj", help="Restore lost ZWNJs in Persian words."),
+    encoding: str = typer.Option(None, "--encoding", help="Input encoding (default UTF-8; e.g. cp1256 for legacy Persian files)."),
+) -> None:
+    """Print the text with Persian letters unified, lost ZWNJs restored and, with --digits ascii, ASCII digits."""
+    from xling.io import read_text
+    from xling.text.normalize import DIGIT_MODES, iter_chunks, normalize as normalize_text
+
+    _check_lang(lang)
+    if digits not in DIGIT_MODES:
+        raise InputError(f"unknown --digits {digits!r}; use keep or ascii")
+    text = read_text(file, encoding=encoding)
+    write = _stdout_write()
+    for _, chunk in iter_chunks(text, 1 << 20):
+        write(normalize_text(chunk, lang, digits=digits, zwnj=zwnj))
+    sys.stdout.flush()
+
+
+def segment(
+    file: str = typer.Argument("-", help="Text file to read, or - for standard input."),
+    lang: str = typer.Option("fa", "--lang", "-l", help="Language of the text: fa, en, ru or ar."),
+    encoding: str = typer.Option(None, "--encoding", help="Input encoding (default UTF-8; e.g. cp1256 for legacy Persian files)."),
+) -> None:
+    """Print one sentence a line, with a blank line between paragraphs."""
+    from xling.io import read_text
+    from xling.text.segment import segment_text
+
+    _check_lang(lang)
+    text = read_text(file, encoding=encoding)
+    write = _stdout_write()
+    previous = None
+    for sentence in segment_text(text, lang):
+        if previous is not None and sentence.paragraph != previous:
+            write("\n")
+        write(sentence.one_line() + "\n")
+        previous = sentence.paragraph
+    sys.stdout.flush()

@@ -1,0 +1,138 @@
+"""MT-safe normalization: Persian letters, ZWNJ and (optionally) digits, nothing else.
+
+Unlike general-purpose normalizers (hazm's ``Normalizer()`` rewrites ``2025-10-15`` as
+``۲۰۲۵ - ۱۰ - ۱۵`` and strips tanwin), :func:`normalize` changes only:
+
+- ``fa``: Arabic letter variants to Persian (:func:`xling.text.orthography.unify_letters`),
+  lost ZWNJs restored (:mod:`xling.text.zwnj`, when ``zwnj=True``);
+- ``ar``: Persian letter variants to Arabic;
+- any language: Persian/Arabic-Indic digits to ASCII when ``digits="ascii"``
+  (:func:`xling.text.digits.to_ascii_digits`).
+
+Latin-script spans, ASCII digits, punctuation, dates, URLs, e-mail addresses, tanwin and hamza
+are never changed: letter unification and ZWNJ restoration only act on runs of Arabic-script
+letters, and URL/e-mail tokens are skipped entirely. Every step preserves or only inserts
+characters, so ``normalize(t).replace("\\u200c", "")`` equals the letter-unified (and
+digit-converted) ``t``.
+
+Large inputs are processed in chunks cut at whitespace (:func:`iter_chunks`), so memory for
+edits stays bounded and the work is linear in the input length.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from xling.errors import InputError
+from xling.text.digits import to_ascii_digits
+from xling.text.orthography import unify_letters
+
+DIGIT_MODES = ("keep", "ascii")
+CHUNK_CHARS = 1 << 16  # characters per chunk for long inputs
+
+# URLs and e-mail addresses: kept byte-identical (no letter or digit changes inside).
+_PROTECTED_RE = re.compile(r"(?:https?://|ftp://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def iter_chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, chunk)`` pieces of ``text``, each about ``size`` characters, cut after whitespace.
+
+    A chunk ends just after the last whitespace character before ``offset + size`` (or at
+    ``offset + size`` if the window has none), so no word is cut unless a single "word" is
+    longer than ``size``. Concatenating the chunks gives ``text`` back. Linear time.
+    """
+    n = len(text)
+    pos = 0
+    while pos < n:
+        end = min(pos + size, n)
+        if end < n:
+            cut = max(text.rfind(" ", pos, end), text.rfind("\n", pos, end), text.rfind("\t", pos, end))
+            if cut > pos:
+                end = cut + 1
+        yield pos, text[pos:end]
+        pos = end
+
+
+def normalize(text: str, lang: str, *, digits: str = "keep", zwnj: bool = True) -> str:
+    """Return ``text`` normalized for MT and matching (see the module docstring).
+
+    Args:
+        text: input text (str), any length.
+        lang: language code of ``text`` (``fa``, ``ar``, ``en``, ``ru``, ...).
+        digits: ``"keep"`` (default) or ``"ascii"``.
+        zwnj: restore lost ZWNJs in Persian words (``lang == "fa"`` only).
+
+    Raises:
+        InputError: ``digits`` is not ``"keep"`` or ``"ascii"``.
+    """
+    return normalize_with_edits(text, lang, digits=digits, zwnj=zwnj, record=False)[0]
+
+
+def normalize_with_edits(text: str, lang: str, *, digits: str = "keep", zwnj: bool = True, record: bool = True) -> tuple[str, list[dict]]:
+    """Like :func:`normalize`, and also return what changed.
+
+    Returns:
+        ``(normalized_text, edits)``; each edit is a JSON-ready dict
+        ``{"op": "letters"|"zwnj"|"digits", "start": int, "end": int, "before": str, "after": str}``
+        where ``start``/``end`` are character offsets into the input ``text`` of the changed
+        word or number, ``before`` is the input slice and ``after`` its replacement. Edits are
+        in input order and do not overlap; a word both letter-unified and ZWNJ-restored gets one
+        ``"zwnj"`` edit whose ``before`` is the input slice. With ``record=False`` the list is empty.
+
+    Raises:
+        InputError: ``digits`` is not ``"keep"`` or ``"ascii"``.
+    """
+    if digits not in DIGIT_MODES:
+        raise InputError(f"unknown digits mode {digits!r}; use 'keep' or 'ascii'")
+    out: list[str] = []
+    edits: list[dict] = []
+    for offset, chunk in iter_chunks(text):
+        _normalize_chunk(chunk, offset, lang, digits == "ascii", zwnj and lang == "fa", out, edits, record)
+    return "".join(out), edits
+
+
+def _normalize_chunk(chunk: str, offset: int, lang: str, ascii_digits: bool, zwnj: bool, out: list[str], edits: list[dict], record: bool) -> None:
+    pos = 0
+    for m in _PROTECTED_RE.finditer(chunk):
+        _normalize_plain(chunk[pos:m.start()], offset + pos, lang, ascii_digits, zwnj, out, edits, record)
+        out.append(m.group())
+        pos = m.end()
+    _normalize_plain(chunk[pos:], offset + pos, lang, ascii_digits, zwnj, out, edits, record)
+
+
+_NUMBER_RE = re.compile("[0-9\u06f0-\u06f9\u0660-\u0669]+(?:[\u066b\u066c][0-9\u06f0-\u06f9\u0660-\u0669]+)*")
+_WORD_SPAN_RE = re.compile("[\u0621-\u065f\u0670-\u06d3\u06d5\u06fa-\u06ff]+")
+
+
+def _normalize_plain(piece: str, offset: int, lang: str, ascii_digits: bool, zwnj: bool, out: list[str], edits: list[dict], record: bool) -> None:
+    if not piece:
+        return
+    unified = unify_letters(piece, lang)  # same length as piece
+    local: dict[int, dict] = {}  # start offset in piece -> edit
+    if record and unified != piece:
+        for m in _WORD_SPAN_RE.finditer(piece):
+            after = unified[m.start():m.end()]
+            if after != m.group():
+                local[m.start()] = {"op": "letters", "start": offset + m.start(), "end": offset + m.end(), "before": m.group(), "after": after}
+    if ascii_digits:
+        converted = to_ascii_digits(unified)  # same length
+        if record and converted != unified:
+            for m in _NUMBER_RE.finditer(unified):
+                after = converted[m.start():m.end()]
+                if after != m.group():
+                    local[m.start()] = {"op": "digits", "start": offset + m.start(), "end": offset + m.end(), "before": piece[m.start():m.end()], "after": after}
+        unified = converted
+    if zwnj:
+        from xling.text.zwnj import iter_restored
+
+        pieces = []
+        for new_piece, edit in iter_restored(unified):
+            pieces.append(new_piece)
+            if record and edit is not None:
+                s, e = edit["start"], edit["end"]
+                local[s] = {"op": "zwnj", "start": offset + s, "end": offset + e, "before": piece[s:e], "after": edit["after"]}
+        unified = "".join(pieces)
+    out.append(unified)
+    if local:
+        edits.extend(local[k] for k in sorted(local))
