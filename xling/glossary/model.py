@@ -102,6 +102,19 @@ class Term(_Strict):
     use: str | None = None
     note: str | None = None
 
+    @field_validator("use", "note", mode="before")
+    @classmethod
+    def _empty_is_none(cls, v):
+        return None if v == "" else v
+
+    @field_validator("short_forms")
+    @classmethod
+    def _clean_short_forms(cls, v: list[str]) -> list[str]:
+        for s in v:
+            if not s or s != s.strip():
+                raise ValueError(f"short form {s!r} is empty or has leading or trailing white space")
+        return v
+
     @field_validator("text", "use")
     @classmethod
     def _no_outer_space(cls, v: str | None) -> str | None:
@@ -135,6 +148,11 @@ class ConceptEntry(_Strict):
     source: str | None = None
     related: list[CrossReference] = Field(default_factory=list)
     terms: dict[str, list[Term]] = Field(default_factory=dict)
+
+    @field_validator("note", "source", mode="before")
+    @classmethod
+    def _empty_is_none(cls, v):
+        return None if v == "" else v
 
     def terms_for(self, lang: str, status: TermStatus | None = None) -> list[Term]:
         """Terms in ``lang``, optionally only those with ``status``."""
@@ -176,6 +194,11 @@ class Glossary(_Strict):
     source_language: str = "fa"
     target_languages: list[str] = Field(default_factory=list)
     entries: list[ConceptEntry] = Field(default_factory=list)
+
+    @field_validator("description", mode="before")
+    @classmethod
+    def _empty_is_none(cls, v):
+        return None if v == "" else v
 
     def get(self, entry_id: str) -> ConceptEntry | None:
         """The entry with ``entry_id``, or ``None``."""
