@@ -1,0 +1,99 @@
+"""Beads: the units of a sentence alignment, and their text format.
+
+A *bead* maps a run of source sentence ids to a run of target sentence ids (either side may be
+empty: a 1-0 deletion or a 0-1 insertion). The text format is the one used by Vecalign
+(Thompson & Koehn 2019) and Bertalign (Liu & Zhu 2022), one bead a line, 0-based ids::
+
+    [0]:[0, 1]
+    [1, 2]:[2]
+    []:[3]
+
+:func:`format_bead` writes ``[0]:[0,1]`` (no spaces, as ``xling align --format beads``);
+:func:`parse_bead` and :func:`read_beads` accept both spellings.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from xling.errors import AlignmentError
+
+_BEAD_RE = re.compile(r"^\s*\[([0-9,\s]*)\]\s*:\s*\[([0-9,\s]*)\]\s*$")
+
+
+@dataclass(frozen=True)
+class Bead:
+    """One bead of a sentence alignment.
+
+    Attributes:
+        src: source sentence ids (tuple of int, 0-based, ascending; empty for a 0-1 bead).
+        tgt: target sentence ids (tuple of int, 0-based, ascending; empty for a 1-0 bead).
+        cost: the aligner's cost for this bead (float, lower is better; 0.0 when read from a file).
+    """
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    cost: float = 0.0
+
+    @property
+    def kind(self) -> tuple[int, int]:
+        """The bead type as ``(len(src), len(tgt))``, e.g. ``(1, 2)`` for a 1-2 bead."""
+        return (len(self.src), len(self.tgt))
+
+    def key(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """``(src, tgt)`` without the cost: what evaluation compares."""
+        return (self.src, self.tgt)
+
+
+def format_bead(bead: Bead) -> str:
+    """Format a bead as ``[0]:[0,1]`` (empty side ``[]``)."""
+    return "[" + ",".join(map(str, bead.src)) + "]:[" + ",".join(map(str, bead.tgt)) + "]"
+
+
+def parse_bead(line: str, *, name: str = "<beads>", lineno: int = 0) -> Bead:
+    """Parse one bead line (``[4, 7]:[4, 5]`` or ``[4,7]:[4,5]``).
+
+    Raises:
+        AlignmentError: the line is not a bead; the message names ``name`` and ``lineno``.
+    """
+    m = _BEAD_RE.match(line)
+    if not m:
+        raise AlignmentError(
+            f"{name}:{lineno}: not a bead: {line.strip()[:60]!r}; expected '[0]:[0,1]' (0-based ids, empty side '[]')"
+        )
+    src = tuple(int(x) for x in m.group(1).replace(",", " ").split())
+    tgt = tuple(int(x) for x in m.group(2).replace(",", " ").split())
+    return Bead(src, tgt)
+
+
+def read_beads(path: str | os.PathLike[str]) -> list[Bead]:
+    """Read a bead file (one bead a line; blank lines skipped) into a list of :class:`Bead`.
+
+    Raises:
+        InputError / EncodingError: the file cannot be read (from :func:`xling.io.read_text`).
+        AlignmentError: a line is not a bead.
+    """
+    from xling.io import read_text
+
+    text = read_text(path)
+    beads = []
+    for n, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            beads.append(parse_bead(line, name=str(path), lineno=n))
+    return beads
+
+
+def check_beads(beads: list[Bead], n_src: int, n_tgt: int) -> None:
+    """Check that beads cover ``0..n_src-1`` and ``0..n_tgt-1`` exactly once, in order.
+
+    Raises:
+        AlignmentError: a sentence is missing, repeated or out of order.
+    """
+    s = [i for b in beads for i in b.src]
+    t = [j for b in beads for j in b.tgt]
+    if s != list(range(n_src)) or t != list(range(n_tgt)):
+        raise AlignmentError(
+            f"beads do not cover the {n_src} source and {n_tgt} target sentences once each, in order"
+        )
