@@ -1,8 +1,61 @@
-"""``xling score`` (being built: issue 7)."""
+"""``xling score``: BLEU, chrF++ and TER against a reference, term success rate, QA checks.
+
+Thin: parses options, calls :func:`xling.score.api.score_files`, prints the table or JSON.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
 
 import typer
 
 
-def score(hypothesis: str = typer.Argument(...)) -> None:
-    """Score a translation (not implemented yet)."""
-    raise typer.Exit(3)
+class TargetLang(str, Enum):
+    en = "en"
+    ru = "ru"
+    ar = "ar"
+
+
+def score(
+    hypothesis: str = typer.Argument(..., help="Hypothesis (translation) file, one segment a line; - for standard input."),
+    lang: TargetLang = typer.Option(..., "--lang", "-l", help="Language of the hypothesis."),
+    ref: Optional[str] = typer.Option(None, "--ref", help="Reference translation; without it only the reference-free checks run."),
+    src: Optional[str] = typer.Option(None, "--src", help="Source file: enables number, untranslated, length-ratio and term checks."),
+    src_lang: str = typer.Option("fa", "--src-lang", help="Language of the source."),
+    align: bool = typer.Option(False, "--align", help="Align hypothesis with reference (and source) by sentences instead of line by line."),
+    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON (schema xling-score/1, xling/score/schema.json)."),
+    glossary: Optional[str] = typer.Option(None, "--glossary", help="Termbase for the term check (default: the shipped house glossary)."),
+    no_glossary: bool = typer.Option(False, "--no-glossary", help="Skip the term check."),
+    fail_under: Optional[str] = typer.Option(None, "--fail-under", help="Exit 1 when a score is below its minimum, e.g. chrf=50,bleu=20,terms=90."),
+    fail_over: Optional[str] = typer.Option(None, "--fail-over", help="Exit 1 when a lower-is-better score is above its maximum, e.g. ter=60."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a QA issue of this severity or worse is found: error or warning."),
+    segments: bool = typer.Option(False, "--segments", help="Also print segment-level scores in the table."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Encoding of the input files (default UTF-8), e.g. cp1256."),
+) -> None:
+    """Score a translation: BLEU, chrF++ and TER against --ref, term success rate and QA checks."""
+    import json
+    import sys
+
+    from xling.errors import InputError
+    from xling.score.api import DEFAULT_GLOSSARY, score_files
+
+    if fail_on not in (None, "error", "warning"):
+        raise InputError(f"--fail-on {fail_on!r}: use error or warning")
+    report = score_files(
+        hypothesis, lang=lang.value, ref=ref, src=src, src_lang=src_lang, align=align,
+        glossary=None if no_glossary else (glossary or DEFAULT_GLOSSARY), encoding=encoding,
+        fail_under=fail_under, fail_over=fail_over,
+    )
+    if json_out:
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from rich.console import Console
+
+        from xling.score.report import render
+
+        render(report, Console(), show_segments=segments)
+    counts = report.qa.counts()
+    qa_failed = fail_on is not None and (counts["error"] > 0 or (fail_on == "warning" and counts["warning"] > 0))
+    if not report.passed or qa_failed:
+        raise typer.Exit(1)

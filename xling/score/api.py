@@ -1,0 +1,213 @@
+"""Python entry points of :mod:`xling.score` (the CLI ``xling score`` is a thin shell over these).
+
+- :func:`run_checks`: reference-free QA on sources and hypotheses in memory (used by
+  ``xling translate --score``).
+- :func:`score_segments`: BLEU, chrF++ and TER of hypotheses against references in memory.
+- :func:`score_files`: everything ``xling score`` does, from file names.
+"""
+
+from __future__ import annotations
+
+from xling.errors import ScoreError
+from xling.score.qa.base import Context, Issue, Unit
+from xling.score.report import QAReport, ScoreReport
+
+DEFAULT_GLOSSARY = "default"
+
+
+def _units(sources, hypotheses, *, src_lang, tgt_lang, align, glossary, hyp_name="hypothesis", src_name="source") -> list[Unit]:
+    from xling.score.pairing import pair_segments
+
+    if sources is None:
+        return [Unit((i,), (), h, None) for i, h in enumerate(hypotheses)]
+    pairs = pair_segments(hypotheses, sources, align=align, hyp_lang=tgt_lang, other_lang=src_lang,
+                          hyp_name=hyp_name, other_name=src_name, glossary=glossary)
+    return [Unit(p.hyp, p.other, p.hyp_text, p.other_text) for p in pairs]
+
+
+def _sort_key(i: Issue):
+    return (i.hyp[0] if i.hyp else (i.src[0] if i.src else -1), i.src[0] if i.src else -1)
+
+
+def check_units(units: list[Unit], *, src_lang: str | None, tgt_lang: str, glossary=None) -> QAReport:
+    """Run every applicable QA check on prepared ``units`` (see :func:`run_checks`)."""
+    from xling.score.qa import load_checks
+    from xling.score.qa.terms import run_term_check
+
+    has_source = any(u.src_text is not None for u in units)
+    ctx = Context(tgt_lang=tgt_lang, src_lang=src_lang if has_source else None)
+    notes: list[str] = []
+    term_report = None
+    if has_source and glossary is not None:
+        try:
+            term_report, checked = run_term_check(units, tgt_lang, glossary)
+        except ImportError:
+            notes.append("term check skipped: xling.glossary.check is not installed")
+        else:
+            ctx.term_report = (term_report, checked)
+    checks: list[str] = []
+    issues: list[Issue] = []
+    for mod in load_checks():
+        if mod.NEEDS_SOURCE and not has_source:
+            continue
+        if mod.__name__.endswith(".terms") and ctx.term_report is None:
+            continue
+        checks.extend(mod.CHECK_IDS)
+        issues.extend(mod.check(units, ctx))
+    issues.sort(key=_sort_key)
+    return QAReport(checks, issues, len(units), term_report, notes)
+
+
+def run_checks(
+    sources: list[str] | None,
+    hypotheses: list[str],
+    *,
+    src_lang: str,
+    tgt_lang: str,
+    glossary=None,
+    align: bool = False,
+) -> QAReport:
+    """Run the reference-free QA checks on a translation held in memory.
+
+    Args:
+        sources: source segments (line i is translated by hypothesis line i unless ``align``),
+            or ``None`` for the hypothesis-only checks.
+        hypotheses: hypothesis (translated) segments.
+        src_lang: source language code (``fa``).
+        tgt_lang: hypothesis language code (en, ru, ar).
+        glossary: a :class:`xling.glossary.model.Glossary` for the term checks, or ``None`` to
+            skip them.
+        align: pair sources and hypotheses with the sentence aligner instead of line by line.
+
+    Returns:
+        A :class:`~xling.score.report.QAReport`: check ids run, issues (stable ids, severity,
+        0-based hypothesis/source segment ids), the TermReport when a glossary was given.
+
+    Raises:
+        ScoreError: ``sources`` and ``hypotheses`` differ in length and ``align`` is false.
+    """
+    units = _units(sources, hypotheses, src_lang=src_lang, tgt_lang=tgt_lang, align=align, glossary=glossary)
+    return check_units(units, src_lang=src_lang, tgt_lang=tgt_lang, glossary=glossary)
+
+
+def score_segments(hypotheses: list[str], references: list[str], *, lang: str, align: bool = False,
+                   hyp_name: str = "hypothesis", ref_name: str = "reference"):
+    """BLEU, chrF++ and TER of ``hypotheses`` against ``references`` after the scoring normalization.
+
+    Args:
+        hypotheses, references: segments, one per line.
+        lang: their language (chooses the BLEU tokenizer and the letter unification).
+        align: pair by sentence alignment (beads; sentences of a bead joined with a space)
+            instead of line by line.
+
+    Returns:
+        ``(pairs, metrics)``: the :class:`~xling.score.pairing.Pair` list (raw text) and
+        ``{"bleu"|"chrf"|"ter": MetricScore}`` whose ``segments`` follow ``pairs``.
+
+    Raises:
+        ScoreError: line counts differ and ``align`` is false (the message suggests ``--align``),
+            or there is nothing to score.
+    """
+    from xling.score.metrics import compute_metrics
+    from xling.score.normalization import normalize_for_scoring
+    from xling.score.pairing import pair_segments
+
+    if not hypotheses or not references:
+        raise ScoreError(f"{hyp_name if not hypotheses else ref_name}: no segments to score; give a non-empty file")
+    pairs = pair_segments(hypotheses, references, align=align, hyp_lang=lang, other_lang=lang, hyp_name=hyp_name, other_name=ref_name)
+    hyps = [normalize_for_scoring(p.hyp_text, lang) for p in pairs]
+    refs = [normalize_for_scoring(p.other_text, lang) for p in pairs]
+    return pairs, compute_metrics(hyps, refs, lang)
+
+
+def _resolve_glossary(glossary):
+    if glossary is None:
+        return None
+    from xling.glossary.store import load_glossary
+
+    return load_glossary(None if glossary == DEFAULT_GLOSSARY else glossary)
+
+
+def score_files(
+    hypothesis: str,
+    *,
+    lang: str,
+    ref: str | None = None,
+    src: str | None = None,
+    src_lang: str = "fa",
+    align: bool = False,
+    glossary: str | None = DEFAULT_GLOSSARY,
+    encoding: str | None = None,
+    fail_under: str | None = None,
+    fail_over: str | None = None,
+) -> ScoreReport:
+    """Score a hypothesis file: metrics against ``ref`` if given, QA checks, thresholds.
+
+    Args:
+        hypothesis: path of the hypothesis, one segment a line (``-`` for standard input).
+        lang: hypothesis (target) language: en, ru or ar.
+        ref: reference file, or ``None`` for the reference-free checks only.
+        src: source file, enabling the checks that need it (numbers, untranslated-as-source,
+            length ratio, terms).
+        src_lang: the source language (default ``fa``).
+        align: align hypothesis with reference (and with source) by sentences.
+        glossary: ``"default"`` (the shipped house glossary), a path, or ``None`` for no term check.
+        encoding: input encoding hint for every file (default UTF-8).
+        fail_under, fail_over: threshold specs (:mod:`xling.score.thresholds`).
+
+    Returns:
+        A :class:`~xling.score.report.ScoreReport`; ``report.passed`` is False when a threshold
+        is not met.
+
+    Raises:
+        InputError, EncodingError: unreadable input or bad threshold spec.
+        ScoreError: line-count mismatch without ``align``; a threshold on a score not computed.
+    """
+    from xling.io import read_lines
+    from xling.score.normalization import normalization_record
+    from xling.score.thresholds import parse_thresholds
+
+    thresholds = parse_thresholds(fail_under, kind="min") + parse_thresholds(fail_over, kind="max")
+    for t in thresholds:
+        if t.metric != "terms" and ref is None:
+            raise ScoreError(f"a threshold on {t.metric} needs a reference: give --ref REFERENCE")
+        if t.metric == "terms" and (src is None or glossary is None):
+            raise ScoreError("--fail-under terms needs a term check: give --src SOURCE and keep a glossary")
+    hyps = read_lines(hypothesis, encoding=encoding)
+    hyp_info = {"path": str(hypothesis), "lang": lang, "segments": len(hyps)}
+    ref_info = src_info = None
+    pairs: list = []
+    metrics = None
+    if ref is not None:
+        refs = read_lines(ref, encoding=encoding)
+        ref_info = {"path": str(ref), "lang": lang, "segments": len(refs)}
+        pairs, metrics = score_segments(hyps, refs, lang=lang, align=align, hyp_name=str(hypothesis), ref_name=str(ref))
+    sources = None
+    gloss = None
+    if src is not None:
+        sources = read_lines(src, encoding=encoding)
+        src_info = {"path": str(src), "lang": src_lang, "segments": len(sources)}
+        gloss = _resolve_glossary(glossary)
+    units = _units(sources, hyps, src_lang=src_lang, tgt_lang=lang, align=align, glossary=gloss,
+                   hyp_name=str(hypothesis), src_name=str(src))
+    qa = check_units(units, src_lang=src_lang if src else None, tgt_lang=lang, glossary=gloss)
+    report = ScoreReport(hyp_info, ref_info, src_info, align, normalization_record(lang), metrics, pairs, qa)
+    report.thresholds = _evaluate(thresholds, report)
+    return report
+
+
+def _evaluate(thresholds, report: ScoreReport) -> list[dict]:
+    out = []
+    for t in thresholds:
+        if t.metric == "terms":
+            terms = report.qa.terms_json()
+            rate = terms and terms["success_rate"]
+            if not isinstance(rate, (int, float)):
+                raise ScoreError("--fail-under terms needs a term check: give --src SOURCE (and a glossary)")
+            value = 100.0 * rate
+        else:
+            if report.metrics is None:
+                raise ScoreError(f"a threshold on {t.metric} needs a reference: give --ref REFERENCE")
+            value = report.metrics[t.metric].score
+        out.append({"metric": t.metric, "kind": t.kind, "limit": t.limit, "value": value, "passed": t.passes(value)})
+    return out

@@ -1,0 +1,61 @@
+"""The normalization applied to hypothesis and reference before scoring.
+
+sacrebleu compares strings: orthographic variants that a reader does not see count as different
+words (می‌گوید vs میگوید, ي vs ی, ۸۰ vs 80). xling removes them the same way on both sides and
+records what it did in every report (``normalization`` in the JSON output), so a score can be
+reproduced.
+
+Steps, in order (the names are the ones recorded):
+
+1. ``nfc``: Unicode NFC composition.
+2. ``zwnj-remove``: ZERO WIDTH NON-JOINER (U+200C) removed, so joined and ZWNJ spellings agree.
+3. ``unify-letters``: :func:`xling.text.orthography.unify_letters` for the target language
+   (ar: ی→ي, ک→ك; fa: ي→ی, ك→ک; en and ru are left alone by it).
+4. ``digits-ascii``: :func:`xling.text.digits.to_ascii_digits` (۰-۹, ٠-٩, ٫, ٬ → ASCII).
+
+Case, punctuation, harakat and spacing are kept: the metric's own tokenizer handles them.
+
+The letter and digit steps are the text helpers' (issue 3), so scoring, glossary matching and
+alignment agree on what counts as the same spelling.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+ZWNJ = "\u200c"
+NORMALIZATION_VERSION = "1"
+STEPS = ("nfc", "zwnj-remove", "unify-letters", "digits-ascii")
+
+
+
+def text_helpers():
+    """Return ``(unify_letters, to_ascii_digits)`` from :mod:`xling.text` (imported on use)."""
+    from xling.text.digits import to_ascii_digits
+    from xling.text.orthography import unify_letters
+
+    return unify_letters, to_ascii_digits
+
+
+def normalize_for_scoring(text: str, lang: str) -> str:
+    """Normalize one segment of ``lang`` text for scoring (steps in the module docstring).
+
+    Args:
+        text: a hypothesis or reference segment.
+        lang: ISO 639-1 code of the text (en, ru, ar, fa).
+
+    Returns:
+        The normalized text (length may change: ZWNJ is removed).
+    """
+    unify, digits = text_helpers()
+    text = unicodedata.normalize("NFC", text).replace(ZWNJ, "")
+    return digits(unify(text, lang))
+
+
+def normalization_record(lang: str) -> dict:
+    """The JSON-ready description of the normalization used for ``lang``.
+
+    Returns:
+        ``{"version": str, "steps": [str], "lang": str}``.
+    """
+    return {"version": NORMALIZATION_VERSION, "steps": list(STEPS), "lang": lang}

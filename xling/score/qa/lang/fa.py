@@ -1,0 +1,22 @@
+"""Persian number words (Arabic letters are unified before lookup, so ي/ی and ك/ک agree)."""
+
+from functools import cache
+
+CONNECTORS = frozenset({"و"})
+CLITICS: tuple[str, ...] = ()
+
+
+@cache
+def number_words() -> dict[str, int]:
+    units = "صفر یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده شانزده هفده هجده نوزده".split()
+    words = {w: i for i, w in enumerate(units)}
+    words.update({"شیش": 6, "هیجده": 18, "پونزده": 15})
+    words.update({"بیست": 20, "سی": 30, "چهل": 40, "پنجاه": 50, "شصت": 60, "هفتاد": 70, "هشتاد": 80, "نود": 90})
+    words.update({"یکصد": 100, "دویست": 200, "سیصد": 300, "چهارصد": 400, "پانصد": 500, "پونصد": 500,
+                  "ششصد": 600, "هفتصد": 700, "هشتصد": 800, "نهصد": 900})
+    return words
+
+
+@cache
+def multipliers() -> dict[str, int]:
+    return {"صد": 100, "هزار": 1000, "میلیون": 10**6, "میلیارد": 10**9}

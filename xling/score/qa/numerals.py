@@ -1,0 +1,180 @@
+"""Finding the numbers in a segment: digits in any script and number words (fa, en, ru, ar).
+
+Digits: Persian (۰-۹) and Arabic-Indic (٠-٩) digits and separators are folded to ASCII first, so
+۸۰ and 80 are the same number. ``1,250`` is 1250 (a comma followed by groups of three digits),
+``12.5``/``12,5``/``۱۲٫۵`` are 12.5 (in ru a comma is always the decimal separator), ``4 000``
+with a no-break or narrow no-break space (or, in ru, a plain space) is 4000; dates such as
+``2025-10-15`` or ``15.10.2025`` give their parts.
+
+Words: a small cardinal parser in the usual additive-multiplicative way (the algorithm of
+e.g. ``text2num`` and ``word2number``): additive words (units, teens, tens, hundreds) add to the
+current group, multipliers ("hundred" multiplies the group; thousand, million, billion close it),
+connectors (and, و) and hyphens may stand between. Digits may start a phrase (``4 thousand``,
+``۴ هزار`` = 4000). Language data lives in :mod:`xling.score.qa.lang`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from xling.score.normalization import text_helpers
+
+_HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
+_KEY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ё": "е", "\u200c": ""})
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_GAP_OK = re.compile(r"^[\s\u00a0\u202f\u200c-]*$")
+_SPACED_GROUPS = {"any": re.compile(r"(?<![\d.,])\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])"),
+                  "ru": re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")}
+
+
+def word_key(word: str) -> str:
+    """The lookup key of a word: lower case, ё→е, Arabic-script letters unified, harakat removed."""
+    return _HARAKAT.sub("", word.lower()).translate(_KEY)
+
+
+@cache
+def _tables(lang: str):
+    from xling.score.qa import lang as langdata
+
+    mod = langdata.load(lang)
+    if mod is None:
+        return {}, {}, frozenset(), ()
+    words = {word_key(w): v for w, v in mod.number_words().items()}
+    mults = {word_key(w): v for w, v in mod.multipliers().items()}
+    return words, mults, frozenset(word_key(c) for c in mod.CONNECTORS), tuple(word_key(c) for c in mod.CLITICS)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in text.
+
+    Attributes:
+        value: the value (float; integers are exact).
+        text: the characters it was read from (after digit folding).
+        significant: True for digits, and for word numbers of 11 or more that are not a lone
+            multiplier ("thousand", هزار). Small number words (one..ten, یک, один, واحد) are
+            also articles and pronouns ("یک موفقیت" = "a success"; "the two sides" for طرفین):
+            they may match a number on the other side but are never required to.
+    """
+
+    value: float
+    text: str
+    significant: bool
+
+
+def parse_digits(token: str, lang: str) -> list[float]:
+    """Values of one ASCII digit token such as ``1,250``, ``12.5`` or ``15.10.2025``."""
+    if lang != "ru" and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", token):
+        return [float(token.replace(",", ""))]
+    if re.fullmatch(r"\d+[.,]\d+", token):
+        return [float(token.replace(",", "."))]
+    return [float(p) for p in re.split(r"[.,]", token) if p]
+
+
+def _prepare(text: str, lang: str) -> str:
+    _, to_ascii_digits = text_helpers()
+    text = to_ascii_digits(text)
+    pattern = _SPACED_GROUPS["ru" if lang == "ru" else "any"]
+    return pattern.sub(lambda m: re.sub(r"\D", "", m.group()), text)
+
+
+def _lookup(word: str, lang: str) -> tuple[str, int] | None:
+    """``("add", value)`` / ``("mult", value)`` / ``("conn", 0)`` for a word, else None."""
+    words, mults, conns, clitics = _tables(lang)
+    key = word_key(word)
+    for candidate in (key, *[key[len(c):] for c in clitics if key.startswith(c) and len(key) > len(c) + 1]):
+        if candidate in words:
+            return ("add", words[candidate])
+        if candidate in mults:
+            return ("mult", mults[candidate])
+    if key in conns:
+        return ("conn", 0)
+    return None
+
+
+def _can_add(current: int, value: int, lang: str) -> bool:
+    if current == 0:
+        return True
+    if lang == "ar" and 0 < current < 10 and value % 10 == 0 and value < 100:
+        return True  # خمسة وعشرون, ثلاثة عشر
+    return current % 10 ** len(str(value)) == 0 and value < current
+
+
+def find_numbers(text: str, lang: str) -> list[Number]:
+    """All numbers in ``text`` (digits in any script and ``lang`` number words), in order.
+
+    Args:
+        text: one segment.
+        lang: its language (number words are read for fa, en, ru, ar only).
+
+    Returns:
+        :class:`Number` objects; a phrase such as "four thousand" or "چهار هزار" is one number.
+    """
+    prepared = _prepare(text, lang)
+    out: list[Number] = []
+    state = {"total": 0, "current": 0, "start": None, "end": None, "digit": False, "words": 0, "mult_only": True, "active": False}
+
+    def flush():
+        if state["active"]:
+            value = state["total"] + state["current"]
+            lone_mult = state["mult_only"] and not state["digit"]
+            significant = state["digit"] or (value >= 11 and not lone_mult)
+            out.append(Number(float(value), prepared[state["start"]:state["end"]], significant))
+        state.update(total=0, current=0, start=None, end=None, digit=False, words=0, mult_only=True, active=False)
+
+    prev_end = 0
+    pending_conn = False
+    for m in _TOKEN.finditer(prepared):
+        tok = m.group()
+        gap_ok = bool(_GAP_OK.match(prepared[prev_end:m.start()]))
+        prev_end = m.end()
+        if not gap_ok and state["active"]:
+            flush()
+        if tok[0].isdigit():
+            flush()
+            values = parse_digits(tok, lang)
+            for v in values[:-1]:
+                out.append(Number(v, tok, True))
+            last = values[-1]
+            if last.is_integer():
+                state.update(current=int(last), start=m.start(), end=m.end(), digit=True, active=True, mult_only=False)
+                state["digit_value"] = last
+            else:
+                out.append(Number(last, tok, True))
+            pending_conn = False
+            continue
+        kind = _lookup(tok, lang)
+        if kind is None:
+            flush()
+            pending_conn = False
+            continue
+        what, value = kind
+        if what == "conn":
+            if not state["active"]:
+                continue
+            pending_conn = True
+            continue
+        if what == "mult":
+            if not state["active"]:
+                state.update(start=m.start(), active=True)
+            if value == 100:
+                state["current"] = (state["current"] or 1) * 100
+            else:
+                state["total"] += (state["current"] or 1) * value
+                state["current"] = 0
+            state["end"] = m.end()
+            pending_conn = False
+            continue
+        # additive word
+        if state["active"] and (state["digit"] and state["current"] and not state["total"] or not _can_add(state["current"], value, lang)):
+            flush()
+        if not state["active"]:
+            state.update(start=m.start(), active=True)
+        state["current"] += value
+        state["mult_only"] = False
+        state["end"] = m.end()
+        pending_conn = False
+    flush()
+    return out

@@ -1,0 +1,34 @@
+"""QA checks on segments themselves.
+
+- ``segment-missing`` (error): a source segment with no hypothesis (a 1-0 bead).
+- ``segment-empty`` (error with a source, warning without): a hypothesis that is empty or only
+  spaces while its source is not (without a source: any empty hypothesis line).
+- ``segment-extra`` (warning): a hypothesis segment with no source segment (a 0-1 bead, or a
+  line whose source line is empty).
+"""
+
+from __future__ import annotations
+
+from xling.score.qa.base import Context, Issue, Unit, issue
+
+CHECK_IDS = {"segment-missing": "error", "segment-empty": "error", "segment-extra": "warning"}
+NEEDS_SOURCE = False
+
+
+def check(units: list[Unit], ctx: Context) -> list[Issue]:
+    """Issues for missing, empty and extra segments."""
+    out = []
+    for u in units:
+        hyp_blank = not u.hyp_text.strip()
+        if u.src_text is None:
+            if hyp_blank:
+                out.append(issue(u, "segment-empty", "warning", "empty hypothesis segment"))
+            continue
+        src_blank = not u.src_text.strip()
+        if not u.hyp and not src_blank:
+            out.append(issue(u, "segment-missing", "error", "source segment has no hypothesis", source=u.src_text[:80]))
+        elif hyp_blank and not src_blank:
+            out.append(issue(u, "segment-empty", "error", "hypothesis segment is empty", source=u.src_text[:80]))
+        elif src_blank and not hyp_blank:
+            out.append(issue(u, "segment-extra", "warning", "hypothesis segment has no source segment", hypothesis=u.hyp_text[:80]))
+    return out

@@ -1,0 +1,188 @@
+"""Score and QA reports: the objects, their JSON form and the rich table.
+
+The JSON form is versioned (``"schema": "xling-score/1"``) and described by ``schema.json`` in
+this package (JSON Schema draft 2020-12); tests validate the output against it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+
+from xling.score.qa.base import SEVERITIES, Issue
+
+SCHEMA_ID = "xling-score/1"
+
+
+def load_schema() -> dict:
+    """The JSON Schema of :meth:`ScoreReport.to_json` (a dict)."""
+    return json.loads(resources.files("xling.score").joinpath("schema.json").read_text(encoding="utf-8"))
+
+
+@dataclass
+class QAReport:
+    """Result of the reference-free checks.
+
+    Attributes:
+        checks: ids of the checks that ran (list of str, stable ids).
+        issues: the issues, in document order then check order.
+        units: number of units checked (lines, or beads when aligned).
+        term_report: the glossary TermReport, or ``None`` when no term check ran.
+        notes: remarks for people (e.g. a check skipped and why).
+    """
+
+    checks: list[str]
+    issues: list[Issue]
+    units: int
+    term_report: object | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """Issues per severity, every severity present (``{"error": n, "warning": n, "info": n}``)."""
+        out = {s: 0 for s in SEVERITIES}
+        for i in self.issues:
+            out[i.severity] += 1
+        return out
+
+    def terms_json(self) -> dict | None:
+        """``{"success_rate", "lemma_success_rate", "report"}`` or ``None``."""
+        if self.term_report is None:
+            return None
+        tr = self.term_report
+        rate = getattr(tr, "success_rate", None)
+        lemma = getattr(tr, "lemma_success_rate", None)
+        return {"success_rate": rate, "lemma_success_rate": lemma,
+                "report": tr.to_json() if hasattr(tr, "to_json") else None}
+
+    def to_json(self) -> dict:
+        """The ``qa`` object of the schema."""
+        return {"checks": list(self.checks), "units": self.units, "counts": self.counts(),
+                "issues": [i.to_json() for i in self.issues]}
+
+
+@dataclass
+class ScoreReport:
+    """Everything ``xling score`` reports for one hypothesis file.
+
+    Attributes:
+        hypothesis, reference, source: ``{"path", "lang", "segments"}`` dicts (reference and
+            source ``None`` when not given).
+        aligned: whether segments were paired by sentence alignment.
+        normalization: :func:`xling.score.normalization.normalization_record`.
+        metrics: ``{"bleu"|"chrf"|"ter": MetricScore}`` or ``None`` without a reference.
+        pairs: the scored pairs (``xling.score.pairing.Pair``), parallel to each metric's segments.
+        qa: the :class:`QAReport`.
+        thresholds: ``[{"metric", "kind", "limit", "value", "passed"}]``.
+    """
+
+    hypothesis: dict
+    reference: dict | None
+    source: dict | None
+    aligned: bool
+    normalization: dict
+    metrics: dict | None
+    pairs: list
+    qa: QAReport
+    thresholds: list[dict] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        """True when every threshold is met (no thresholds: True)."""
+        return all(t["passed"] for t in self.thresholds)
+
+    def to_json(self) -> dict:
+        """The report as described by ``schema.json``."""
+        from xling.score.metrics import METRIC_LABEL
+
+        scores = None
+        segments = []
+        if self.metrics is not None:
+            scores = {k: {"metric": METRIC_LABEL[k], "score": m.score, "signature": m.signature} for k, m in self.metrics.items()}
+            for n, p in enumerate(self.pairs):
+                row = {"hyp_segments": list(p.hyp), "ref_segments": list(p.other)}
+                row.update({k: m.segments[n] for k, m in self.metrics.items()})
+                segments.append(row)
+        return {
+            "schema": SCHEMA_ID,
+            "hypothesis": self.hypothesis,
+            "reference": self.reference,
+            "source": self.source,
+            "aligned": self.aligned,
+            "normalization": self.normalization,
+            "scores": scores,
+            "segments": segments,
+            "terms": self.qa.terms_json(),
+            "qa": self.qa.to_json(),
+            "notes": list(self.qa.notes),
+            "thresholds": self.thresholds,
+            "passed": self.passed,
+        }
+
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def render(report: ScoreReport, console, *, show_segments: bool = False) -> None:
+    """Print ``report`` with rich: scores with signatures, then QA issues, then thresholds.
+
+    Args:
+        report: the report.
+        console: a ``rich.console.Console``.
+        show_segments: also print the segment-level scores.
+    """
+    from rich.table import Table
+
+    from xling.score.metrics import METRIC_LABEL
+
+    h = report.hypothesis
+    console.print(f"[bold]{h['path']}[/bold] ({h['lang']}, {h['segments']} segments)"
+                  + (f" vs reference {report.reference['path']}" if report.reference else "")
+                  + (f", source {report.source['path']}" if report.source else "")
+                  + (" [aligned]" if report.aligned else ""))
+    if report.metrics is not None:
+        t = Table(title="Scores", title_justify="left")
+        t.add_column("Metric")
+        t.add_column("Score", justify="right")
+        t.add_column("Signature", overflow="fold")
+        for k, m in report.metrics.items():
+            t.add_row(METRIC_LABEL[k], f"{m.score:.2f}", m.signature)
+        console.print(t)
+        norm = report.normalization
+        console.print(f"normalization v{norm['version']} ({norm['lang']}): {', '.join(norm['steps'])}")
+        if show_segments:
+            st = Table(title="Segment scores", title_justify="left")
+            for col in ("Hyp", "Ref", *[METRIC_LABEL[k] for k in report.metrics]):
+                st.add_column(col, justify="right")
+            for n, p in enumerate(report.pairs):
+                st.add_row(",".join(map(str, p.hyp)) or "-", ",".join(map(str, p.other)) or "-",
+                           *[f"{m.segments[n]:.2f}" for m in report.metrics.values()])
+            console.print(st)
+    terms = report.qa.terms_json()
+    if terms is not None:
+        rate = terms["success_rate"]
+        line = f"term success rate: {rate:.3f}" if isinstance(rate, (int, float)) else "term success rate: n/a"
+        if isinstance(terms["lemma_success_rate"], (int, float)):
+            line += f" (lemma-aware {terms['lemma_success_rate']:.3f})"
+        console.print(line)
+    counts = report.qa.counts()
+    if report.qa.issues:
+        qt = Table(title=f"QA issues ({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info)", title_justify="left")
+        qt.add_column("Line", justify="right")
+        qt.add_column("Src", justify="right")
+        qt.add_column("Check")
+        qt.add_column("Severity")
+        qt.add_column("Message", overflow="fold")
+        for i in report.qa.issues:
+            qt.add_row(str(i.line) if i.line else "-", ",".join(map(str, i.src)) or "-", i.check,
+                       f"[{_SEVERITY_STYLE[i.severity]}]{i.severity}[/]", i.message, )
+        console.print(qt)
+    else:
+        console.print(f"QA: no issues ({', '.join(report.qa.checks)})")
+    for note in report.qa.notes:
+        console.print(f"note: {note}")
+    for t in report.thresholds:
+        sign = ">=" if t["kind"] == "min" else "<="
+        status = "[green]ok[/]" if t["passed"] else "[bold red]FAILED[/]"
+        value = "n/a" if t["value"] is None else f"{t['value']:.2f}"
+        console.print(f"threshold {t['metric']} {sign} {t['limit']:g}: {value} {status}")
