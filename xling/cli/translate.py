@@ -1,8 +1,90 @@
-"""``xling translate`` (being built: issue 2)."""
+"""``xling translate FILE --from fa --to en,ru,ar --out-dir DIR``: the main job (see :mod:`xling.pipeline`)."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 import typer
 
 
-def translate(file: str = typer.Argument(..., help="Input document, or - for standard input.")) -> None:
-    """Translate a Persian document (not implemented yet)."""
-    raise typer.Exit(3)
+class RichReporter:
+    """Progress and notices on standard error with rich: a status line while a model loads, one
+    bar per translated language pair. Bars are drawn only on a terminal; notices always print."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+
+        self.console = Console(stderr=True)
+        self._progress = None
+
+    def status(self, message: str):
+        if self.console.is_terminal:
+            return self.console.status(message)
+        from contextlib import nullcontext
+
+        return nullcontext()
+
+    def warn(self, message: str) -> None:
+        self.console.print(f"[bold yellow]{message}[/]", highlight=False)
+
+    @contextmanager
+    def bars(self) -> Iterator[None]:
+        """Show bars started with :meth:`bar` while the block runs."""
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=self.console, disable=not self.console.is_terminal)
+        self._progress = progress
+        with progress:
+            yield
+        self._progress = None
+
+    def bar(self, label: str, total: int):
+        if self._progress is None:
+            return lambda n: None
+        task = self._progress.add_task(label, total=total)
+        return lambda n: self._progress.advance(task, n)
+
+
+def _split_langs(value: str) -> list[str]:
+    from xling.errors import InputError
+
+    langs = [c.strip() for c in value.split(",") if c.strip()]
+    if not langs:
+        raise InputError(f"--to {value!r}: give target language codes, e.g. --to en,ru,ar")
+    return list(dict.fromkeys(langs))
+
+
+def translate(
+    file: str = typer.Argument(..., help="Input document (UTF-8 text, paragraphs separated by blank lines), or - for standard input."),
+    from_code: str = typer.Option("fa", "--from", help="Source language code."),
+    to: str = typer.Option("en,ru,ar", "--to", help="Target language codes, comma-separated."),
+    out_dir: str = typer.Option("out", "--out-dir", help="Folder for <stem>.<lang>.txt and <stem>.jsonl."),
+    encoding: str = typer.Option(None, "--encoding", help="Input encoding if not UTF-8 (a Python codec name, e.g. cp1256)."),
+    beam_size: int = typer.Option(None, "--beam-size", min=1, help="Beam width (default: argostranslate's, 4)."),
+    engine: str = typer.Option("argos", "--engine", help="argos (CTranslate2 direct, batched) or argos-native (argostranslate's own path, for comparison)."),
+    pivot: str = typer.Option("en", "--pivot", help="Language to pivot through when no direct model exists."),
+    max_batch_tokens: int = typer.Option(2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens (memory vs speed)."),
+) -> None:
+    """Translate a document into each target language.
+
+    Writes DIR/<stem>.<lang>.txt (one segment a line, a blank line between paragraphs) and
+    DIR/<stem>.jsonl (one record per segment). The stem is the file name without .txt and
+    without a final .<from> (putin-sharaa-2025-10-15.fa.txt -> putin-sharaa-2025-10-15); stdin -> stdin.
+    """
+    from xling.io import read_text
+    from xling.mt.argos import ENGINES
+    from xling.errors import InputError
+    from xling.pipeline import Job, output_stem, prepare, translate_document, write_outputs
+
+    if engine not in ENGINES:
+        raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    reporter = RichReporter()
+    job = Job(from_code=from_code, targets=_split_langs(to), beam_size=beam_size, engine=engine, pivot=pivot, max_batch_tokens=max_batch_tokens, reporter=reporter)
+    prepare(job)  # missing models: exit 2 before reading or writing anything
+    text = read_text(file, encoding=encoding)
+    with reporter.bars():
+        doc = translate_document(text, job)
+    paths = write_outputs(doc, out_dir, output_stem(file, from_code))
+    reporter.console.print(f"{len(doc.segments)} segments → " + ", ".join(str(p) for p in paths), highlight=False, soft_wrap=True)

@@ -1,0 +1,125 @@
+"""``python -m xling.demo FILE --out-dir DIR`` (what ``make demo`` runs): the main job on a document.
+
+If real Argos models for fa→en, fa→ru and fa→ar are installed (directly or through an English
+pivot), it runs ``xling translate FILE --from fa --to en,ru,ar --out-dir DIR``.
+
+Otherwise it says so, says whether one could be downloaded (is the Argos index reachable?) and
+how to install one from a file, and then runs the same pipeline with xling's copy *test* models
+(:mod:`xling.testing.models`), installed into a temporary ``ARGOS_PACKAGES_DIR``, writing to
+``DIR/test-model/``. That output is a copy of the (normalized) source, NOT a translation; the
+folder gets a ``NOT-A-TRANSLATION.txt`` note and every message says so. Exit status 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+FROM = "fa"
+TARGETS = ["en", "ru", "ar"]
+#: Copy test models: fa→en, en→ru (so ru exercises the pivot), fa→ar.
+TEST_PAIRS = [("fa", "en"), ("en", "ru"), ("fa", "ar")]
+
+NOTICE = """\
+THIS FOLDER HOLDS XLING TEST-MODEL OUTPUT. IT IS NOT A TRANSLATION.
+
+The files were made by xling's copy test models (xling test model: copy fa→en, copy en→ru,
+copy fa→ar): each output line is the normalized Persian source segment, copied. They show that
+the pipeline (segmentation, normalization, batching, the en pivot, the outputs) runs end to end.
+Install real Argos models to get translations:
+  online:  xling models install fa en ; xling models install en ru ; xling models install en ar
+  offline: xling models install FILE.argosmodel   (e.g. translate-fa_en-*.argosmodel copied from
+           a machine with network access; https://www.argosopentech.com/argospm/index/)
+"""
+
+
+def _run(file: str, out_dir: Path, reporter) -> list[Path]:
+    from xling.io import read_text
+    from xling.pipeline import Job, output_stem, prepare, translate_document, write_outputs
+
+    job = Job(from_code=FROM, targets=list(TARGETS), reporter=reporter)
+    prepare(job)
+    text = read_text(file)
+    with reporter.bars():
+        doc = translate_document(text, job)
+    return write_outputs(doc, out_dir, output_stem(file, FROM))
+
+
+def _real_routes_missing() -> str | None:
+    """None when real models cover fa→en,ru,ar (direct or via en); else the missing-model message."""
+    from xling.errors import ModelMissingError
+    from xling.mt.packages import installed_packages
+    from xling.mt.pivot import plan_routes
+
+    real = {(p.from_code, p.to_code) for p in installed_packages() if not p.test_model}
+    try:
+        plan_routes(FROM, TARGETS, pairs=real)
+    except ModelMissingError as exc:
+        return ", ".join(f"{a}→{b}" for a, b in getattr(exc, "missing", [])) or str(exc)
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m xling.demo", description=__doc__.split("\n\n")[0])
+    parser.add_argument("file", help="the Persian document, e.g. examples/putin-sharaa-2025-10-15.fa.txt")
+    parser.add_argument("--out-dir", default="out")
+    args = parser.parse_args(argv)
+
+    from xling.cli.translate import RichReporter
+    from xling.errors import XlingError
+    from xling.mt.packages import DEFAULT_TIMEOUT, fetch_index, packages_dir
+
+    reporter = RichReporter()
+    say = lambda msg, style="": reporter.console.print(f"[{style}]{msg}[/]" if style else msg, highlight=False, soft_wrap=True)  # noqa: E731
+    out_dir = Path(args.out_dir)
+    try:
+        missing = _real_routes_missing()
+        if missing is None:
+            paths = _run(args.file, out_dir, reporter)
+            say("xling demo: translated with the installed Argos models → " + ", ".join(map(str, paths)), "bold green")
+            return 0
+
+        say(f"xling demo: no real translation model is installed in {packages_dir()} for fa→en, fa→ru, fa→ar (missing: {missing}).", "bold red")
+        try:
+            fetch_index(timeout=DEFAULT_TIMEOUT)
+            say("The Argos package index is reachable: install real models with `xling models install fa en`, `xling models install en ru`, `xling models install en ar`, then rerun `make demo`.")
+        except XlingError as exc:
+            say(f"None can be downloaded here: {exc}")
+        say("To install a model from a file (offline): `xling models install FILE.argosmodel`, e.g. translate-fa_en-1_5.argosmodel copied from a machine with network access.")
+
+        from xling.io import atomic_write_text
+        from xling.testing.models import build_test_model
+
+        test_dir = out_dir / "test-model"
+        say(f"Running the same pipeline with xling's copy TEST models instead, into {test_dir}/ — this output is NOT a translation.", "bold yellow")
+        old_env = os.environ.get("ARGOS_PACKAGES_DIR")
+        with tempfile.TemporaryDirectory(prefix="xling-demo-") as tmp:
+            os.environ["ARGOS_PACKAGES_DIR"] = str(Path(tmp) / "packages")
+            try:
+                from xling.mt.packages import install_file
+
+                for a, b in TEST_PAIRS:
+                    with reporter.status(f"Building xling test model: copy {a}→{b}"):
+                        path = build_test_model("copy", a, b, Path(tmp) / f"xling-test-copy-{a}_{b}.argosmodel")
+                    install_file(path)
+                test_dir.mkdir(parents=True, exist_ok=True)
+                paths = _run(args.file, test_dir, reporter)
+                atomic_write_text(test_dir / "NOT-A-TRANSLATION.txt", NOTICE)
+            finally:
+                if old_env is None:
+                    os.environ.pop("ARGOS_PACKAGES_DIR", None)
+                else:
+                    os.environ["ARGOS_PACKAGES_DIR"] = old_env
+        say("xling test-model output (a copy of the source, NOT a translation): " + ", ".join(map(str, paths)), "bold yellow")
+        return 0
+    except XlingError as exc:
+        print(f"xling: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
