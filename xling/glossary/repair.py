@@ -1,0 +1,317 @@
+"""Repair a translation after MT: deprecated variants and near-misses → the house (preferred) form.
+
+For each target segment, the *aligned source segment* says which concept entries must appear
+(:class:`~xling.glossary.match.SourceMatcher`). Only those entries are repaired; a look-alike of
+a concept the source does not contain is never touched (``Golan Heights`` when the source says
+``جولان``, ``Islamic Sharia`` / ``шариат`` when it says ``شریعت``).
+
+Per segment, in order:
+
+1. **Claim** every preferred/admitted form of every glossary entry present in the target
+   (:func:`xling.glossary.target.find_entry`; Russian with the suffix model): those spans are
+   never rewritten.
+2. **Deprecated variants** of expected entries (rule ``deprecated``): an exact or inflected
+   occurrence of a deprecated term (``Blusov``, ``Блусову``, ``جولاني``, ``وبلوسوف``) becomes its
+   replacement (``Term.use`` or the preferred term), longest match first.
+3. **Near-misses** (rule ``near-miss``), only while an expected entry still has fewer acceptable
+   occurrences than the source has: token windows whose transliterated key
+   (:mod:`xling.glossary.translit`) has a normalized Levenshtein similarity ≥ 0.75 to a form of
+   the entry (≥ 0.85 for titles), or the same consonant skeleton (≥ 3 consonants; persons and
+   organizations only). Names must look like names (a capital letter in en/ru) and, in
+   English, must not be followed by another capitalised word (``Golan Heights``).
+4. **Literal renderings** (rule ``literal``): a deprecated term written without any capital
+   letter (``the law`` for ``الشرع``) is a common-word mistranslation of a name; it is replaced
+   only while the entry is still missing.
+
+The replacement keeps what is attached to the name: the Russian case ending is moved onto the
+house form with a suffix model (``Блусовым`` → ``Белоусов`` + ``ым``; ``Кастюкова`` →
+``Костюкова``; stem = the word without a final ``а я й ь о``), the Arabic proclitics ``و ف ب ل ك``
+(``وبلوسوف`` → ``وبيلوسوف``; ``ل`` + ``الجولاني`` → ``للجولاني``), the English possessive
+``'s``. For persons in English a preceding article is absorbed (``The Sharia`` →
+``Al-Sharaa``), and a replacement at the start of a sentence gets a capital letter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
+
+from xling.glossary.target import (
+    Hit,
+    Part,
+    entry_forms,
+    find_entry,
+    norm,
+    resolve,
+    ru_stem,
+    splits,
+    tokenize,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from xling.glossary.match import SourceMatcher
+    from xling.glossary.model import ConceptEntry, Glossary
+
+NEAR_THRESHOLD = 0.75
+NEAR_THRESHOLD_TITLE = 0.85
+_SENTENCE_END_RE = re.compile(r"(?:^|[.!?…؟]\s*)[\"'«“‘(\[]*\s*$")
+_ARTICLE_RE = re.compile(r"\b([Tt]he)\s+$")
+
+
+@dataclass
+class Change:
+    """One rewrite of a target segment (JSON-ready with :func:`dataclasses.asdict`).
+
+    Attributes:
+        segment: 0-based segment index.
+        start, end: character offsets of ``before`` in the segment as it was before repair.
+        before: the text replaced.
+        after: the text put in its place.
+        rule: ``deprecated``, ``near-miss`` or ``literal`` (repair); ``protect`` for a restored
+            placeholder (see :mod:`xling.glossary.enforce`).
+        entry_id: the concept entry.
+        score: similarity for a near-miss (1.0 otherwise).
+    """
+
+    segment: int
+    start: int
+    end: int
+    before: str
+    after: str
+    rule: str
+    entry_id: str
+    score: float = 1.0
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass
+class RepairResult:
+    """The repaired segment and the changes made (offsets refer to the input segment)."""
+
+    text: str
+    changes: list[Change]
+
+
+def _is_literal(hit: Hit, lang: str) -> bool:
+    return hit.status == "deprecated" and lang in ("en", "ru") and not any(c.isupper() for c in hit.form)
+
+
+def replacement_for(entry: "ConceptEntry", hit: Hit, lang: str) -> str | None:
+    """The house text that replaces ``hit`` (before affixes are re-attached)."""
+    term = hit.term
+    if hit.status != "deprecated":
+        return hit.form
+    if term.use is not None:
+        return term.use
+    pref = entry.preferred(lang)
+    if pref is None:
+        return None
+    if hit.is_short and pref.short_forms:
+        return pref.short_forms[0]
+    return pref.text
+
+
+def _attach(words: list[str], parts: list[Part], lang: str) -> str:
+    """Put the affixes of the matched tokens (``parts``) onto the replacement ``words``."""
+    words = list(words)
+    if not words:
+        return ""
+    if lang == "ru":
+        def inflect(w: str, suffix: str) -> str:
+            if not suffix:
+                return w
+            return ru_stem(w) + suffix
+        if len(words) == len(parts):
+            words = [inflect(w, p.suffix) for w, p in zip(words, parts)]
+        else:
+            words[-1] = inflect(words[-1], parts[-1].suffix)
+    elif lang == "en":
+        suf = parts[-1].suffix
+        if suf:
+            words[-1] = words[-1] + suf
+    elif lang == "ar":
+        pre = parts[0].prefix
+        if pre:
+            w = words[0]
+            if pre.endswith("ل") and w.startswith("ال"):
+                w = w[1:]
+            words[0] = pre + w
+    return " ".join(words)
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END_RE.search(text[:start]))
+
+
+def _best_split(token: str, form_word: str, lang: str, *, first: bool, last: bool) -> tuple[Part, float]:
+    from xling.glossary.translit import similarity
+
+    best, best_s = Part("", token, ""), -1.0
+    for p in splits(token, lang, first=first, last=last, inflect=True):
+        comp = ru_stem(form_word) if (lang == "ru" and p.suffix) else form_word
+        s = similarity(p.core, comp)
+        if s > best_s + 1e-9:
+            best, best_s = p, s
+    return best, best_s
+
+
+def _looks_like_name(parts: list[Part], lang: str) -> bool:
+    if lang not in ("en", "ru"):
+        return True
+    return any(c.isupper() for p in parts for c in p.core)
+
+
+def near_misses(text: str, tokens, entry: "ConceptEntry", lang: str, claimed: list[tuple[int, int]]) -> list[Hit]:
+    """Near-miss candidates of ``entry`` in ``text`` outside the ``claimed`` spans, best first."""
+    from xling.glossary.translit import similarity, skeleton
+
+    is_title = entry.type.value == "title"
+    threshold = NEAR_THRESHOLD_TITLE if is_title else NEAR_THRESHOLD
+    found: list[Hit] = []
+    for form, term, is_short in entry_forms(entry, lang):
+        words = [t.text for t in tokenize(form)]
+        n = len(words)
+        for i in range(len(tokens) - n + 1):
+            window = tokens[i:i + n]
+            if any(text[a.end:b.start].strip() for a, b in zip(window, window[1:])):
+                continue
+            s0, e0 = window[0].start, window[-1].end
+            if any(s0 < ce and cs < e0 for cs, ce in claimed):
+                continue
+            parts = []
+            for k, tok in enumerate(window):
+                p, _ = _best_split(tok.text, words[k], lang, first=k == 0, last=k == n - 1)
+                parts.append(p)
+            if not is_title and not _looks_like_name(parts, lang):
+                continue
+            if lang == "en" and i + n < len(tokens):
+                nxt = tokens[i + n]
+                if not text[e0:nxt.start].strip() and nxt.text[:1].isupper():
+                    continue  # part of a longer proper name: Golan Heights
+            comps = [ru_stem(w) if (lang == "ru" and p.suffix) else w for w, p in zip(words, parts)]
+            cand = " ".join(p.core for p in parts)
+            comp = " ".join(comps)
+            if norm(cand, lang) == norm(comp, lang):
+                continue  # an exact form: handled by find_entry
+            score = similarity(cand, comp)
+            sk_c, sk_f = skeleton(cand), skeleton(comp)
+            skel_ok = not is_title and sk_c == sk_f and len(sk_f.replace(" ", "")) >= 3
+            if score >= threshold or skel_ok:
+                found.append(Hit(s0, e0, entry.id, form, term, is_short, term.status.value, "near",
+                                 parts, max(score, threshold if skel_ok else 0.0), (i, i + n)))
+    found.sort(key=lambda h: (-h.score, h.start))
+    return found
+
+
+def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
+                   matcher: "SourceMatcher | None" = None, segment: int = 0) -> RepairResult:
+    """Repair one target segment against its aligned source segment.
+
+    Args:
+        source: the source (Persian) segment.
+        target: its translation (MT hypothesis) in ``lang``.
+        lang: target language code (``en``, ``ru``, ``ar``).
+        glossary: the termbase.
+        matcher: a prebuilt :class:`SourceMatcher` for ``glossary`` (built if ``None``).
+        segment: index recorded in the :class:`Change` objects.
+
+    Returns:
+        :class:`RepairResult`; ``changes`` offsets refer to ``target``.
+    """
+    from xling.glossary.match import SourceMatcher
+
+    matcher = matcher or SourceMatcher(glossary)
+    expected = matcher.entries_in(source)
+    if not expected or not target:
+        return RepairResult(target, [])
+    tokens = tokenize(target)
+    mode = "inflect" if lang == "ru" else "exact"
+    # 1. claims: acceptable forms of every entry
+    ok_hits: list[Hit] = []
+    for e in glossary.entries:
+        ok_hits.extend(find_entry(target, tokens, e, lang, mode, statuses=("preferred", "admitted")))
+    ok_hits = resolve(ok_hits)
+    claimed = [(h.start, h.end) for h in ok_hits]
+    have = {eid: 0 for eid in expected}
+    for h in ok_hits:
+        if h.entry_id in have:
+            have[h.entry_id] += 1
+    # 2. deprecated variants (and literal renderings) of expected entries
+    fixes: list[tuple[Hit, str]] = []
+    occupied = list(claimed)
+
+    def free(h: Hit) -> bool:
+        return not any(h.start < e and s < h.end for s, e in occupied)
+
+    dep_hits: list[Hit] = []
+    for eid in expected:
+        e = glossary.get(eid)
+        dep_hits.extend(find_entry(target, tokens, e, lang, mode, statuses=("deprecated",)))
+    dep_hits = [h for h in resolve(dep_hits) if free(h)]
+    literal = [h for h in dep_hits if _is_literal(h, lang)]
+    candidates: list[Hit] = [h for h in dep_hits if h not in literal]
+    budget = {eid: n - have[eid] for eid, n in expected.items()}
+    for eid, left in budget.items():
+        if left > 0:
+            candidates.extend(near_misses(target, tokens, glossary.get(eid), lang, occupied))
+    # longest span first; a deprecated variant before a near-miss of the same length
+    candidates.sort(key=lambda h: (-(h.end - h.start), h.kind == "near", -h.score, h.start))
+    for h in candidates:
+        if not free(h):
+            continue
+        if h.kind == "near":
+            if budget[h.entry_id] <= 0:
+                continue
+            fixes.append((h, "near-miss"))
+        else:
+            fixes.append((h, "deprecated"))
+        occupied.append((h.start, h.end))
+        budget[h.entry_id] -= 1
+    # literal renderings: only while the entry is still missing
+    for h in literal:
+        if budget[h.entry_id] > 0 and free(h):
+            fixes.append((h, "literal"))
+            occupied.append((h.start, h.end))
+            budget[h.entry_id] -= 1
+    # apply right to left
+    changes: list[Change] = []
+    out = target
+    for h, rule in sorted(fixes, key=lambda x: -x[0].start):
+        e = glossary.get(h.entry_id)
+        repl = replacement_for(e, h, lang)
+        if repl is None:
+            continue
+        after = _attach(repl.split(), h.parts, lang)
+        start = h.start
+        if lang == "en" and e.type.value in ("person", "organization") and not repl.lower().startswith("the "):
+            m = _ARTICLE_RE.search(target[:start])
+            if m and rule in ("near-miss", "literal"):
+                start = m.start(1)
+        if lang in ("en", "ru") and _at_sentence_start(target, start) and after[:1].islower():
+            after = after[0].upper() + after[1:]
+        before = target[start:h.end]
+        if before == after:
+            continue
+        out = out[:start] + after + out[h.end:]
+        changes.append(Change(segment, start, h.end, before, after, rule, h.entry_id, round(h.score, 3)))
+    changes.reverse()
+    return RepairResult(out, changes)
+
+
+def repair(sources: list[str], targets: list[str], lang: str, glossary: "Glossary") -> list[RepairResult]:
+    """Repair each ``targets[i]`` against ``sources[i]`` (see :func:`repair_segment`).
+
+    Raises:
+        ValueError: the lists differ in length.
+    """
+    if len(sources) != len(targets):
+        raise ValueError(f"{len(sources)} source segments but {len(targets)} target segments")
+    from xling.glossary.match import SourceMatcher
+
+    matcher = SourceMatcher(glossary)
+    return [repair_segment(s, t, lang, glossary, matcher=matcher, segment=i)
+            for i, (s, t) in enumerate(zip(sources, targets))]

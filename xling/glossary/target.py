@@ -1,0 +1,229 @@
+"""Find a concept entry's terms in a target-language segment (en, ru, ar), inflection-aware.
+
+Used by :mod:`xling.glossary.repair` and :mod:`xling.glossary.check`. A target segment is
+split into word tokens (hyphenated and apostrophe words stay one token: ``al-Sharaa's``,
+``аль-Джулани``). A glossary form (a term or short form) matches a run of consecutive tokens,
+separated by white space only, when each form word matches its token under one of three modes:
+
+- ``exact``: the same word after :func:`xling.text.orthography.fold` (case, Arabic letter
+  variants, harakat) and ``ё`` → ``е``; attached *clitics* are allowed around it because they
+  are orthography, not inflection: the English possessive ``'s``/``’s`` on the last word; the
+  Arabic proclitics ``و ف`` + ``ب ل ك`` on the first word (``ووزير``, ``بأبي``; ``ل`` + ``ال``
+  written ``لل``).
+- ``inflect`` (Russian): also ``stem + ending`` where ``stem`` is the form word without a final
+  ``а я й ь о`` and ``ending`` is one of the nominal/adjectival case endings
+  (:data:`RU_ENDINGS`): a suffix model, so unknown surnames work (``Блусовым`` = ``Блусов`` + ``ым``).
+- ``lemma`` (Russian): the pymorphy3 normal form of the token equals that of the form word
+  (Korobov 2015, "Morphological analyzer and generator for Russian and Ukrainian languages").
+
+Offsets are character offsets into the target segment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:  # pragma: no cover
+    from xling.glossary.model import ConceptEntry, Glossary, Term
+
+_W = r"[^\W_]|[\u064b-\u065f\u0670\u0640]"
+TOKEN_RE = re.compile(rf"(?:{_W})+(?:[-‐'’ʼ](?:{_W})+)*(?:['’]s?)?")
+RU_ENDINGS = tuple(sorted({
+    "а", "я", "у", "ю", "ом", "ем", "ём", "ой", "ей", "ою", "ею", "ы", "и", "е", "ым", "им",
+    "ого", "его", "ому", "ему", "ах", "ях", "ам", "ям", "ами", "ями", "ов", "ев", "ую", "юю",
+    "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ыми", "ими", "ь",
+}, key=len, reverse=True))
+AR_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+EN_POSSESSIVE = ("'s", "’s", "'", "’")
+STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2}
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word token of a target segment: ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens of ``text`` (see :data:`TOKEN_RE`)."""
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def norm(word: str, lang: str) -> str:
+    """Comparison form of one word: orthography fold, ``ё`` → ``е``, typographic apostrophes unified."""
+    from xling.text.orthography import fold
+
+    w = word.replace("’", "'").replace("ʼ", "'").replace("‐", "-")
+    return fold(w, lang).replace("ё", "е")
+
+
+@lru_cache(maxsize=65536)
+def ru_lemma(word: str) -> str:
+    """pymorphy3 normal form of a Russian word (lower case, ``ё`` → ``е``)."""
+    return _morph().parse(word)[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def ru_stem(word: str) -> str:
+    """The suffix-model stem of a Russian name word: without a final ``а я й ь о``."""
+    return word[:-1] if len(word) > 3 and word[-1].lower() in "аяйьо" else word
+
+
+@dataclass(frozen=True)
+class Part:
+    """How one token was split: ``prefix + core + suffix == token.text``."""
+
+    prefix: str
+    core: str
+    suffix: str
+
+
+def splits(token: str, lang: str, *, first: bool, last: bool, inflect: bool) -> Iterator[Part]:
+    """Candidate ``prefix | core | suffix`` splits of ``token`` (no split first)."""
+    yield Part("", token, "")
+    if lang == "en" and last:
+        for s in EN_POSSESSIVE:
+            if token.endswith(s) and len(token) > len(s) + 1:
+                yield Part("", token[: -len(s)], token[-len(s):])
+    elif lang == "ru" and inflect:
+        for e in RU_ENDINGS:
+            if token.lower().endswith(e) and len(token) - len(e) >= 2:
+                yield Part("", token[: -len(e)], token[-len(e):])
+    elif lang == "ar" and first:
+        for p in AR_PROCLITICS[1:]:
+            if token.startswith(p) and len(token) - len(p) >= 2:
+                rest = token[len(p):]
+                if p.endswith("ل") and rest.startswith("ل"):
+                    yield Part(p, "ا" + rest, "")  # لل = ل + ال
+                yield Part(p, rest, "")
+
+
+def word_match(token: str, form_word: str, lang: str, mode: str, *, first: bool, last: bool) -> Part | None:
+    """The split of ``token`` under which it is ``form_word`` in ``mode``, or ``None``."""
+    target = norm(form_word, lang)
+    if mode == "lemma" and lang == "ru":
+        if ru_lemma(norm(token, lang)) == ru_lemma(target) or norm(token, lang) == target:
+            return Part("", token, "")
+        return None
+    inflect = mode in ("inflect", "lemma")
+    stem = norm(ru_stem(form_word), lang) if lang == "ru" else target
+    for part in splits(token, lang, first=first, last=last, inflect=inflect):
+        core = norm(part.core, lang)
+        if core == target:
+            return part
+        if lang == "ru" and inflect and part.suffix and core == stem:
+            return part
+    return None
+
+
+def _gap_ok(text: str, a: Token, b: Token) -> bool:
+    return text[a.end:b.start].strip() == ""
+
+
+@dataclass
+class Hit:
+    """A form of a concept entry found in a target segment.
+
+    Attributes:
+        start, end: character offsets of the span in the segment (clitics included).
+        entry_id: the concept entry.
+        form: the glossary form (term text or short form) that matched or was nearest.
+        term: the glossary :class:`~xling.glossary.model.Term` the form belongs to.
+        is_short: whether ``form`` is a short form.
+        status: ``preferred`` / ``admitted`` / ``deprecated`` (of ``term``).
+        kind: ``exact``, ``inflect``, ``lemma``, ``near`` (near-miss) or ``literal``.
+        parts: per token, how it split into prefix / core / suffix.
+        score: similarity (1.0 for exact).
+        token_span: ``(i, j)`` token indices, ``j`` exclusive.
+    """
+
+    start: int
+    end: int
+    entry_id: str
+    form: str
+    term: "Term"
+    is_short: bool
+    status: str
+    kind: str
+    parts: list[Part]
+    score: float = 1.0
+    token_span: tuple[int, int] = (0, 0)
+    extra: dict = field(default_factory=dict)
+
+
+def entry_forms(entry: "ConceptEntry", lang: str) -> list[tuple[str, "Term", bool]]:
+    """``(form, term, is_short)`` for every term and short form of ``entry`` in ``lang``."""
+    out = []
+    for t in entry.terms.get(lang, []):
+        out.append((t.text, t, False))
+        for s in t.short_forms:
+            out.append((s, t, True))
+    return out
+
+
+def find_entry(text: str, tokens: list[Token], entry: "ConceptEntry", lang: str, mode: str,
+               statuses: tuple[str, ...] = ("preferred", "admitted", "deprecated")) -> list[Hit]:
+    """Every occurrence (possibly overlapping) of ``entry``'s forms in ``text`` under ``mode``."""
+    hits: list[Hit] = []
+    for form, term, is_short in entry_forms(entry, lang):
+        status = term.status.value
+        if status not in statuses:
+            continue
+        words = [t.text for t in tokenize(form)]
+        n = len(words)
+        if not n:
+            continue
+        for i in range(len(tokens) - n + 1):
+            parts = []
+            for k in range(n):
+                if k and not _gap_ok(text, tokens[i + k - 1], tokens[i + k]):
+                    break
+                p = word_match(tokens[i + k].text, words[k], lang, mode, first=k == 0, last=k == n - 1)
+                if p is None:
+                    break
+                parts.append(p)
+            else:
+                kind = "exact" if all(not p.suffix or lang != "ru" for p in parts) else "inflect"
+                if mode == "lemma" and lang == "ru" and any(norm(tokens[i + k].text, lang) != norm(words[k], lang) for k in range(n)):
+                    kind = "lemma"
+                hits.append(Hit(tokens[i].start, tokens[i + n - 1].end, entry.id, form, term, is_short,
+                                status, kind, parts, 1.0, (i, i + n)))
+    return hits
+
+
+def resolve(hits: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits: longest span first, then preferred before admitted before
+    deprecated, then exact before inflected before near-miss; ties by position."""
+    kind_rank = {"exact": 0, "inflect": 1, "lemma": 1, "near": 2, "literal": 3}
+    order = sorted(hits, key=lambda h: (-(h.end - h.start), STATUS_RANK[h.status], kind_rank[h.kind], -h.score, h.start))
+    taken: list[Hit] = []
+    for h in order:
+        if any(h.start < t.end and t.start < h.end for t in taken):
+            continue
+        taken.append(h)
+    taken.sort(key=lambda h: h.start)
+    return taken
+
+
+def find_all(text: str, glossary: "Glossary", entry_ids, lang: str, mode: str) -> list[Hit]:
+    """Resolved hits of the given entries' forms in ``text`` (see :func:`resolve`)."""
+    tokens = tokenize(text)
+    hits: list[Hit] = []
+    for eid in entry_ids:
+        e = glossary.get(eid)
+        if e is not None:
+            hits.extend(find_entry(text, tokens, e, lang, mode))
+    return resolve(hits)
