@@ -1,11 +1,297 @@
-"""``xling glossary ...`` (being built: issues 4 and 5)."""
+"""``xling glossary ...``: maintain the termbase (issue 4) and apply it (issue 5).
+
+Thin layer: parse options, call :mod:`xling.glossary.ops` / :mod:`xling.glossary.store`, print.
+No command prompts. Every command takes ``--glossary PATH`` (default: the shipped house glossary).
+
+Extension point: other modules add commands to :data:`app` (``from xling.cli.glossary import app``
+then ``@app.command("enforce")``). The modules listed in :data:`EXTENSION_MODULES` are imported at
+the end of this module when they exist; they must stay light at import time.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import List, Optional
 
 import typer
 
 app = typer.Typer(help="Maintain and apply the termbase (glossary).", no_args_is_help=True)
 
+#: modules that register more ``xling glossary`` commands onto :data:`app` (issue 5: enforce, check)
+EXTENSION_MODULES = ("xling.cli.glossary_enforce",)
+
+GlossaryOpt = typer.Option(None, "--glossary", "-g", help="Glossary YAML file [default: the shipped house glossary].", show_default=False)
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+def _match_text(entry, needle: str) -> bool:
+    from xling.glossary.validate import source_key
+
+    n = needle.casefold()
+    nk = source_key(needle)
+    if n in entry.id.casefold() or (entry.note and n in entry.note.casefold()):
+        return True
+    for lang in entry.terms:
+        for surface, _, _ in entry.forms(lang):
+            if n in surface.casefold() or (nk and nk in source_key(surface)):
+                return True
+    return False
+
 
 @app.command("list")
-def list_() -> None:
-    """List concept entries (not implemented yet)."""
-    raise typer.Exit(3)
+def list_(
+    glossary: Optional[Path] = GlossaryOpt,
+    type: Optional[str] = typer.Option(None, "--type", "-t", help="Only entries of this type (person, organization, title, place, other)."),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only entries with terms in this language; show the source and this language."),
+    text: Optional[str] = typer.Option(None, "--text", help="Only entries whose id, note or any term contains TEXT (ZWNJ, ي/ی and ك/ک insensitive for Persian)."),
+) -> None:
+    """List concept entries as a table: id, type and the preferred term per language."""
+    from rich.table import Table
+
+    from xling.glossary.ops import parse_type
+    from xling.glossary.store import load_glossary
+
+    g = load_glossary(glossary)
+    etype = parse_type(type) if type else None
+    langs = g.languages()
+    if lang:
+        langs = [g.source_language] + ([lang] if lang != g.source_language else [])
+    rows = [e for e in g.entries
+            if (etype is None or e.type == etype) and (lang is None or lang in e.terms) and (text is None or _match_text(e, text))]
+    table = Table(title=f"{g.name}: {len(rows)} of {len(g.entries)} entries")
+    table.add_column("id", no_wrap=True)
+    table.add_column("type")
+    for l in langs:
+        table.add_column(l)
+    table.add_column("variants", justify="right")
+    for e in rows:
+        cells = []
+        for l in langs:
+            p = e.preferred(l)
+            cells.append(p.text if p else "")
+        variants = sum(len(ts) for ts in e.terms.values()) - sum(1 for l in e.terms if e.preferred(l))
+        table.add_row(e.id, e.type.value, *cells, str(variants))
+    _console().print(table)
+
+
+@app.command("show")
+def show(
+    entry_id: str = typer.Argument(..., metavar="ID", help="Entry id."),
+    glossary: Optional[Path] = GlossaryOpt,
+    yaml: bool = typer.Option(False, "--yaml", help="Print the entry as YAML instead of a table."),
+) -> None:
+    """Show one concept entry: notes, cross-references and every term with its status."""
+    from xling.errors import GlossaryError
+    from xling.glossary.store import load_document
+
+    doc = load_document(glossary)
+    g = doc.glossary
+    idx = next((i for i, e in enumerate(g.entries) if e.id == entry_id), None)
+    if idx is None:
+        raise GlossaryError(f"{doc.path}: no entry with id {entry_id!r}; see 'xling glossary list'")
+    e = g.entries[idx]
+    if yaml:
+        from xling.glossary.store import _dump_model, _yaml  # noqa: PLC2701 - same package
+        import sys
+
+        _yaml().dump([_dump_model(e)], sys.stdout)
+        return
+    from rich.table import Table
+
+    con = _console()
+    con.print(f"[bold]{e.id}[/bold]  ({e.type.value})  {doc.where(('entries', idx))}")
+    if e.note:
+        con.print(f"note: {e.note}")
+    if e.source:
+        con.print(f"source: {e.source}")
+    for r in e.related:
+        other = g.get(r.target)
+        label = other.preferred("en").text if other and other.preferred("en") else ""
+        con.print(f"{r.type.value}: {r.target} {label}")
+    table = Table()
+    for c in ("lang", "status", "term", "short forms", "use", "note"):
+        table.add_column(c)
+    for l, terms in e.terms.items():
+        for t in terms:
+            table.add_row(l, t.status.value, t.text, ", ".join(t.short_forms), t.use or "", t.note or "")
+    con.print(table)
+
+
+def _changes(term, status, short, use, remove_term=(), term_note=()):
+    from xling.glossary.ops import TermChanges
+
+    return TermChanges.parse(terms=term or (), statuses=status or (), shorts=short or (), uses=use or (), removes=remove_term or (), notes=term_note or ())
+
+
+TermOpt = typer.Option(None, "--term", help="LANG=TEXT: add a term (first per language is preferred, later ones admitted). Repeatable.")
+StatusOpt = typer.Option(None, "--status", help="LANG:TEXT=STATUS (preferred, admitted, deprecated); adds the term if needed. Repeatable.")
+ShortOpt = typer.Option(None, "--short", help="LANG:TEXT=SHORT: a short form of term TEXT. Repeatable.")
+UseOpt = typer.Option(None, "--use", help="LANG:TEXT=USE: the replacement of deprecated term TEXT when it is not the preferred term. Repeatable.")
+TermNoteOpt = typer.Option(None, "--term-note", help="LANG:TEXT=NOTE: a note on term TEXT. Repeatable.")
+RelatedOpt = typer.Option(None, "--related", help="[TYPE:]ID cross-reference; TYPE aka/also-known-as or see/see-also. Repeatable.")
+
+
+@app.command("add")
+def add(
+    entry_id: str = typer.Option(..., "--id", help="New entry id (lowercase, digits and '-')."),
+    type: str = typer.Option("other", "--type", help="person, organization, title, place or other."),
+    term: Optional[List[str]] = TermOpt,
+    status: Optional[List[str]] = StatusOpt,
+    short: Optional[List[str]] = ShortOpt,
+    use: Optional[List[str]] = UseOpt,
+    term_note: Optional[List[str]] = TermNoteOpt,
+    note: Optional[str] = typer.Option(None, "--note", help="Why these forms (for reviewers)."),
+    source: Optional[str] = typer.Option(None, "--source", help="Where the house forms come from."),
+    related: Optional[List[str]] = RelatedOpt,
+    glossary: Optional[Path] = GlossaryOpt,
+) -> None:
+    """Add a concept entry. Refused (file unchanged) if it breaks the glossary, e.g. a Persian term already used."""
+    from xling.glossary.ops import add_entry, parse_related, parse_type
+
+    e = add_entry(glossary, entry_id, type=parse_type(type), changes=_changes(term, status, short, use, (), term_note),
+                  note=note, source=source, related=[parse_related(r) for r in related or ()])
+    typer.echo(f"added {e.id} ({sum(len(t) for t in e.terms.values())} terms)")
+
+
+@app.command("edit")
+def edit(
+    entry_id: str = typer.Argument(..., metavar="ID"),
+    new_id: Optional[str] = typer.Option(None, "--rename", help="New id; cross-references are updated."),
+    type: Optional[str] = typer.Option(None, "--type"),
+    term: Optional[List[str]] = TermOpt,
+    status: Optional[List[str]] = StatusOpt,
+    short: Optional[List[str]] = ShortOpt,
+    use: Optional[List[str]] = UseOpt,
+    term_note: Optional[List[str]] = TermNoteOpt,
+    remove_term: Optional[List[str]] = typer.Option(None, "--remove-term", help="LANG=TEXT: remove a term. Repeatable."),
+    note: Optional[str] = typer.Option(None, "--note", help="Set the entry note ('' clears it)."),
+    source: Optional[str] = typer.Option(None, "--source", help="Set the entry source ('' clears it)."),
+    related: Optional[List[str]] = RelatedOpt,
+    remove_related: Optional[List[str]] = typer.Option(None, "--remove-related", help="ID: drop the cross-reference to ID. Repeatable."),
+    glossary: Optional[Path] = GlossaryOpt,
+) -> None:
+    """Change an entry: terms, statuses, short forms, notes, cross-references, type or id."""
+    from xling.glossary.ops import edit_entry, parse_related, parse_type
+
+    e = edit_entry(glossary, entry_id, new_id=new_id, type=parse_type(type) if type else None, note=note, source=source,
+                   changes=_changes(term, status, short, use, remove_term, term_note),
+                   add_related=[parse_related(r) for r in related or ()], remove_related=list(remove_related or ()))
+    typer.echo(f"edited {e.id}")
+
+
+@app.command("remove")
+def remove(
+    entry_id: str = typer.Argument(..., metavar="ID"),
+    force: bool = typer.Option(False, "--force", help="Also drop cross-references to the entry from other entries."),
+    glossary: Optional[Path] = GlossaryOpt,
+) -> None:
+    """Remove an entry (refused while other entries refer to it, unless --force)."""
+    from xling.glossary.ops import remove_entry
+
+    remove_entry(glossary, entry_id, force=force)
+    typer.echo(f"removed {entry_id}")
+
+
+@app.command("merge")
+def merge(
+    other: Optional[Path] = typer.Argument(None, metavar="[OTHER.yaml]", help="Another glossary YAML file to merge into this one."),
+    entries: Optional[List[str]] = typer.Option(None, "--entries", help="Merge two entries instead: --entries KEEP_ID --entries OTHER_ID (OTHER is folded into KEEP and removed)."),
+    on_conflict: str = typer.Option("error", "--on-conflict", help="Same id, different content: error, ours, theirs or combine."),
+    glossary: Optional[Path] = GlossaryOpt,
+) -> None:
+    """Merge another glossary file into this one, or two entries of this glossary into one.
+
+    File merge: entries with new ids are appended; an id in both with different content follows
+    --on-conflict. Entry merge (--entries KEEP OTHER): OTHER's terms, short forms and references go
+    into KEEP (KEEP's statuses win; a second preferred term becomes admitted), references to OTHER
+    point to KEEP, OTHER is removed. Both are refused if the result breaks the glossary.
+    """
+    from xling.errors import GlossaryError
+    from xling.glossary.ops import merge_entries, merge_glossary_file
+    from xling.glossary.store import load_glossary
+
+    if entries:
+        if other is not None or len(entries) != 2:
+            raise GlossaryError("merge: give either OTHER.yaml or exactly two --entries (KEEP and OTHER)")
+        e = merge_entries(glossary, entries[0], entries[1])
+        typer.echo(f"merged {entries[1]} into {e.id}")
+        return
+    if other is None:
+        raise GlossaryError("merge: give OTHER.yaml (a glossary file) or --entries KEEP --entries OTHER")
+    added, changed = merge_glossary_file(glossary, load_glossary(other), on_conflict=on_conflict)
+    typer.echo(f"merged {other}: {added} entries added, {changed} changed")
+
+
+@app.command("validate")
+def validate(
+    glossary: Optional[Path] = GlossaryOpt,
+    strict: bool = typer.Option(False, "--strict", help="Warnings also make the exit status 1."),
+) -> None:
+    """Check the glossary; exit 1 on any error (problems are printed as FILE:LINE).
+
+    Errors: schema errors, duplicate ids, the same source term in two entries, a deprecated term
+    equal to another entry's preferred term, a language without a preferred term, dangling
+    cross-references.
+    """
+    from xling.glossary.store import load_document
+    from xling.glossary.validate import ERROR, validate_glossary
+
+    doc = load_document(glossary)
+    problems = validate_glossary(doc.glossary)
+    n_err = sum(1 for p in problems if p.severity == ERROR)
+    for p in problems:
+        typer.echo(f"{doc.where(p.loc)}: {p.severity}: [{p.code}] {p.message}", err=True)
+    n_warn = len(problems) - n_err
+    typer.echo(f"{doc.path}: {len(doc.glossary.entries)} entries, {n_err} errors, {n_warn} warnings")
+    if n_err or (strict and n_warn):
+        raise typer.Exit(1)
+
+
+@app.command("import")
+def import_(
+    source: Path = typer.Argument(..., metavar="FILE", help="TBX (.tbx/.xml) or CSV/TSV file."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="tbx, csv or tsv [default: from the extension]."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Two-column CSV/TSV: language of the second column."),
+    on_conflict: str = typer.Option("error", "--on-conflict", help="Same id, different content: error, ours, theirs or combine."),
+    replace: bool = typer.Option(False, "--replace", help="Make the glossary equal to the imported file."),
+    glossary: Optional[Path] = GlossaryOpt,
+) -> None:
+    """Import TBX or CSV/TSV into the glossary (created if the file does not exist; merged otherwise)."""
+    from xling.glossary.ops import import_file
+
+    added, changed = import_file(glossary, source, fmt=format, lang=lang, on_conflict=on_conflict, replace=replace)
+    typer.echo(f"imported {source}: {added} entries added, {changed} changed")
+
+
+@app.command("export")
+def export(
+    dest: str = typer.Argument(..., metavar="FILE", help="Output .tbx, .csv or .tsv ('-' for standard output with --format)."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="tbx, csv or tsv [default: from the extension]."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="CSV/TSV: write the two-column DeepL form source→LANG instead of the multi-language form."),
+    glossary: Optional[Path] = GlossaryOpt,
+) -> None:
+    """Export the glossary as TBX-Basic (ISO 30042:2019) or CSV/TSV."""
+    from xling.glossary.ops import export_file
+    from xling.glossary.store import load_glossary
+
+    export_file(load_glossary(glossary), dest, fmt=format, lang=lang)
+    if dest != "-":
+        typer.echo(f"wrote {dest}", err=True)
+
+
+def _load_extensions() -> None:
+    for name in EXTENSION_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+
+
+_load_extensions()

@@ -278,8 +278,10 @@ def _sync_model(node: Any, model: BaseModel) -> Any:
             continue
         if name in node:
             node[name] = _sync_value(node[name], value)
-        else:
-            node[name] = _to_tree(_dump_model(value))
+        else:  # insert in model field order, after the fields that precede it
+            order = list(fields)
+            pos = sum(1 for k in node.keys() if k in fields and order.index(k) < order.index(name))
+            node.insert(pos, name, _to_tree(_dump_model(value)))
     return node
 
 

@@ -1,0 +1,498 @@
+"""Glossary maintenance operations behind ``xling glossary add/edit/remove/merge/import/export``.
+
+Every operation that changes a file runs inside :func:`xling.glossary.store.edit_glossary`: it
+holds the file lock, works on a copy, refuses the edit when it would introduce a new
+:mod:`~xling.glossary.validate` error (the same source term in two entries, a deprecated term
+equal to a preferred one, a dangling cross-reference, a duplicate id, a language without a
+preferred term), and only then writes the file atomically. A refused edit leaves the file
+byte for byte unchanged.
+
+Term options use small string forms so that the CLI never prompts:
+
+* ``LANG=TEXT`` (``--term``): add a term; the first term of a language is preferred, later ones
+  admitted unless a status is given.
+* ``LANG:TEXT=STATUS`` (``--status``): set the status of a term, adding the term if needed
+  (``en:Julani=deprecated``).
+* ``LANG:TEXT=SHORT`` (``--short``): add a short form to a term (``en:Ahmed al-Sharaa=al-Sharaa``).
+* ``LANG:TEXT=USE`` (``--use``): the replacement of a deprecated term (``en:Sergey=Sergei``).
+* ``[TYPE:]ID`` (``--related``): a cross-reference; TYPE is ``also-known-as`` (alias ``aka``) or
+  ``see-also`` (alias ``see``, the default).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xling.errors import GlossaryError
+from xling.glossary.model import ConceptEntry, CrossReference, EntryType, Glossary, RelationType, Term, TermStatus
+from xling.glossary.store import default_glossary_path, edit_glossary, lock_for, save_glossary
+from xling.glossary.validate import errors, validate_glossary
+
+_RELATION_ALIASES = {"aka": RelationType.ALSO_KNOWN_AS, "also-known-as": RelationType.ALSO_KNOWN_AS, "see": RelationType.SEE_ALSO, "see-also": RelationType.SEE_ALSO}
+CONFLICT_POLICIES = ("error", "ours", "theirs", "combine")
+
+
+# ----------------------------------------------------------------------------- option parsing
+
+
+def parse_term(spec: str) -> tuple[str, str]:
+    """``"fa=احمد الشرع"`` → ``("fa", "احمد الشرع")``.
+
+    Raises:
+        GlossaryError: no ``=`` or an empty side.
+    """
+    lang, sep, text = spec.partition("=")
+    lang, text = lang.strip(), text.strip()
+    if not sep or not lang or not text:
+        raise GlossaryError(f"--term {spec!r}: expected LANG=TEXT, for example --term en='Ahmed al-Sharaa'")
+    return lang, text
+
+
+def parse_lang_term_value(spec: str, option: str) -> tuple[str, str, str]:
+    """``"en:Julani=deprecated"`` → ``("en", "Julani", "deprecated")`` (the value follows the last ``=``).
+
+    Raises:
+        GlossaryError: the spec is not ``LANG:TEXT=VALUE``.
+    """
+    lang, sep1, rest = spec.partition(":")
+    text, sep2, value = rest.rpartition("=")
+    lang, text, value = lang.strip(), text.strip(), value.strip()
+    if not sep1 or not sep2 or not lang or not text or not value:
+        raise GlossaryError(f"{option} {spec!r}: expected LANG:TEXT=VALUE, for example {option} en:Julani=deprecated")
+    return lang, text, value
+
+
+def parse_status(value: str, option: str = "--status") -> TermStatus:
+    """``"deprecated"`` → :attr:`TermStatus.DEPRECATED` (also accepts ``deprecatedTerm-admn-sts``)."""
+    v = value.strip().removesuffix("Term-admn-sts")
+    try:
+        return TermStatus(v)
+    except ValueError:
+        raise GlossaryError(f"{option}: unknown status {value!r}; use preferred, admitted or deprecated") from None
+
+
+def parse_type(value: str) -> EntryType:
+    """``"person"`` → :attr:`EntryType.PERSON`."""
+    try:
+        return EntryType(value.strip())
+    except ValueError:
+        raise GlossaryError(f"--type: unknown entry type {value!r}; use {', '.join(t.value for t in EntryType)}") from None
+
+
+def parse_related(spec: str) -> CrossReference:
+    """``"aka:abu-mohammad-al-jolani"`` → ``CrossReference(also-known-as, ...)``; a bare id is see-also."""
+    kind, sep, target = spec.partition(":")
+    if not sep:
+        kind, target = "see-also", spec
+    kind, target = kind.strip(), target.strip()
+    if kind not in _RELATION_ALIASES or not target:
+        raise GlossaryError(f"--related {spec!r}: expected [TYPE:]ID with TYPE aka, also-known-as, see or see-also")
+    return CrossReference(type=_RELATION_ALIASES[kind], target=target)
+
+
+# ----------------------------------------------------------------------------- entry edits
+
+
+@dataclass
+class TermChanges:
+    """Term-level changes parsed from CLI options (all lists of parsed specs)."""
+
+    add: list[tuple[str, str]] = field(default_factory=list)
+    status: list[tuple[str, str, TermStatus]] = field(default_factory=list)
+    short: list[tuple[str, str, str]] = field(default_factory=list)
+    use: list[tuple[str, str, str]] = field(default_factory=list)
+    remove: list[tuple[str, str]] = field(default_factory=list)
+    note: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @classmethod
+    def parse(cls, *, terms=(), statuses=(), shorts=(), uses=(), removes=(), notes=()) -> "TermChanges":
+        """Build from the raw option strings (see the module docstring for the forms)."""
+        return cls(
+            add=[parse_term(s) for s in terms],
+            status=[(l, t, parse_status(v)) for l, t, v in (parse_lang_term_value(s, "--status") for s in statuses)],
+            short=[parse_lang_term_value(s, "--short") for s in shorts],
+            use=[parse_lang_term_value(s, "--use") for s in uses],
+            remove=[parse_term(s) for s in removes],
+            note=[parse_lang_term_value(s, "--term-note") for s in notes],
+        )
+
+
+def _find_term(entry: ConceptEntry, lang: str, text: str) -> Term | None:
+    for t in entry.terms.get(lang, []):
+        if t.text == text:
+            return t
+    return None
+
+
+def _ensure_term(entry: ConceptEntry, lang: str, text: str, status: TermStatus | None = None) -> Term:
+    t = _find_term(entry, lang, text)
+    if t is None:
+        terms = entry.terms.setdefault(lang, [])
+        if status is None:
+            status = TermStatus.ADMITTED if any(x.status == TermStatus.PREFERRED for x in terms) else TermStatus.PREFERRED
+        t = Term(text=text, status=status)
+        terms.append(t)
+    return t
+
+
+def apply_term_changes(entry: ConceptEntry, ch: TermChanges) -> None:
+    """Apply ``ch`` to ``entry`` in place: removals, additions, statuses, short forms, uses, notes.
+
+    Setting a term ``preferred`` makes the previous preferred term of that language ``admitted``
+    (one preferred term per language).
+
+    Raises:
+        GlossaryError: removing, or adding a short form / use / note to, a term the entry lacks.
+    """
+    for lang, text in ch.remove:
+        if _find_term(entry, lang, text) is None:
+            raise GlossaryError(f"entry {entry.id!r} has no {lang} term {text!r} to remove")
+        entry.terms[lang] = [t for t in entry.terms[lang] if t.text != text]
+        if not entry.terms[lang]:
+            del entry.terms[lang]
+    for lang, text in ch.add:
+        _ensure_term(entry, lang, text)
+    for lang, text, status in ch.status:
+        t = _ensure_term(entry, lang, text, status)
+        if status == TermStatus.PREFERRED:
+            for other in entry.terms[lang]:
+                if other is not t and other.status == TermStatus.PREFERRED:
+                    other.status = TermStatus.ADMITTED
+        t.status = status
+        if status != TermStatus.DEPRECATED:
+            t.use = None
+    for attr, items in (("short", ch.short), ("use", ch.use), ("note", ch.note)):
+        for lang, text, value in items:
+            t = _find_term(entry, lang, text)
+            if t is None:
+                raise GlossaryError(f"entry {entry.id!r} has no {lang} term {text!r}; add it with --term {lang}={text!r} first")
+            if attr == "short":
+                if value not in t.short_forms:
+                    t.short_forms = [*t.short_forms, value]
+            elif attr == "use":
+                t.use = value
+            else:
+                t.note = value
+
+
+def refuse_new_errors(before: Glossary, after: Glossary) -> None:
+    """Raise :class:`GlossaryError` if ``after`` has validation errors that ``before`` did not.
+
+    The message is the first new error (it names the entries involved), plus a count of others.
+    """
+    old = {(p.code, p.message) for p in errors(validate_glossary(before))}
+    new = [p for p in errors(validate_glossary(after)) if (p.code, p.message) not in old]
+    if new:
+        more = f" (and {len(new) - 1} more problem{'s' if len(new) > 2 else ''})" if len(new) > 1 else ""
+        raise GlossaryError(f"refused: {new[0].message}{more}; the glossary file was not changed")
+
+
+def _path(path: str | os.PathLike[str] | None) -> Path:
+    return Path(path) if path is not None else default_glossary_path()
+
+
+def add_entry(path: str | os.PathLike[str] | None, entry_id: str, *, type: EntryType = EntryType.OTHER, changes: TermChanges | None = None,
+              note: str | None = None, source: str | None = None, related: list[CrossReference] = ()) -> ConceptEntry:
+    """Add a new concept entry to the glossary file at ``path`` (``None``: house glossary).
+
+    Returns:
+        the entry as written.
+
+    Raises:
+        GlossaryError: the id exists, the entry has no terms, or the entry would break an
+            invariant (e.g. its Persian term is already used by another entry: the message names both).
+    """
+    entry = ConceptEntry(id=entry_id, type=type, note=note, source=source, related=list(related))
+    apply_term_changes(entry, changes or TermChanges())
+    if not entry.terms:
+        raise GlossaryError(f"entry {entry_id!r} has no terms; give at least one --term LANG=TEXT")
+    with edit_glossary(_path(path), check=refuse_new_errors) as g:
+        if g.get(entry_id) is not None:
+            raise GlossaryError(f"{_path(path)}: entry {entry_id!r} already exists; use 'xling glossary edit {entry_id}' or choose another --id")
+        g.entries.append(entry)
+    return entry
+
+
+def _require(g: Glossary, entry_id: str, path: Path) -> ConceptEntry:
+    e = g.get(entry_id)
+    if e is None:
+        raise GlossaryError(f"{path}: no entry with id {entry_id!r}; see 'xling glossary list'")
+    return e
+
+
+def edit_entry(path: str | os.PathLike[str] | None, entry_id: str, *, new_id: str | None = None, type: EntryType | None = None,
+               note: str | None = None, source: str | None = None, changes: TermChanges | None = None,
+               add_related: list[CrossReference] = (), remove_related: list[str] = ()) -> ConceptEntry:
+    """Change the entry ``entry_id`` in place (``note``/``source`` ``""`` clears them).
+
+    ``new_id`` renames the entry and updates every cross-reference to it.
+
+    Raises:
+        GlossaryError: no such entry, a bad term change, or the edit would break an invariant.
+    """
+    p = _path(path)
+    with edit_glossary(p, check=refuse_new_errors) as g:
+        e = _require(g, entry_id, p)
+        if type is not None:
+            e.type = type
+        if note is not None:
+            e.note = note
+        if source is not None:
+            e.source = source
+        if changes is not None:
+            apply_term_changes(e, changes)
+        for target in remove_related:
+            if not any(r.target == target for r in e.related):
+                raise GlossaryError(f"entry {entry_id!r} has no cross-reference to {target!r}")
+            e.related = [r for r in e.related if r.target != target]
+        for ref in add_related:
+            if ref not in e.related:
+                e.related = [*e.related, ref]
+        if new_id is not None and new_id != entry_id:
+            if g.get(new_id) is not None:
+                raise GlossaryError(f"{p}: cannot rename {entry_id!r} to {new_id!r}: that id exists")
+            e.id = new_id
+            for other in g.entries:
+                other.related = [CrossReference(type=r.type, target=new_id) if r.target == entry_id else r for r in other.related]
+        result = e.model_copy(deep=True)
+    return result
+
+
+def remove_entry(path: str | os.PathLike[str] | None, entry_id: str, *, force: bool = False) -> None:
+    """Remove entry ``entry_id``. Cross-references to it are an error unless ``force`` (then removed too).
+
+    Raises:
+        GlossaryError: no such entry, or other entries refer to it and ``force`` is false.
+    """
+    p = _path(path)
+    with edit_glossary(p, check=refuse_new_errors) as g:
+        _require(g, entry_id, p)
+        referrers = [o.id for o in g.entries if o.id != entry_id and any(r.target == entry_id for r in o.related)]
+        if referrers and not force:
+            raise GlossaryError(f"{p}: entry {entry_id!r} is cross-referenced by {', '.join(map(repr, referrers))}; remove those references or pass --force to drop them")
+        g.entries = [o for o in g.entries if o.id != entry_id]
+        for o in g.entries:
+            if any(r.target == entry_id for r in o.related):
+                o.related = [r for r in o.related if r.target != entry_id]
+
+
+def combine_entries(keep: ConceptEntry, other: ConceptEntry) -> ConceptEntry:
+    """``keep`` with ``other``'s terms, short forms and cross-references added (a new object).
+
+    Terms are matched by language and text; ``keep``'s status wins. A preferred term of ``other``
+    in a language where ``keep`` already has a preferred term becomes admitted. Notes and sources
+    of both are joined with a space when they differ. Cross-references between the two are dropped.
+    """
+    out = keep.model_copy(deep=True)
+    for lang, terms in other.terms.items():
+        for t in terms:
+            mine = _find_term(out, lang, t.text)
+            if mine is None:
+                new = t.model_copy(deep=True)
+                if new.status == TermStatus.PREFERRED and out.preferred(lang) is not None:
+                    new.status = TermStatus.ADMITTED
+                out.terms.setdefault(lang, []).append(new)
+            else:
+                mine.short_forms = [*mine.short_forms, *[s for s in t.short_forms if s not in mine.short_forms]]
+                if mine.use is None and t.use is not None and mine.status == TermStatus.DEPRECATED:
+                    mine.use = t.use
+                if mine.note is None and t.note is not None:
+                    mine.note = t.note
+    for attr in ("note", "source"):
+        a, b = getattr(out, attr), getattr(other, attr)
+        if b and b != a:
+            setattr(out, attr, f"{a} {b}" if a else b)
+    ids = {keep.id, other.id}
+    out.related = [r for r in out.related if r.target not in ids]
+    for r in other.related:
+        if r.target not in ids and r not in out.related:
+            out.related.append(r)
+    return out
+
+
+def merge_entries(path: str | os.PathLike[str] | None, keep_id: str, other_id: str) -> ConceptEntry:
+    """Merge entry ``other_id`` into ``keep_id`` (see :func:`combine_entries`), retarget references, drop ``other_id``.
+
+    Raises:
+        GlossaryError: either id is missing, the two ids are equal, or the result breaks an invariant.
+    """
+    p = _path(path)
+    if keep_id == other_id:
+        raise GlossaryError(f"cannot merge entry {keep_id!r} with itself")
+    with edit_glossary(p, check=refuse_new_errors) as g:
+        keep, other = _require(g, keep_id, p), _require(g, other_id, p)
+        merged = combine_entries(keep, other)
+        g.entries = [merged if e.id == keep_id else e for e in g.entries if e.id != other_id]
+        for e in g.entries:
+            if e.id != keep_id and any(r.target == other_id for r in e.related):
+                rel: list[CrossReference] = []
+                for r in e.related:
+                    r2 = CrossReference(type=r.type, target=keep_id) if r.target == other_id else r
+                    if r2 not in rel:
+                        rel.append(r2)
+                e.related = rel
+        return merged.model_copy(deep=True)
+
+
+def merge_into(base: Glossary, other: Glossary, on_conflict: str = "error") -> Glossary:
+    """``base`` with the entries of ``other`` merged in (a new Glossary; ``base`` metadata kept).
+
+    Entries with a new id are appended in ``other``'s order. For an id present in both with
+    different content, ``on_conflict`` decides: ``error`` (refuse, naming the ids), ``ours`` (keep
+    ``base``'s entry), ``theirs`` (take ``other``'s), ``combine`` (:func:`combine_entries`).
+
+    Raises:
+        GlossaryError: ``on_conflict`` is unknown, or ``error`` and some ids conflict.
+    """
+    if on_conflict not in CONFLICT_POLICIES:
+        raise GlossaryError(f"--on-conflict {on_conflict!r}: use one of {', '.join(CONFLICT_POLICIES)}")
+    out = base.model_copy(deep=True)
+    index = {e.id: i for i, e in enumerate(out.entries)}
+    conflicts = [e.id for e in other.entries if e.id in index and out.entries[index[e.id]] != e]
+    if conflicts and on_conflict == "error":
+        shown = ", ".join(map(repr, conflicts[:5])) + (" …" if len(conflicts) > 5 else "")
+        raise GlossaryError(f"{len(conflicts)} entr{'y' if len(conflicts) == 1 else 'ies'} differ in both glossaries ({shown}); choose --on-conflict ours, theirs or combine")
+    for e in other.entries:
+        if e.id not in index:
+            out.entries.append(e.model_copy(deep=True))
+            index[e.id] = len(out.entries) - 1
+        elif e.id in conflicts:
+            i = index[e.id]
+            if on_conflict == "theirs":
+                out.entries[i] = e.model_copy(deep=True)
+            elif on_conflict == "combine":
+                out.entries[i] = combine_entries(out.entries[i], e)
+    for lang in other.target_languages:
+        if lang not in out.target_languages and not base.entries:
+            out.target_languages.append(lang)
+    return out
+
+
+def merge_glossary_file(path: str | os.PathLike[str] | None, other: Glossary, *, on_conflict: str = "error") -> tuple[int, int]:
+    """Merge ``other`` into the glossary file at ``path``; returns ``(entries added, entries changed)``.
+
+    Raises:
+        GlossaryError: see :func:`merge_into`; also when the result breaks an invariant
+            (e.g. another entry already uses one of the incoming source terms).
+    """
+    counts = [0, 0]
+    with edit_glossary(_path(path), check=refuse_new_errors) as g:
+        before = {e.id: e for e in g.entries}
+        merged = merge_into(g, other, on_conflict)
+        counts[0] = sum(1 for e in merged.entries if e.id not in before)
+        counts[1] = sum(1 for e in merged.entries if e.id in before and before[e.id] != e)
+        g.entries = merged.entries
+        g.target_languages = merged.target_languages
+    return counts[0], counts[1]
+
+
+# ----------------------------------------------------------------------------- import / export
+
+
+def detect_format(path: str | os.PathLike[str], fmt: str | None) -> str:
+    """``tbx``, ``csv`` or ``tsv`` from ``fmt`` or the file extension.
+
+    Raises:
+        GlossaryError: unknown format, or ``"-"`` / an unknown extension without ``--format``.
+    """
+    if fmt:
+        f = fmt.lower()
+        if f not in ("tbx", "csv", "tsv"):
+            raise GlossaryError(f"--format {fmt!r}: use tbx, csv or tsv")
+        return f
+    suffix = Path(str(path)).suffix.lower()
+    found = {".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv"}.get(suffix)
+    if found is None:
+        raise GlossaryError(f"{path}: cannot tell the format from the name; give --format tbx, csv or tsv")
+    return found
+
+
+def read_exchange_file(path: str | os.PathLike[str], *, fmt: str | None = None, lang: str | None = None, source_lang: str = "fa") -> Glossary:
+    """Read a TBX or CSV/TSV file into a :class:`Glossary`.
+
+    CSV/TSV whose first cell is ``record`` is the multi-language form; otherwise the two-column
+    form, which needs ``lang`` (the target language of the second column).
+
+    Raises:
+        GlossaryError: unsafe/malformed input (file and line in the message), or ``lang`` missing.
+    """
+    f = detect_format(path, fmt)
+    if f == "tbx":
+        from xling.glossary.tbx import read_tbx
+
+        return read_tbx(path)
+    from xling.glossary import csvio
+    from xling.io import read_text
+
+    text = read_text(path)
+    delim = "\t" if f == "tsv" else ","
+    if csvio.is_multi(text, delim):
+        return csvio.multi_csv_to_glossary(text, delimiter=delim, name=str(path))
+    if not lang:
+        raise GlossaryError(f"{path}: two-column {f.upper()} (no 'record' header) needs --lang, the language of the second column")
+    return csvio.pair_csv_to_glossary(text, lang, source_lang=source_lang, delimiter=delim, name=str(path))
+
+
+def import_file(path: str | os.PathLike[str] | None, source: str | os.PathLike[str], *, fmt: str | None = None, lang: str | None = None,
+                on_conflict: str = "error", replace: bool = False) -> tuple[int, int]:
+    """Import ``source`` (TBX or CSV/TSV) into the glossary file ``path``.
+
+    A glossary file that does not exist yet is created with the imported glossary as is.
+    ``replace`` makes the glossary equal to the imported one (entries that also exist keep their
+    comments). Otherwise entries are merged (:func:`merge_into` with ``on_conflict``).
+
+    Returns:
+        ``(entries added, entries changed)``.
+
+    Raises:
+        GlossaryError: unreadable or unsafe input, or an invalid result; the glossary is unchanged.
+    """
+    p = _path(path)
+    incoming = read_exchange_file(source, fmt=fmt, lang=lang)
+    bad = errors(validate_glossary(incoming))
+    if not p.exists():
+        if bad:
+            raise GlossaryError(f"{source}: refused: {bad[0].message}")
+        with lock_for(p):
+            if not p.exists():
+                save_glossary(incoming, p)
+                return len(incoming.entries), 0
+    if replace:
+        with edit_glossary(p, check=refuse_new_errors) as g:
+            before = {e.id: e for e in g.entries}
+            for name in ("name", "description", "source_language", "target_languages", "entries"):
+                setattr(g, name, getattr(incoming, name))
+        return sum(1 for e in incoming.entries if e.id not in before), sum(1 for e in incoming.entries if e.id in before and before[e.id] != e)
+    return merge_glossary_file(p, incoming, on_conflict=on_conflict)
+
+
+def export_file(glossary: Glossary, dest: str | os.PathLike[str], *, fmt: str | None = None, lang: str | None = None) -> None:
+    """Write ``glossary`` to ``dest`` as TBX, or CSV/TSV (multi-language; two-column with ``lang``).
+
+    ``dest`` ``"-"`` writes to standard output (then ``fmt`` is required). Files are written atomically.
+    """
+    import sys
+
+    f = detect_format(dest, fmt)
+    if f == "tbx":
+        from xling.glossary.tbx import glossary_to_tbx_bytes
+
+        text = glossary_to_tbx_bytes(glossary).decode("utf-8")
+    else:
+        from xling.glossary import csvio
+
+        delim = "\t" if f == "tsv" else ","
+        if lang:
+            if lang not in glossary.languages():
+                raise GlossaryError(f"--lang {lang}: the glossary has no {lang} terms; languages: {', '.join(glossary.languages())}")
+            text = csvio.glossary_to_pair_csv(glossary, lang, delimiter=delim)
+        else:
+            text = csvio.glossary_to_multi_csv(glossary, delimiter=delim)
+    if str(dest) == "-":
+        sys.stdout.write(text)
+        return
+    from xling.io import atomic_write_text
+
+    atomic_write_text(dest, text)
