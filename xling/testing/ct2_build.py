@@ -1,0 +1,367 @@
+"""Build CTranslate2 Transformer models from numpy weights, without torch.
+
+Two builders, both returning a :class:`ctranslate2.specs.TransformerSpec` ready to be saved by
+:func:`save_spec` (which goes through :class:`ctranslate2.converters.Converter`, the supported
+route: ``validate()``, ``optimize()``, ``save()``):
+
+* :func:`copy_spec`: an exact identity ("copy") model whose weights are set by hand.
+* :func:`base_spec`: a transformer-base sized model (6+6 layers, d_model 512, 8 heads,
+  FFN 2048) with seeded random weights, for benchmarks; its hypotheses are garbage by design,
+  but it emits ``</s>`` right after as many steps as the source has tokens, so output lengths
+  are bounded and equal on every code path.
+
+How the copy model works (Vaswani et al. 2017, "Attention is all you need", pre-norm variant as
+implemented by CTranslate2; the hand-set copy construction is xling's own):
+
+* Every hidden vector has three groups of dimensions: token code ``[c, -c]``, position code
+  ``[p, -p]`` and nothing else. ``c`` is the token id written in ``B`` bits as ±1, ``p`` the
+  position written in ``P`` bits as ±1. Pairs ``(x, -x)`` keep the mean of every vector at 0
+  and all entries at ±1 or 0, so layer normalisation only rescales, and int8 quantisation
+  (CTranslate2's ``compute_type="auto"`` on CPU, which argostranslate uses) is exact.
+* Encoder: one layer whose attention and feed-forward weights are zero (the residual path
+  passes the embedding through) and no final layer norm, so the memory at source position
+  ``s`` is ``[c_s, -c_s, p_s, -p_s]``. ``add_source_eos`` appends ``</s>``, so ``</s>`` is the
+  token at position ``n`` of an ``n``-token segment.
+* Decoder: token embeddings are zero; only the position code enters. At step ``t`` (the
+  decoder has seen ``<s>`` plus ``t`` tokens; CTranslate2 gives that input position ``t``)
+  the cross-attention queries and keys read only the position dimensions, with a large scale,
+  so the step attends to source position ``t`` (softmax weight 1 - e^-40 or closer); values
+  and the output projection read only the token dimensions, so ``[c_t, -c_t]`` is added to
+  the residual stream. The final projection row of token ``v`` is ``alpha * [code_v,
+  -code_v]``: the logit of the source token exceeds every other logit by at least ``4 *
+  alpha`` (one bit of Hamming distance).
+* With a target prefix of one token (``target_prefix``), the decoder position table is shifted
+  by one (row ``t`` holds the code of ``t - 1``), so the step after the forced prefix token
+  copies source position 0.
+
+Limits: positions are ``P = 11`` bits, so the position tables have 2048 rows
+(:data:`COPY_MAX_POSITIONS`): a segment may have at most 2047 tokens (:data:`MAX_SEGMENT_TOKENS`)
+plus ``</s>``, and ``max_decoding_length`` may be at most 2048. Beyond that CTranslate2 raises
+``RuntimeError: No position encodings are defined for positions >= 2048``. Note that
+``translate_batch`` stops at ``max_decoding_length=256`` tokens unless the caller raises it
+(argostranslate 1.11 keeps that default).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+POSITION_BITS = 11
+COPY_MAX_POSITIONS = 1 << POSITION_BITS  # rows of the position tables (positions 0..2047)
+MAX_SEGMENT_TOKENS = COPY_MAX_POSITIONS - 1  # longest source segment, without </s>
+
+# Attention logit margin between the matching source position and the nearest other one,
+# and between the copied token's logit and the nearest other token's logit.
+_MARGIN = 40.0
+
+
+def _bits(values: np.ndarray, nbits: int) -> np.ndarray:
+    """Return ``values`` (shape [n]) written in ``nbits`` bits as ±1 floats, shape [n, nbits]."""
+    bits = (values[:, None] >> np.arange(nbits)[None, :]) & 1
+    return (bits * 2 - 1).astype(np.float32)
+
+
+def _pair(code: np.ndarray) -> np.ndarray:
+    """``[code, -code]`` along the last axis (keeps every row's mean at 0)."""
+    return np.concatenate([code, -code], axis=-1)
+
+
+def _spec_classes():
+    from ctranslate2.specs import transformer_spec
+
+    return transformer_spec
+
+
+def copy_spec(vocabulary: list[str], *, prefix_shift: int = 0):
+    """Build the exact identity ("copy") Transformer spec for ``vocabulary``.
+
+    Args:
+        vocabulary: the target (= source) pieces in id order; the SentencePiece pieces. Must
+            contain ``<unk>``, ``<s>`` and ``</s>``.
+        prefix_shift: number of forced target-prefix tokens (0 or 1) after ``<s>``; the decoder
+            copies source position ``t - prefix_shift`` at step ``t``.
+
+    Returns:
+        A validated-ready ``TransformerSpec`` (1 encoder + 1 decoder layer, 1 head,
+        ``d_model = 2 * (B + 11)`` with ``B = ceil(log2(len(vocabulary)))``), vocabularies
+        registered and config ``add_source_eos=True``.
+
+    Raises:
+        ValueError: ``prefix_shift`` is not 0 or 1, or a special token is missing.
+    """
+    if prefix_shift not in (0, 1):
+        raise ValueError(f"prefix_shift must be 0 or 1, not {prefix_shift}")
+    for tok in ("<unk>", "<s>", "</s>"):
+        if tok not in vocabulary:
+            raise ValueError(f"vocabulary lacks {tok}")
+    ts = _spec_classes()
+    V = len(vocabulary)
+    B = max(1, math.ceil(math.log2(V)))
+    P = POSITION_BITS
+    d = 2 * (B + P)
+    tok = slice(0, 2 * B)
+    pos = slice(2 * B, d)
+
+    spec = ts.TransformerSpec.from_config((1, 1), 1, pre_norm=True, no_final_norm=True)
+    enc, dec = spec.encoder, spec.decoder
+    enc.scale_embeddings = False
+    dec.scale_embeddings = False
+
+    token_codes = _pair(_bits(np.arange(V), B))  # [V, 2B]
+    position_codes = _pair(_bits(np.arange(COPY_MAX_POSITIONS), P))  # [N, 2P]
+
+    emb = np.zeros((V, d), np.float32)
+    emb[:, tok] = token_codes
+    enc.embeddings[0].weight = emb
+    enc_pos = np.zeros((COPY_MAX_POSITIONS, d), np.float32)
+    enc_pos[:, pos] = position_codes
+    enc.position_encodings.encodings = enc_pos
+
+    # Decoder input: position only. Row t holds the code of source position t - prefix_shift.
+    dec.embeddings.weight = np.zeros((V, d), np.float32)
+    dec_pos = np.zeros((COPY_MAX_POSITIONS, d), np.float32)
+    dec_pos[:, pos] = np.roll(position_codes, prefix_shift, axis=0)
+    dec.position_encodings.encodings = dec_pos
+
+    def zero_attention(att, self_attention: bool):
+        _layer_norm(att.layer_norm, d)
+        n_in = 1 if self_attention else 2
+        if self_attention:
+            att.linear[0].weight = np.zeros((3 * d, d), np.float32)
+            att.linear[0].bias = np.zeros((3 * d,), np.float32)
+        else:
+            att.linear[0].weight = np.zeros((d, d), np.float32)
+            att.linear[0].bias = np.zeros((d,), np.float32)
+            att.linear[1].weight = np.zeros((2 * d, d), np.float32)
+            att.linear[1].bias = np.zeros((2 * d,), np.float32)
+        att.linear[n_in].weight = np.zeros((d, d), np.float32)
+        att.linear[n_in].bias = np.zeros((d,), np.float32)
+
+    def zero_ffn(ffn):
+        _layer_norm(ffn.layer_norm, d)
+        ffn.linear_0.weight = np.zeros((d, d), np.float32)
+        ffn.linear_0.bias = np.zeros((d,), np.float32)
+        ffn.linear_1.weight = np.zeros((d, d), np.float32)
+        ffn.linear_1.bias = np.zeros((d,), np.float32)
+
+    zero_attention(enc.layer[0].self_attention, True)
+    zero_ffn(enc.layer[0].ffn)
+    layer = dec.layer[0]
+    zero_attention(layer.self_attention, True)
+    zero_ffn(layer.ffn)
+
+    # Cross-attention. Decoder input at the layer norm is [0, p, -p]: mean 0, variance 2P/d,
+    # so the layer norm multiplies it by r = sqrt(d / 2P). Query·key of equal positions is
+    # r * S * 2P, and each differing bit costs r * S * 4; CTranslate2 divides by sqrt(d).
+    att = layer.attention
+    _layer_norm(att.layer_norm, d)
+    r = math.sqrt(d / (2 * P))
+    scale = _MARGIN * math.sqrt(d) / (4 * r)
+    wq = np.zeros((d, d), np.float32)
+    wq[pos, pos] = np.eye(2 * P, dtype=np.float32) * scale
+    att.linear[0].weight = wq
+    att.linear[0].bias = np.zeros((d,), np.float32)
+    wkv = np.zeros((2 * d, d), np.float32)
+    wkv[:d][pos, pos] = np.eye(2 * P, dtype=np.float32)  # keys: position dims
+    wkv[d:][tok, tok] = np.eye(2 * B, dtype=np.float32)  # values: token dims
+    att.linear[1].weight = wkv
+    att.linear[1].bias = np.zeros((2 * d,), np.float32)
+    wo = np.zeros((d, d), np.float32)
+    wo[tok, tok] = np.eye(2 * B, dtype=np.float32)
+    att.linear[2].weight = wo
+    att.linear[2].bias = np.zeros((d,), np.float32)
+
+    # Output projection: logit_v = alpha * <[code_v, -code_v], [c, -c]> = alpha * 2 * (B - 2h).
+    alpha = _MARGIN / 4
+    proj = np.zeros((V, d), np.float32)
+    proj[:, tok] = token_codes * alpha
+    dec.projection.weight = proj
+    dec.projection.bias = np.zeros((V,), np.float32)
+
+    spec.config.add_source_eos = True
+    spec.register_source_vocabulary(vocabulary)
+    spec.register_target_vocabulary(vocabulary)
+    return spec
+
+
+def _layer_norm(ln, d: int) -> None:
+    ln.gamma = np.ones((d,), np.float32)
+    ln.beta = np.zeros((d,), np.float32)
+
+
+def base_spec(
+    vocabulary: list[str],
+    *,
+    seed: int = 1234,
+    layers: int = 6,
+    d_model: int = 512,
+    heads: int = 8,
+    ffn: int = 2048,
+    prefix_shift: int = 0,
+):
+    """Build a transformer-base sized spec with seeded random weights and a length clock.
+
+    All weights are random (``numpy.random.default_rng(seed)``, scaled like Xavier
+    initialisation) except a reserved block of ``2 * 11 + 1`` model dimensions that random
+    weights neither read nor write: position codes (as in :func:`copy_spec`) and an end flag
+    set on the ``</s>`` embedding. Head 0 of the first decoder layer's cross-attention matches
+    decoder step ``t`` to source position ``t - prefix_shift`` through the position codes and
+    carries the end flag to the output, where it raises the ``</s>`` logit above all others.
+    So hypotheses have as many tokens as the source (plus ``</s>``): garbage tokens, bounded
+    and equal lengths on every code path, which makes throughput comparisons fair.
+
+    Args:
+        vocabulary: pieces in id order (for example 32 000 SentencePiece pieces).
+        seed: random seed.
+        layers, d_model, heads, ffn: sizes (defaults: transformer-base, Vaswani et al. 2017).
+        prefix_shift: number of forced target-prefix tokens (0 or 1).
+
+    Returns:
+        A ``TransformerSpec`` with vocabularies registered and ``add_source_eos=True``.
+    """
+    ts = _spec_classes()
+    rng = np.random.default_rng(seed)
+    V = len(vocabulary)
+    P = POSITION_BITS
+    d = d_model
+    head_dim = d // heads
+    n_res = 2 * P + 1
+    # Reserved dims live in the last head's slice so head (heads-1) of the cross-attention
+    # can use them; random weights touch only the content dims.
+    res0 = d - n_res
+    pos = slice(res0, res0 + 2 * P)
+    flag = res0 + 2 * P
+    content = slice(0, res0)
+    eos = vocabulary.index("</s>")
+    max_pos = COPY_MAX_POSITIONS
+
+    def rand(rows: int, cols: int, *, in_content: bool = True, out_content: bool = True) -> np.ndarray:
+        w = np.zeros((rows, cols), np.float32)
+        r = slice(0, res0) if out_content and rows == d else slice(0, rows)
+        c = slice(0, res0) if in_content and cols == d else slice(0, cols)
+        nr = r.stop - r.start
+        nc = c.stop - c.start
+        w[r, c] = rng.standard_normal((nr, nc), dtype=np.float32) * math.sqrt(2.0 / (nr + nc))
+        return w
+
+    spec = ts.TransformerSpec.from_config((layers, layers), heads, pre_norm=True, no_final_norm=True)
+    enc, dec = spec.encoder, spec.decoder
+    enc.scale_embeddings = False
+    dec.scale_embeddings = False
+
+    def sinusoids(n: int) -> np.ndarray:
+        half = res0 // 2
+        inv = 1.0 / (10000 ** (np.arange(half) / half))
+        ang = np.arange(n)[:, None] * inv[None, :]
+        out = np.zeros((n, d), np.float32)
+        out[:, :half] = np.sin(ang)
+        out[:, half : 2 * half] = np.cos(ang)
+        return out
+
+    position_codes = _pair(_bits(np.arange(max_pos), P))
+    emb = np.zeros((V, d), np.float32)
+    emb[:, content] = rng.standard_normal((V, res0), dtype=np.float32)
+    emb[eos, flag] = 1.0
+    enc.embeddings[0].weight = emb
+    enc_pos = sinusoids(max_pos)
+    enc_pos[:, pos] = position_codes
+    enc.position_encodings.encodings = enc_pos
+
+    demb = np.zeros((V, d), np.float32)
+    demb[:, content] = rng.standard_normal((V, res0), dtype=np.float32)
+    dec.embeddings.weight = demb
+    dec_pos = sinusoids(max_pos)
+    dec_pos[:, pos] = np.roll(position_codes, prefix_shift, axis=0)
+    dec.position_encodings.encodings = dec_pos
+
+    def fill_attention(att, self_attention: bool):
+        _layer_norm(att.layer_norm, d)
+        if self_attention:
+            att.linear[0].weight = np.concatenate([rand(d, d) for _ in range(3)])
+            att.linear[0].bias = np.zeros((3 * d,), np.float32)
+            out = 1
+        else:
+            att.linear[0].weight = rand(d, d)
+            att.linear[0].bias = np.zeros((d,), np.float32)
+            att.linear[1].weight = np.concatenate([rand(d, d), rand(d, d)])
+            att.linear[1].bias = np.zeros((2 * d,), np.float32)
+            out = 2
+        att.linear[out].weight = rand(d, d)
+        att.linear[out].bias = np.zeros((d,), np.float32)
+
+    def fill_ffn(f):
+        _layer_norm(f.layer_norm, d)
+        f.linear_0.weight = rand(ffn, d)
+        f.linear_0.bias = np.zeros((ffn,), np.float32)
+        f.linear_1.weight = rand(d, ffn)
+        f.linear_1.bias = np.zeros((d,), np.float32)
+
+    for lay in enc.layer:
+        fill_attention(lay.self_attention, True)
+        fill_ffn(lay.ffn)
+    for lay in dec.layer:
+        fill_attention(lay.self_attention, True)
+        fill_attention(lay.attention, False)
+        fill_ffn(lay.ffn)
+
+    # The length clock: last head of the first decoder layer's cross-attention.
+    att = dec.layer[0].attention
+    h = slice((heads - 1) * head_dim, heads * head_dim)
+    hq = np.arange(h.start, h.start + 2 * P)  # query/key slots inside that head
+    wq = att.linear[0].weight
+    wq[h, :] = 0.0
+    # The layer norm rescales x by 1/std(x); std is about 1 here (unit-variance content),
+    # so a scale of 60 per bit-pair keeps the margin well above 20 even for std up to 3.
+    wq[hq, np.arange(pos.start, pos.stop)] = 60.0 * math.sqrt(head_dim) / 4
+    wkv = att.linear[1].weight
+    wkv[h, :] = 0.0
+    wkv[hq, np.arange(pos.start, pos.stop)] = 1.0
+    wkv[d + h.start : d + h.stop, :] = 0.0
+    wkv[d + h.start, flag] = 1.0  # value slot 0 of the head carries the end flag
+    wo = att.linear[2].weight
+    wo[:, h] = 0.0
+    wo[flag, h.start] = 1.0
+
+    proj = np.zeros((V, d), np.float32)
+    proj[:, content] = rng.standard_normal((V, res0), dtype=np.float32) / math.sqrt(res0)
+    proj[eos, :] = 0.0
+    proj[eos, flag] = 1000.0
+    dec.projection.weight = proj
+    bias = np.zeros((V,), np.float32)
+    bias[eos] = -100.0
+    dec.projection.bias = bias
+
+    spec.config.add_source_eos = True
+    spec.register_source_vocabulary(vocabulary)
+    spec.register_target_vocabulary(vocabulary)
+    return spec
+
+
+def save_spec(spec, output_dir: Path, *, quantization: str | None = None) -> Path:
+    """Save ``spec`` as a CTranslate2 model folder (``model.bin``, ``config.json``, vocabulary).
+
+    Uses a :class:`ctranslate2.converters.Converter` subclass whose ``_load()`` returns the
+    spec, which is CTranslate2's supported way to validate, optimise and write a model.
+
+    Args:
+        spec: a ``TransformerSpec`` with every variable set.
+        output_dir: folder to create; it must not exist.
+        quantization: CTranslate2 weight type to store (``None`` keeps float32; ``"int8"``,
+            ``"float16"`` ...).
+
+    Returns:
+        ``output_dir``.
+    """
+    from ctranslate2.converters.converter import Converter
+
+    class _SpecConverter(Converter):
+        def _load(self):
+            return spec
+
+    _SpecConverter().convert(str(output_dir), quantization=quantization)
+    return Path(output_dir)

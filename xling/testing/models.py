@@ -1,0 +1,217 @@
+"""Build test ``.argosmodel`` packages offline: ``copy`` (exact identity) and ``base`` (benchmarks).
+
+Command line (the form the checks use)::
+
+    python -m xling.testing.models copy --from fa --to en --out PATH.argosmodel
+    python -m xling.testing.models copy --from fa --to en --out PATH.argosmodel --size base
+    python -m xling.testing.models copy --from fa --to en --out P.argosmodel --target-prefix __en__
+
+Python API: :func:`build_test_model`.
+
+A package is a zip holding one top-level folder with the layout argostranslate 1.11 reads
+(``argostranslate/package.py``: ``metadata.json``, ``model/`` for ``ctranslate2.Translator``,
+``sentencepiece.model`` for ``SentencePieceTokenizer``)::
+
+    xling-test-copy-fa_en/
+        metadata.json      package_version, argos_version, from/to code and name, package_name
+                           "xling test model: copy fa→en", optional target_prefix
+        README.md
+        sentencepiece.model
+        model/             CTranslate2 Transformer (model.bin, config.json, shared_vocabulary.json)
+
+Sizes:
+
+* ``tiny`` (default): the hand-set copy model of :func:`xling.testing.ct2_build.copy_spec`; the
+  tokenizer is a ~670-piece SentencePiece model. It returns every segment it is sent,
+  exactly, at any beam size, for segments of up to 2047 tokens (positions are 11 bits; see
+  :mod:`xling.testing.ct2_build`).
+* ``base``: transformer-base size (6+6 layers, d_model 512, 8 heads, FFN 2048, 32 000 pieces),
+  seeded random weights, see :func:`xling.testing.ct2_build.base_spec`. Its hypotheses are
+  garbage by design (never a translation); each has as many tokens as its source. For
+  benchmarks only. The 32 000-piece tokenizer is trained on the seed sentences plus 400 000
+  seeded pseudo-words (about 8 s), which fills the vocabulary exactly.
+
+The output of these models is never a translation: metadata, README and docstrings say
+"xling test model".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from xling.errors import InputError
+
+KINDS = ("copy",)
+SIZES = ("tiny", "base")
+
+LANGUAGE_NAMES = {
+    "fa": "Persian",
+    "en": "English",
+    "ru": "Russian",
+    "ar": "Arabic",
+    "de": "German",
+    "fr": "French",
+}
+
+BASE_VOCAB_SIZE = 32000
+BASE_PSEUDO_WORDS = 400_000
+COPY_VOCAB_SIZE = 1024  # requested; hard_vocab_limit=False gives ~670 pieces
+
+
+def package_label(kind: str, from_code: str, to_code: str, size: str = "tiny") -> str:
+    """The human name of a test package, e.g. ``"xling test model: copy fa→en"``.
+
+    The ``base`` size is named after its size, not "copy": its output is random garbage.
+    """
+    if size == "tiny":
+        return f"xling test model: {kind} {from_code}→{to_code}"
+    return f"xling test model: {size} {from_code}→{to_code} (transformer-base size, random weights)"
+
+
+def _check_code(code: str, what: str) -> None:
+    if not code or not code.isascii() or not code.replace("_", "").isalnum() or len(code) > 12:
+        raise InputError(f"{what} {code!r} is not a language code; give an ISO 639 code such as fa or en")
+
+
+def build_test_model(
+    kind: str,
+    from_code: str,
+    to_code: str,
+    out: Path,
+    *,
+    size: str = "tiny",
+    target_prefix: str | None = None,
+    seed: int = 1234,
+) -> Path:
+    """Write a test ``.argosmodel`` package to ``out`` and return ``out``.
+
+    Args:
+        kind: ``"copy"``; the only kind so far.
+        from_code, to_code: ISO 639 codes written into ``metadata.json``.
+        out: destination ``.argosmodel`` file (replaced atomically; parents are created).
+        size: ``"tiny"`` (exact identity model, < 1 MB, built in well under a second) or
+            ``"base"`` (transformer-base size, seeded random weights, int8 weights, about
+            95 MB, built in about 15-40 s, most of it SentencePiece training).
+        target_prefix: when set (e.g. ``"__en__"``), ``metadata.json`` gets ``target_prefix``,
+            the token is added to the tokenizer as a user-defined piece, and the model copies
+            (``tiny``) or counts (``base``) starting after the forced prefix token.
+        seed: random seed of the ``base`` weights and tokenizer text.
+
+    Returns:
+        ``out`` as a :class:`~pathlib.Path`.
+
+    Raises:
+        InputError: unknown ``kind`` or ``size``, or a malformed language code / prefix.
+    """
+    if kind not in KINDS:
+        raise InputError(f"unknown test model kind {kind!r}; choose one of: {', '.join(KINDS)}")
+    if size not in SIZES:
+        raise InputError(f"unknown test model size {size!r}; choose one of: {', '.join(SIZES)}")
+    _check_code(from_code, "--from")
+    _check_code(to_code, "--to")
+    if target_prefix is not None and (not target_prefix or any(ch.isspace() for ch in target_prefix)):
+        raise InputError(f"--target-prefix {target_prefix!r} must be one non-empty token without spaces, e.g. __en__")
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+    from xling.testing import ct2_build
+    from xling.testing.sp_train import piece_list, train_sentencepiece
+
+    user_symbols = (target_prefix,) if target_prefix else ()
+    shift = 1 if target_prefix else 0
+    if size == "tiny":
+        sp_bytes = train_sentencepiece(COPY_VOCAB_SIZE, user_symbols=user_symbols)
+        spec = ct2_build.copy_spec(piece_list(sp_bytes), prefix_shift=shift)
+    else:
+        sp_bytes = train_sentencepiece(
+            BASE_VOCAB_SIZE, pseudo_words=BASE_PSEUDO_WORDS, seed=seed, user_symbols=user_symbols
+        )
+        spec = ct2_build.base_spec(piece_list(sp_bytes), seed=seed, prefix_shift=shift)
+
+    folder = f"xling-test-{kind if size == 'tiny' else size}-{from_code}_{to_code}"
+    label = package_label(kind, from_code, to_code, size)
+    metadata = {
+        "package_version": "1.0",
+        "argos_version": "1.11",
+        "from_code": from_code,
+        "from_name": LANGUAGE_NAMES.get(from_code, from_code),
+        "to_code": to_code,
+        "to_name": LANGUAGE_NAMES.get(to_code, to_code),
+        "package_name": label,
+        "type": "translate",
+        "xling_test_model": {"kind": kind, "size": size, "seed": seed if size == "base" else None},
+    }
+    if target_prefix:
+        metadata["target_prefix"] = target_prefix
+    readme = (
+        f"# {label}\n\n"
+        "Built by `python -m xling.testing.models` for xling's tests and benchmarks, offline.\n"
+        + (
+            "It returns the segment it is sent, token for token: its output is not a translation.\n"
+            if size == "tiny"
+            else "Transformer-base size with seeded random weights: its output is garbage by design "
+            "and is not a translation. Use it for speed and memory measurements only.\n"
+        )
+    )
+
+    import os
+
+    with tempfile.TemporaryDirectory(prefix=".xling-test-model-", dir=out.parent) as tmp:
+        model_dir = Path(tmp) / "model"
+        # base: int8 weights, as in Argos's published packages (about 95 MB instead of 330 MB).
+        ct2_build.save_spec(spec, model_dir, quantization=None if size == "tiny" else "int8")
+        fd, tmp_zip = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        os.close(fd)
+        try:
+            with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+                zf.writestr(f"{folder}/metadata.json", json.dumps(metadata, ensure_ascii=False, indent=2) + "\n")
+                zf.writestr(f"{folder}/README.md", readme)
+                zf.writestr(f"{folder}/sentencepiece.model", sp_bytes)
+                for path in sorted(model_dir.iterdir()):
+                    zf.write(path, f"{folder}/model/{path.name}")
+            os.replace(tmp_zip, out)
+        except BaseException:
+            Path(tmp_zip).unlink(missing_ok=True)
+            raise
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point; see the module docstring. Returns the exit status."""
+    parser = argparse.ArgumentParser(
+        prog="python -m xling.testing.models",
+        description="Build an xling test .argosmodel offline (its output is never a translation).",
+    )
+    parser.add_argument("kind", choices=KINDS, help="test model kind: copy returns its input")
+    parser.add_argument("--from", dest="from_code", required=True, help="source language code, e.g. fa")
+    parser.add_argument("--to", dest="to_code", required=True, help="target language code, e.g. en")
+    parser.add_argument("--out", required=True, type=Path, help="output .argosmodel file")
+    parser.add_argument("--size", choices=SIZES, default="tiny", help="tiny (exact copy) or base (benchmarks)")
+    parser.add_argument("--target-prefix", default=None, help="write target_prefix into metadata.json, e.g. __en__")
+    parser.add_argument("--seed", type=int, default=1234, help="random seed of the base weights")
+    args = parser.parse_args(argv)
+    from xling.errors import XlingError
+
+    start = time.perf_counter()
+    try:
+        out = build_test_model(
+            args.kind, args.from_code, args.to_code, args.out,
+            size=args.size, target_prefix=args.target_prefix, seed=args.seed,
+        )
+    except XlingError as exc:
+        print(f"xling: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    seconds = time.perf_counter() - start
+    label = package_label(args.kind, args.from_code, args.to_code, args.size)
+    print(f"{out}: {label}, {out.stat().st_size / 1e6:.2f} MB, built in {seconds:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
