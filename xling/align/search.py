@@ -77,7 +77,8 @@ class AlignParams:
     skip_cost: float | None = 6.0
     anchor_weight: float = 10.0
     anchor_smoothing: float = 0.5
-    punct_weight: float = 0.5
+    anchor_size_power: float = 0.0
+    punct_weight: float = 1.0
     mt_weight: float = 4.0
     coarse_factor: int = 8
     band: int = 24
@@ -229,7 +230,7 @@ def _dp(
                     ks = PKs[i] - PKs[p]
                     kt = PKt[j] - PKt[jbc]
                     dice = 2.0 * ov / (ks + kt + params.anchor_smoothing)
-                    cost = cost - params.anchor_weight * dice
+                    cost = cost - params.anchor_weight * dice * ((a + b) / 2.0) ** params.anchor_size_power
                 if mtband is not None:
                     sim = np.zeros(len(j))
                     for r in range(p, i):
@@ -342,26 +343,83 @@ def align_sentences(
     """Align two lists of sentences; return beads covering both in order.
 
     Args:
-        src, tgt: sentences (lists of str, one sentence each; empty strings are 0-character
-            sentences: they keep their ids and usually end up in 1-0/0-1 beads or merged).
+        src, tgt: sentences (lists of str, one sentence each, e.g. the lines of a presegmented
+            file). Empty or whitespace-only sentences keep their ids but take no part in the
+            search: each comes out as a 1-0 (source) or 0-1 (target) bead at its place, or inside
+            the bead that spans it when its neighbours were merged.
         src_lang, tgt_lang: ISO 639-1 codes, e.g. ``"fa"``, ``"en"`` (choose scripts compared
             for shared words, and the glossary's languages).
         glossary: optional :class:`xling.glossary.model.Glossary`; its concept entries become
             anchors (source term ↔ any term of the same concept in ``tgt_lang``).
-        translate: optional MT function (source sentences → ``tgt_lang`` sentences, same length);
-            when given, chrF of MT(source) vs target is added to the cost (Bleualign-style).
+        translate: optional MT function (source sentences → ``tgt_lang`` sentences, same
+            length); when given, chrF of MT(source) vs target is added to the bead cost
+            (Bleualign-style, Sennrich & Volk 2010). Off by default.
         params: :class:`AlignParams`; defaults tuned on the Text+Berg de-fr development set.
 
     Returns:
         list of :class:`~xling.align.beads.Bead`, monotone, covering every source id
-        ``0..len(src)-1`` and target id ``0..len(tgt)-1`` exactly once; ``cost`` in nats.
+        ``0..len(src)-1`` and target id ``0..len(tgt)-1`` exactly once; ``cost`` in nats
+        (lower is better; empty-line beads cost 0).
 
     Raises:
         AlignmentError: ``translate`` returned the wrong number of sentences.
 
-    Algorithm: Gale & Church (1993) + anchors, coarse-to-fine banded DP as in Vecalign
-    (Thompson & Koehn 2019); MT mode after Bleualign (Sennrich & Volk 2010).
+    Algorithm: Gale & Church (1993) length model + anchors, coarse-to-fine banded DP as in
+    Vecalign (Thompson & Koehn 2019); optional MT scoring after Bleualign (Sennrich & Volk 2010).
     """
+    src = list(src)
+    tgt = list(tgt)
+    keep_s = [i for i, x in enumerate(src) if x.strip()]
+    keep_t = [j for j, x in enumerate(tgt) if x.strip()]
+    if len(keep_s) == len(src) and len(keep_t) == len(tgt):
+        return _align_nonempty(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, glossary=glossary, translate=translate, params=params)
+    core = _align_nonempty(
+        [src[i] for i in keep_s], [tgt[j] for j in keep_t],
+        src_lang=src_lang, tgt_lang=tgt_lang, glossary=glossary, translate=translate, params=params,
+    )
+    return _restore_empty(core, keep_s, keep_t, len(src), len(tgt))
+
+
+def _restore_empty(core: list[Bead], keep_s: list[int], keep_t: list[int], n_src: int, n_tgt: int) -> list[Bead]:
+    """Map compacted ids back to line ids and put empty lines back as 1-0/0-1 beads (or inside spans)."""
+    empty_s = sorted(set(range(n_src)) - set(keep_s))
+    empty_t = sorted(set(range(n_tgt)) - set(keep_t))
+    out: list[Bead] = []
+    es = et = 0
+    for b in core:
+        s = [keep_s[i] for i in b.src]
+        t = [keep_t[j] for j in b.tgt]
+        while es < len(empty_s) and s and empty_s[es] < s[0]:
+            out.append(Bead((empty_s[es],), (), 0.0))
+            es += 1
+        while et < len(empty_t) and t and empty_t[et] < t[0]:
+            out.append(Bead((), (empty_t[et],), 0.0))
+            et += 1
+        if s:
+            s = list(range(s[0], s[-1] + 1))  # empty lines inside a merged span join it
+            while es < len(empty_s) and empty_s[es] <= s[-1]:
+                es += 1
+        if t:
+            t = list(range(t[0], t[-1] + 1))
+            while et < len(empty_t) and empty_t[et] <= t[-1]:
+                et += 1
+        out.append(Bead(tuple(s), tuple(t), b.cost))
+    out += [Bead((i,), (), 0.0) for i in empty_s[es:]]
+    out += [Bead((), (j,), 0.0) for j in empty_t[et:]]
+    return out
+
+
+def _align_nonempty(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    *,
+    src_lang: str,
+    tgt_lang: str,
+    glossary: Glossary | None = None,
+    translate: Callable[[list[str]], list[str]] | None = None,
+    params: AlignParams | None = None,
+) -> list[Bead]:
+    """Align sentences that are all non-empty (see :func:`align_sentences`)."""
     src = list(src)
     tgt = list(tgt)
     params = params or AlignParams()

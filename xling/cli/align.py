@@ -1,8 +1,134 @@
-"""``xling align`` (being built: issue 6)."""
+"""``xling align``: sentence alignment of a source with one or more translations.
+
+Thin shell over :func:`xling.align.search.align_sentences` / :func:`xling.align.multi.align_multi`.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from pathlib import Path
 
 import typer
 
+_LANG_IN_NAME = re.compile(r"\.([A-Za-z]{2,3})(?:\.[A-Za-z0-9]+)?$")
 
-def align(source: str = typer.Argument(...)) -> None:
-    """Align sentences (not implemented yet)."""
-    raise typer.Exit(3)
+
+class AlignFormat(str, Enum):
+    beads = "beads"
+    tsv = "tsv"
+    jsonl = "jsonl"
+    tmx = "tmx"
+
+
+def lang_from_name(path: Path) -> str | None:
+    """``reference.en.txt`` → ``en``; ``doc.fa`` → ``fa``; None when the name has no language part."""
+    m = _LANG_IN_NAME.search(path.name)
+    if not m:
+        return None
+    code = m.group(1).lower()
+    return None if code in {"txt", "tsv", "md", "csv", "xml", "tmx"} else code
+
+
+def _langs(src: Path, targets: list[Path], src_lang: str | None, tgt_lang: str | None) -> tuple[str, list[str]]:
+    from xling.errors import InputError
+
+    s = src_lang or lang_from_name(src)
+    if not s:
+        raise InputError(f"{src}: cannot tell the source language from the file name; give --src-lang (e.g. --src-lang fa)")
+    if tgt_lang:
+        t = [x.strip() for x in tgt_lang.split(",") if x.strip()]
+        if len(t) != len(targets):
+            raise InputError(
+                f"--tgt-lang {tgt_lang!r} names {len(t)} language(s) for {len(targets)} target file(s); give one code per TARGET, comma-separated"
+            )
+        return s, t
+    t = []
+    for p in targets:
+        code = lang_from_name(p)
+        if not code:
+            raise InputError(f"{p}: cannot tell the target language from the file name; give --tgt-lang (e.g. --tgt-lang en,ru,ar)")
+        t.append(code)
+    return s, t
+
+
+def _sentences(path: Path, lang: str, presegmented: bool, encoding: str | None) -> list[str]:
+    from xling.io import read_lines, read_text
+
+    if presegmented:
+        return read_lines(path, encoding=encoding)
+    from xling.text.segment import segment_text
+
+    return [s.one_line() for s in segment_text(read_text(path, encoding=encoding), lang)]
+
+
+def align(
+    source: Path = typer.Argument(..., help="Source document (one sentence a line with --presegmented)."),
+    targets: list[Path] = typer.Argument(..., help="One or more translations of SOURCE."),
+    src_lang: str | None = typer.Option(None, "--src-lang", help="Source language code (default: from the file name, e.g. sentences.fa.txt)."),
+    tgt_lang: str | None = typer.Option(
+        None, "--tgt-lang", help="Target language code(s), comma-separated in TARGET order (default: from file names, e.g. reference.en.txt)."
+    ),
+    presegmented: bool = typer.Option(False, "--presegmented", help="Inputs hold one sentence a line; ids are line numbers (0-based)."),
+    fmt: AlignFormat = typer.Option(AlignFormat.beads, "--format", help="beads ([0]:[0,1]), tsv, jsonl or tmx (TMX 1.4b)."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write here (atomically) instead of standard output."),
+    gold: list[Path] = typer.Option([], "--gold", help="Gold beads file; repeat once per TARGET, in order. Prints strict/lax P/R/F1."),
+    glossary: Path | None = typer.Option(None, "--glossary", help="Termbase whose concept entries anchor the alignment."),
+    mt: bool = typer.Option(False, "--mt", help="Also score MT(source) against targets with chrF (Bleualign-style; needs installed Argos models)."),
+    encoding: str | None = typer.Option(None, "--encoding", help="Input encoding hint (default: UTF-8, with cp1256 guess)."),
+) -> None:
+    """Align SOURCE with each TARGET: 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 beads.
+
+    Length model (Gale & Church 1993) with anchors (numbers, shared words, glossary terms,
+    punctuation) in a banded coarse-to-fine search. With several TARGETs, writes multi-parallel
+    units: the smallest source spans on which all pairwise alignments agree.
+    Empty lines keep their line numbers and come out as 1-0 / 0-1 beads.
+    """
+    from xling.align.evaluate import score_alignment
+    from xling.align.multi import align_multi
+    from xling.align.output import render, units_from_beads
+    from xling.align.search import align_sentences
+    from xling.errors import InputError
+    from xling.io import atomic_write_text
+
+    s_lang, t_langs = _langs(source, targets, src_lang, tgt_lang)
+    if len(set(t_langs)) != len(t_langs):
+        raise InputError(f"target languages repeat ({','.join(t_langs)}); give each TARGET its own code with --tgt-lang")
+    if gold and len(gold) != len(targets):
+        raise InputError(f"{len(gold)} --gold file(s) for {len(targets)} target(s); give one --gold per TARGET, in order")
+    src = _sentences(source, s_lang, presegmented, encoding)
+    tgts = {lang: _sentences(p, lang, presegmented, encoding) for lang, p in zip(t_langs, targets)}
+    gl = None
+    if glossary is not None:
+        from xling.glossary.store import load_glossary
+
+        gl = load_glossary(glossary)
+    translators = {}
+    if mt:
+        from xling.mt.argos import load_engine
+
+        for lang in t_langs:
+            engine = load_engine(s_lang, lang)
+            translators[lang] = engine.translate_batch
+    if len(t_langs) == 1:
+        lang = t_langs[0]
+        beads = align_sentences(src, tgts[lang], src_lang=s_lang, tgt_lang=lang, glossary=gl, translate=translators.get(lang))
+        pairwise = {lang: beads}
+        units = units_from_beads(beads, lang)
+    else:
+        units, pairwise = align_multi(src, tgts, src_lang=s_lang, glossary=gl, translators=translators)
+    text = render(fmt.value, units, src, tgts, src_lang=s_lang)
+    if out is not None:
+        atomic_write_text(out, text)
+    else:
+        typer.echo(text, nl=False)
+    if gold:
+        from xling.align.beads import read_beads
+
+        for lang, g in zip(t_langs, gold):
+            r = score_alignment(pairwise[lang], read_beads(g))
+            typer.echo(
+                f"{s_lang}-{lang} strict P={r['strict_precision']:.4f} R={r['strict_recall']:.4f} F1={r['strict_f1']:.4f}"
+                f"  lax P={r['lax_precision']:.4f} R={r['lax_recall']:.4f} F1={r['lax_f1']:.4f}",
+                err=out is None,
+            )
