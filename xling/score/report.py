@@ -131,15 +131,16 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
         console: a ``rich.console.Console``.
         show_segments: also print the segment-level scores.
     """
+    from rich.markup import escape
     from rich.table import Table
 
     from xling.score.metrics import METRIC_LABEL
 
     h = report.hypothesis
-    console.print(f"[bold]{h['path']}[/bold] ({h['lang']}, {h['segments']} segments)"
-                  + (f" vs reference {report.reference['path']}" if report.reference else "")
-                  + (f", source {report.source['path']}" if report.source else "")
-                  + (" [aligned]" if report.aligned else ""))
+    console.print(f"[bold]{escape(h['path'])}[/bold] ({h['lang']}, {h['segments']} segments)"
+                  + (f" vs reference {escape(report.reference['path'])}" if report.reference else "")
+                  + (f", source {escape(report.source['path'])}" if report.source else "")
+                  + (" (aligned)" if report.aligned else ""))
     if report.metrics is not None:
         t = Table(title="Scores", title_justify="left")
         t.add_column("Metric")
@@ -175,12 +176,12 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
         qt.add_column("Message", overflow="fold")
         for i in report.qa.issues:
             qt.add_row(str(i.line) if i.line else "-", ",".join(map(str, i.src)) or "-", i.check,
-                       f"[{_SEVERITY_STYLE[i.severity]}]{i.severity}[/]", i.message, )
+                       f"[{_SEVERITY_STYLE[i.severity]}]{i.severity}[/]", escape(i.message))
         console.print(qt)
     else:
         console.print(f"QA: no issues ({', '.join(report.qa.checks)})")
     for note in report.qa.notes:
-        console.print(f"note: {note}")
+        console.print(f"note: {escape(note)}")
     for t in report.thresholds:
         sign = ">=" if t["kind"] == "min" else "<="
         status = "[green]ok[/]" if t["passed"] else "[bold red]FAILED[/]"

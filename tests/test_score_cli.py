@@ -1,0 +1,152 @@
+"""``xling score`` end to end: table, --json against schema.json, --align, thresholds, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from xling.score.report import SCHEMA_ID, load_schema
+
+DATA = Path(__file__).parent / "data" / "score"
+REF = {lang: DATA / f"reference.{lang}.txt" for lang in ("en", "ru", "ar")}
+SRC = DATA / "sentences.fa.txt"
+
+
+def validate(doc: dict) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.Draft202012Validator.check_schema(load_schema())
+    jsonschema.validate(doc, load_schema())
+
+
+def run_json(cli, args):
+    r = cli(["score", *map(str, args), "--json"])
+    doc = json.loads(r.stdout)
+    validate(doc)
+    return r, doc
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ar"])
+def test_reference_against_itself(cli, lang):
+    r, doc = run_json(cli, [REF[lang], "--lang", lang, "--ref", REF[lang]])
+    assert r.exit_code == 0
+    assert {k: v["score"] for k, v in doc["scores"].items()} == {"bleu": 100.0, "chrf": 100.0, "ter": 0.0}
+    assert ("tok:13a" if lang == "en" else "tok:intl") in doc["scores"]["bleu"]["signature"]
+    assert doc["normalization"]["steps"] == ["nfc", "zwnj-remove", "unify-letters", "digits-ascii"]
+    assert len(doc["segments"]) == doc["hypothesis"]["segments"]
+    assert doc["qa"]["issues"] == [] and doc["schema"] == SCHEMA_ID
+
+
+def test_table_output_has_scores_signatures_and_issues(cli, tmp_path):
+    hyp = tmp_path / "hyp.en.txt"
+    hyp.write_text("He met the the president (in Moscow.\n", encoding="utf-8")
+    ref = tmp_path / "ref.en.txt"
+    ref.write_text("He met the president in Moscow.\n", encoding="utf-8")
+    r = cli(["score", hyp, "--lang", "en", "--ref", ref])
+    assert r.exit_code == 0
+    for text in ("BLEU", "chrF++", "TER", "tok:13a", "repeated-word", "unpaired-bracket", "normalization"):
+        assert text in r.stdout
+
+
+def test_changed_year_flagged_with_source_and_align(cli, tmp_path):
+    pytest.importorskip("xling.align.search")
+    hyp = tmp_path / "hyp.en.txt"
+    hyp.write_text(REF["en"].read_text(encoding="utf-8").replace("1944", "1945"), encoding="utf-8")
+    r, doc = run_json(cli, [hyp, "--lang", "en", "--ref", REF["en"], "--src", SRC, "--align", "--no-glossary"])
+    assert doc["aligned"] is True
+    issues = [i for i in doc["qa"]["issues"] if i["check"] == "number-mismatch"]
+    assert [(i["line"], i["src_segments"], i["details"]) for i in issues] == [
+        (4, [3], {"missing": ["1944"], "unexpected": ["1945"]})]
+    assert doc["scores"]["bleu"]["score"] < 100 and doc["scores"]["chrf"]["score"] < 100 and doc["scores"]["ter"]["score"] > 0
+    assert [i["check"] for i in doc["qa"]["issues"]] == ["number-mismatch"]
+
+
+def test_ru_16_lines_against_15(cli, tmp_path):
+    ref = REF["ru"].read_text(encoding="utf-8").splitlines()
+    first, rest = ref[8].split(" — это", 1)
+    hyp = tmp_path / "hyp.ru.txt"
+    hyp.write_text("\n".join(ref[:8] + [first + ".", "Это" + rest] + ref[9:]) + "\n", encoding="utf-8")
+    r = cli(["score", hyp, "--lang", "ru", "--ref", REF["ru"]])
+    assert r.exit_code == 1
+    assert r.stderr.count("\n") == 1 and "16 lines" in r.stderr and "15" in r.stderr and "--align" in r.stderr
+    pytest.importorskip("xling.align.search")
+    r, doc = run_json(cli, [hyp, "--lang", "ru", "--ref", REF["ru"], "--align"])
+    assert r.exit_code == 0
+    assert 95 < doc["scores"]["chrf"]["score"] < 100
+    assert [s["hyp_segments"] for s in doc["segments"] if len(s["hyp_segments"]) > 1] == [[8, 9]]
+
+
+def test_untranslated_segment_in_english_file(cli, tmp_path):
+    lines = REF["en"].read_text(encoding="utf-8").splitlines()
+    lines[6] = SRC.read_text(encoding="utf-8").splitlines()[6]
+    hyp = tmp_path / "hyp.en.txt"
+    hyp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r, doc = run_json(cli, [hyp, "--lang", "en"])
+    assert doc["scores"] is None and doc["reference"] is None
+    assert [(i["check"], i["line"]) for i in doc["qa"]["issues"]] == [("untranslated", 7)]
+
+
+def test_fail_under_and_fail_over(cli, tmp_path):
+    hyp = tmp_path / "hyp.en.txt"
+    hyp.write_text("Putin met the president of Syria today.\n", encoding="utf-8")
+    ref = tmp_path / "ref.en.txt"
+    ref.write_text("Putin held talks with the Syrian leader on Wednesday.\n", encoding="utf-8")
+    r, doc = run_json(cli, [hyp, "--lang", "en", "--ref", ref, "--fail-under", "chrf=50,bleu=20"])
+    assert r.exit_code == 1 and doc["passed"] is False
+    assert [(t["metric"], t["passed"]) for t in doc["thresholds"]] == [("chrf", False), ("bleu", False)]
+    r, doc = run_json(cli, [ref, "--lang", "en", "--ref", ref, "--fail-under", "chrf=50,bleu=20", "--fail-over", "ter=10"])
+    assert r.exit_code == 0 and doc["passed"] is True
+    r = cli(["score", hyp, "--lang", "en", "--ref", ref, "--fail-over", "ter=10"])
+    assert r.exit_code == 1 and "FAILED" in r.stdout
+
+
+@pytest.mark.parametrize("spec,needle", [
+    ("chrf50", "METRIC=NUMBER"), ("ter=60", "--fail-over"), ("meteor=5", "unknown metric"), ("bleu=high", "not a number")])
+def test_bad_fail_under_spec_is_one_line_error(cli, spec, needle):
+    r = cli(["score", REF["en"], "--lang", "en", "--ref", REF["en"], "--fail-under", spec])
+    assert r.exit_code == 1 and r.stdout == ""
+    assert r.stderr.startswith("xling: error: --fail-") and r.stderr.count("\n") == 1 and needle in r.stderr
+
+
+def test_threshold_on_a_score_not_computed(cli):
+    r = cli(["score", REF["en"], "--lang", "en", "--fail-under", "bleu=20"])
+    assert r.exit_code == 1 and "--ref" in r.stderr
+
+
+def test_fail_on_qa_severity(cli, tmp_path):
+    hyp = tmp_path / "hyp.en.txt"
+    hyp.write_text("He met the the president.\n", encoding="utf-8")
+    assert cli(["score", hyp, "--lang", "en"]).exit_code == 0
+    assert cli(["score", hyp, "--lang", "en", "--fail-on", "error"]).exit_code == 0
+    assert cli(["score", hyp, "--lang", "en", "--fail-on", "warning"]).exit_code == 1
+
+
+def test_missing_file_is_one_line_error(cli, tmp_path):
+    r = cli(["score", tmp_path / "nope.txt", "--lang", "en"])
+    assert r.exit_code == 1 and "nope.txt" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_schema_rejects_a_broken_report(cli):
+    jsonschema = pytest.importorskip("jsonschema")
+    _, doc = run_json(cli, [REF["en"], "--lang", "en", "--ref", REF["en"]])
+    broken = dict(doc, qa=dict(doc["qa"], issues=[{"check": "no-such-check", "severity": "error"}]))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, load_schema())
+    del doc["scores"]["ter"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, load_schema())
+
+
+def test_schema_lists_every_check_id():
+    from xling.score.qa import all_check_ids
+
+    assert load_schema()["$defs"]["check_id"]["enum"] == list(all_check_ids())
+
+
+def test_report_keys_without_jsonschema(cli):
+    """The top-level keys, checked without jsonschema (it may be missing on a fresh machine)."""
+    r = cli(["score", REF["en"], "--lang", "en", "--ref", REF["en"], "--json"])
+    doc = json.loads(r.stdout)
+    assert sorted(doc) == sorted(load_schema()["required"])
+    assert sorted(doc["qa"]) == ["checks", "counts", "issues", "units"]
