@@ -1,0 +1,453 @@
+"""Glossary enforcement around MT: protect source terms before, restore and repair after.
+
+CTranslate2 (under Argos Translate) has no lexically constrained decoding (CTranslate2 issues
+#739 and #1893), so the termbase is enforced around the model:
+
+1. :func:`protect` / :func:`protect_segments` replace each source term found by
+   :class:`~xling.glossary.match.SourceMatcher` with a placeholder.
+2. The model translates the protected text.
+3. :func:`restore` puts the house (preferred) target form where each placeholder came out, or
+   reports that a placeholder was lost, mangled or duplicated.
+4. When restore fails, the segment is translated again *without* protection and
+   :func:`xling.glossary.repair.repair_segment` repairs it; the record says so.
+   :func:`enforce_batch` runs 1-4 for a list of segments and one target language;
+   :func:`protect_stage` / :func:`repair_stage` are the same steps as stages of
+   :mod:`xling.pipeline` (``Job.protect`` / ``Job.repair``).
+
+Placeholder design (and why)
+----------------------------
+- ``bracket`` (default): ``⟦T1⟧``, ``⟦T2⟧`` ... The text sent to MT is one string for every
+  target language, and ru/ar usually go through a pivot (fa→en→ru), so a placeholder must be
+  language-independent and survive two models. Argos Translate's decoding turns ``_`` into a
+  space (so no ``_``), while the mathematical white brackets U+27E6/U+27E7 and a Latin letter +
+  digits come through SentencePiece and detokenization unchanged; a copy model carries them,
+  and real models tend to copy short non-words with digits, as they copy numbers. The index is
+  what identifies the term, so :func:`restore` also accepts a *mangled* placeholder where the
+  index survived (``⟦ T1 ⟧``, ``[T1]``, ``⟦T1``, ``T1⟧``) and records it as mangled.
+- ``name``: the entry's preferred English form (Latin script), e.g. ``Andrei Belousov``. A real
+  fa→en model copies a Latin-script name embedded in Persian text verbatim, so for an
+  English-only job this is the most robust choice, and even a model that changes it produces
+  something close that repair fixes. It is chosen by ``style="auto"`` when English is the only
+  target. For ru/ar through a pivot, the en→xx model *translates* the name, so the placeholder
+  is not found and the segment falls back to re-translation + repair, which is why it is not
+  the default there.
+- In both styles a placeholder that appears a number of times other than once (name style: other
+  than the number of times it was placed) fails the segment: a duplicated or dropped term cannot
+  be put back with confidence.
+
+When restoring, what the model attached to the placeholder is kept: Arabic proclitics
+(``و⟦T1⟧`` → ``والشيباني``; ``ل`` + ``ال`` → ``لل``), the English possessive, a Russian case
+ending written onto it, and a capital letter at the start of a sentence. A source short form
+(``پوتین``) is restored as the target's preferred short form (``Putin``), a full name as the full
+preferred term. Russian case from context is not inferred: a bare placeholder gets the
+nominative house form (repair then leaves it; see the README).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+from xling.glossary.repair import Change, repair_segment
+
+if TYPE_CHECKING:  # pragma: no cover
+    from xling.document import Segment
+    from xling.glossary.match import SourceMatcher
+    from xling.glossary.model import Glossary
+
+OPEN, CLOSE = "\u27e6", "\u27e7"
+_LETTER = r"[^\W\d_]"
+
+
+@dataclass
+class Placeholder:
+    """One protected source term.
+
+    Attributes:
+        token: the placeholder text put into the source (``⟦T1⟧`` or a Latin name).
+        index: 1-based number of the placeholder in its segment.
+        entry_id: the concept entry.
+        surface: the source term as written; ``start``/``end``: its character offsets in the
+            unprotected segment.
+        short: whether a short form matched (restore then uses a target short form).
+    """
+
+    token: str
+    index: int
+    entry_id: str
+    surface: str
+    start: int
+    end: int
+    short: bool = False
+
+
+@dataclass
+class Protected:
+    """A source segment with its terms replaced by placeholders.
+
+    Attributes:
+        original: the segment before protection.
+        text: the segment sent to MT.
+        placeholders: in text order.
+        style: ``bracket`` or ``name``.
+    """
+
+    original: str
+    text: str
+    placeholders: list[Placeholder] = field(default_factory=list)
+    style: str = "bracket"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready record."""
+        return {"style": self.style, "unprotected": self.original, "protected": self.text,
+                "placeholders": [asdict(p) for p in self.placeholders]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Protected":
+        """Inverse of :meth:`to_dict`."""
+        return cls(d["unprotected"], d["protected"], [Placeholder(**p) for p in d["placeholders"]], d["style"])
+
+
+@dataclass
+class RestoreResult:
+    """Result of :func:`restore`.
+
+    Attributes:
+        text: the target segment with house forms in place of the placeholders (when ``ok``),
+            otherwise the MT output unchanged.
+        ok: every placeholder was found exactly once (possibly mangled) and replaced.
+        changes: one :class:`~xling.glossary.repair.Change` (rule ``protect``) per placeholder
+            restored; offsets refer to the MT output.
+        problems: ``"T2 lost"``, ``"T1 duplicated (2)"``, ``"T3 mangled: '[T3]'"`` ...
+    """
+
+    text: str
+    ok: bool
+    changes: list[Change] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _auto_style(style: str, targets: list[str] | None) -> str:
+    if style != "auto":
+        return style
+    return "name" if targets and list(targets) == ["en"] else "bracket"
+
+
+def protect(text: str, glossary: "Glossary", *, matcher: "SourceMatcher | None" = None,
+            style: str = "bracket", name_lang: str = "en") -> Protected:
+    """Replace the source terms of ``glossary`` in ``text`` with placeholders.
+
+    Args:
+        text: one source segment.
+        glossary: the termbase.
+        matcher: a prebuilt :class:`SourceMatcher` (built if ``None``).
+        style: ``bracket`` (``⟦T1⟧``) or ``name`` (the preferred ``name_lang`` form); see the
+            module docstring.
+        name_lang: language of the canonical names for ``style="name"``.
+
+    Returns:
+        :class:`Protected`. Entries without a preferred ``name_lang`` form (name style) are left
+        unprotected.
+    """
+    from xling.glossary.match import SourceMatcher
+
+    matcher = matcher or SourceMatcher(glossary)
+    out: list[str] = []
+    pos = 0
+    phs: list[Placeholder] = []
+    for m in matcher.find(text):
+        short = _is_short_source(glossary, m.entry_id, m.term)
+        if style == "name":
+            token = _target_form(glossary, m.entry_id, name_lang, short)
+            if token is None:
+                continue
+        else:
+            token = f"{OPEN}T{len(phs) + 1}{CLOSE}"
+        out.append(text[pos:m.start])
+        # keep an attached conjunction apart, so the model sees a word boundary
+        if m.prefix and out[-1].endswith(m.prefix):
+            out.append(" ")
+        out.append(token)
+        if m.suffix and m.end < len(text) and text[m.end] not in " \u200c":
+            out.append("\u200c")
+        pos = m.end
+        phs.append(Placeholder(token, len(phs) + 1, m.entry_id, m.surface, m.start, m.end, short))
+    out.append(text[pos:])
+    return Protected(text, "".join(out), phs, style)
+
+
+def protect_segments(texts: list[str], glossary: "Glossary", tgt_lang: str | None = None, *,
+                     style: str = "bracket") -> list[Protected]:
+    """:func:`protect` for each segment (one matcher for all). ``style="auto"`` picks ``name``
+    when ``tgt_lang`` is ``"en"``, else ``bracket``."""
+    from xling.glossary.match import SourceMatcher
+
+    matcher = SourceMatcher(glossary)
+    style = _auto_style(style, [tgt_lang] if tgt_lang else None)
+    return [protect(t, glossary, matcher=matcher, style=style) for t in texts]
+
+
+def _is_short_source(glossary: "Glossary", entry_id: str, term_text: str) -> bool:
+    e = glossary.get(entry_id)
+    if e is None:
+        return False
+    return any(term_text in t.short_forms for t in e.terms.get(glossary.source_language, []))
+
+
+def _target_form(glossary: "Glossary", entry_id: str, lang: str, short: bool) -> str | None:
+    e = glossary.get(entry_id)
+    pref = e.preferred(lang) if e else None
+    if pref is None:
+        return None
+    if short and pref.short_forms:
+        return pref.short_forms[0]
+    return pref.text
+
+
+def _occurrences(text: str, ph: Placeholder, style: str) -> tuple[list[tuple[int, int]], bool]:
+    """Spans of ``ph`` in ``text``; the flag says whether they were found only in mangled form."""
+    if style == "name":
+        return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(ph.token)}(?!\w)", text)], False
+    exact = [(m.start(), m.end()) for m in re.finditer(re.escape(ph.token), text)]
+    if exact:
+        return exact, False
+    n = ph.index
+    loose = re.compile(rf"(?:[{OPEN}\[(]\s*T\s*{n}(?!\d)\s*[{CLOSE}\])]?|T\s*{n}(?!\d)\s*[{CLOSE}\])])")
+    return [(m.start(), m.end()) for m in loose.finditer(text)], True
+
+
+def restore(protected: Protected, mt_output: str, lang: str, glossary: "Glossary", *,
+            segment: int = 0) -> RestoreResult:
+    """Put the house target forms in place of the placeholders in ``mt_output``.
+
+    Args:
+        protected: what :func:`protect` returned for the source segment.
+        mt_output: the model's output for ``protected.text``.
+        lang: target language code.
+        glossary: the termbase.
+        segment: index recorded in the changes.
+
+    Returns:
+        :class:`RestoreResult`; ``ok`` is False (and ``text`` is ``mt_output``) when any
+        placeholder is lost, duplicated, or a bracket placeholder's index appears where none was
+        placed. Then translate the unprotected segment and repair it (:func:`enforce_batch`).
+    """
+    from xling.glossary.repair import _at_sentence_start
+    from xling.glossary.target import ru_stem
+
+    problems: list[str] = []
+    spans: list[tuple[int, int, Placeholder]] = []
+    if protected.style == "name":
+        counts: dict[str, int] = {}
+        for ph in protected.placeholders:
+            counts[ph.token] = counts.get(ph.token, 0) + 1
+        for token, n in counts.items():
+            phs = [p for p in protected.placeholders if p.token == token]
+            occ, _ = _occurrences(mt_output, phs[0], "name")
+            if len(occ) != n:
+                problems.append(f"{token!r} expected {n}, found {len(occ)}")
+                continue
+            spans.extend((s, e, p) for (s, e), p in zip(occ, phs))
+    else:
+        for ph in protected.placeholders:
+            occ, mangled = _occurrences(mt_output, ph, "bracket")
+            name = f"T{ph.index}"
+            if not occ:
+                problems.append(f"{name} lost")
+            elif len(occ) > 1:
+                problems.append(f"{name} duplicated ({len(occ)})")
+            else:
+                if mangled:
+                    problems.append(f"{name} mangled: {mt_output[occ[0][0]:occ[0][1]]!r} (restored)")
+                spans.append((*occ[0], ph))
+        stray = re.findall(rf"{OPEN}T(\d+){CLOSE}", mt_output)
+        if any(not 1 <= int(i) <= len(protected.placeholders) for i in stray):
+            problems.append("unknown placeholder in output")
+    fatal = [p for p in problems if not p.endswith("(restored)")]
+    if fatal:
+        return RestoreResult(mt_output, False, [], problems)
+    out = mt_output
+    changes: list[Change] = []
+    entry_type = {e.id: e.type.value for e in glossary.entries}
+    for s, e, ph in sorted(spans, key=lambda x: -x[0]):
+        form = _target_form(glossary, ph.entry_id, lang, ph.short)
+        if form is None:  # no house form in this language: put the source surface back
+            form = ph.surface
+        # what the model attached to the placeholder
+        pre_m = re.search(rf"({_LETTER}+)$", out[:s])
+        suf_m = re.match(rf"({_LETTER}+)", out[e:])
+        start, end, after = s, e, form
+        if lang == "ar" and pre_m and pre_m.group(1) in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فل", "فب", "وك"):
+            pre = pre_m.group(1)
+            start = s - len(pre)
+            after = pre + (form[1:] if pre.endswith("ل") and form.startswith("ال") else form)
+        if lang == "ru" and suf_m and len(suf_m.group(1)) <= 3:
+            end = e + len(suf_m.group(1))
+            words = after.split()
+            words[-1] = ru_stem(words[-1]) + suf_m.group(1)
+            after = " ".join(words)
+        if lang == "en" and out[e:e + 2] in ("'s", "’s"):
+            pass  # the possessive stays where it is
+        if lang == "en" and entry_type.get(ph.entry_id) == "person":
+            art = re.search(r"\b([Tt]he)\s+$", out[:start])
+            if art:
+                start = art.start(1)
+        if lang in ("en", "ru") and _at_sentence_start(out, start) and after[:1].islower():
+            after = after[0].upper() + after[1:]
+        before = out[start:end]
+        out = out[:start] + after + out[end:]
+        changes.append(Change(segment, start, end, before, after, "protect", ph.entry_id))
+    changes.reverse()
+    return RestoreResult(out, True, changes, problems)
+
+
+@dataclass
+class Enforced:
+    """One segment after :func:`enforce_batch`.
+
+    Attributes:
+        text: the final target segment.
+        protected: the :class:`Protected` record.
+        restore_ok: whether the placeholders came back.
+        fallback: True when the segment was translated again without protection.
+        problems: restore problems (see :class:`RestoreResult`).
+        changes: restore changes (rule ``protect``) then repair changes (offsets of the repair
+            changes refer to the text before repair).
+    """
+
+    text: str
+    protected: Protected
+    restore_ok: bool
+    fallback: bool
+    problems: list[str]
+    changes: list[Change]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready record."""
+        return {"restore_ok": self.restore_ok, "fallback": self.fallback, "problems": self.problems,
+                "changes": [c.to_dict() for c in self.changes]}
+
+
+def enforce_batch(texts: list[str], glossary: "Glossary", lang: str,
+                  translate: Callable[[list[str]], list[str]], *, style: str = "auto") -> list[Enforced]:
+    """Protect, translate, restore, fall back and repair a list of source segments.
+
+    Args:
+        texts: source segments (Persian).
+        glossary: the termbase.
+        lang: target language.
+        translate: a batch translation function (e.g. ``engine.translate_batch``), called once
+            with the protected segments and once more with the unprotected segments that failed.
+        style: placeholder style (``auto``, ``bracket``, ``name``).
+
+    Returns:
+        One :class:`Enforced` per segment.
+    """
+    from xling.glossary.match import SourceMatcher
+
+    matcher = SourceMatcher(glossary)
+    style = _auto_style(style, [lang])
+    prot = [protect(t, glossary, matcher=matcher, style=style) for t in texts]
+    outputs = translate([p.text for p in prot])
+    results: list[Enforced] = []
+    retry: list[int] = []
+    restored: list[RestoreResult] = []
+    for i, (p, out) in enumerate(zip(prot, outputs)):
+        r = restore(p, out, lang, glossary, segment=i)
+        restored.append(r)
+        if not r.ok:
+            retry.append(i)
+    redo = dict(zip(retry, translate([texts[i] for i in retry]))) if retry else {}
+    for i, p in enumerate(prot):
+        r = restored[i]
+        text = redo.get(i, r.text)
+        rep = repair_segment(texts[i], text, lang, glossary, matcher=matcher, segment=i)
+        results.append(Enforced(rep.text, p, r.ok, i in redo, r.problems, [*r.changes, *rep.changes]))
+    return results
+
+
+# ------------------------------------------------------------------- xling.pipeline stages
+
+
+def protect_stage(segments: list["Segment"], job: Any) -> list["Segment"]:
+    """Pipeline stage (``Job.protect``): protect ``Segment.text`` with ``job.glossary``.
+
+    The placeholder style is ``auto`` over ``job.targets``. Each segment with a term gets a
+    ``protect`` change record holding :meth:`Protected.to_dict` (the unprotected text included,
+    for the fall-back re-translation).
+    """
+    from xling.glossary.match import SourceMatcher
+
+    matcher = SourceMatcher(job.glossary)
+    style = _auto_style(getattr(job, "glossary_style", "auto"), list(job.targets))
+    for seg in segments:
+        p = protect(seg.text, job.glossary, matcher=matcher, style=style)
+        if p.placeholders:
+            seg.record("protect", **p.to_dict())
+            seg.text = p.text
+    return segments
+
+
+def repair_stage(segments: list["Segment"], job: Any) -> list["Segment"]:
+    """Pipeline stage (``Job.repair``): restore placeholders, re-translate failures, repair.
+
+    For every target language: :func:`restore` each protected segment; the segments where it
+    fails are translated again from their unprotected text along the same route (one batch per
+    target), then every segment is repaired against its unprotected source. ``Segment.text``
+    is set back to the unprotected text. Records: ``restore`` (per target: ok, problems,
+    changes, fallback) and ``repair`` (per target: changes), and a ``terms`` record with the
+    term check of the final segment (status per expected entry).
+    """
+    from xling.glossary.check import check_terms
+    from xling.glossary.match import SourceMatcher
+
+    glossary = job.glossary
+    matcher = SourceMatcher(glossary)
+    prot: dict[int, Protected] = {}
+    for seg in segments:
+        for ch in seg.changes:
+            if ch.get("stage") == "protect":
+                prot[seg.id] = Protected.from_dict({k: v for k, v in ch.items() if k != "stage"})
+    sources = {seg.id: (prot[seg.id].original if seg.id in prot else seg.text) for seg in segments}
+    for lang in job.targets:
+        failed: list["Segment"] = []
+        for seg in segments:
+            p = prot.get(seg.id)
+            if p is None:
+                continue
+            r = restore(p, seg.targets.get(lang, ""), lang, glossary, segment=seg.id)
+            seg.record("restore", lang=lang, ok=r.ok, problems=r.problems, changes=[c.to_dict() for c in r.changes])
+            if r.ok:
+                seg.targets[lang] = r.text
+            else:
+                failed.append(seg)
+        if failed:
+            outputs = _retranslate([sources[s.id] for s in failed], lang, job)
+            for seg, out in zip(failed, outputs):
+                seg.targets[lang] = " ".join(out.splitlines())
+                seg.record("fallback", lang=lang, reason="placeholder lost, mangled or duplicated: translated again without protection")
+        for seg in segments:
+            rep = repair_segment(sources[seg.id], seg.targets.get(lang, ""), lang, glossary, matcher=matcher, segment=seg.id)
+            if rep.changes:
+                seg.record("repair", lang=lang, changes=[c.to_dict() for c in rep.changes])
+                seg.targets[lang] = rep.text
+    terms: dict[int, dict[str, dict[str, str]]] = {}
+    for lang in job.targets:
+        rep = check_terms([sources[s.id] for s in segments], [s.targets.get(lang, "") for s in segments],
+                          lang, glossary, matcher=matcher)
+        for row in rep.rows:
+            terms.setdefault(row.segment, {}).setdefault(lang, {})[row.entry_id] = row.status
+    for i, seg in enumerate(segments):
+        seg.text = sources[seg.id]
+        if i in terms:
+            seg.record("terms", **terms[i])
+    return segments
+
+
+def _retranslate(texts: list[str], lang: str, job: Any) -> list[str]:
+    from xling.mt.pivot import run_routes
+
+    route = job.routes[lang]
+    outputs, _ = run_routes(texts, {lang: route}, job.engines, beam_size=job.beam_size)
+    return outputs[lang]
