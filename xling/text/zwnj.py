@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
+from typing import Mapping
 
 ZWNJ = "\u200c"
 
@@ -42,7 +44,30 @@ VERB_PREFIXES = ("بر", "در", "باز", "فرا", "فرو", "ور", "وا")
 PLURAL_SUFFIXES = ("هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "های", "هاست", "ها")
 COMPARATIVE_SUFFIXES = ("ترینها", "ترین", "تری", "تر")
 # After a final ه (heh): indefinite/relative ی written ای, the copula and possessive clitics.
-AFTER_HEH_SUFFIXES = ("اند", "ایم", "اید", "ای", "ام", "ات", "اش")
+AFTER_HEH_SUFFIXES = ("اند", "ایم", "اید", "ای", "ام", "اش")
+
+# Part-of-speech tags (hazm's lexicon) a stem must carry for each suffix family.
+_PLURAL_TAGS = frozenset({"N", "AJ", "ADV", "NUM", "RES", "PRO"})
+_COMPARATIVE_TAGS = frozenset({"AJ", "ADV"})
+_AFTER_HEH_TAGS = frozenset({"N", "AJ"})
+_SUFFIX_FAMILIES = ((PLURAL_SUFFIXES, False, _PLURAL_TAGS), (COMPARATIVE_SUFFIXES, False, _COMPARATIVE_TAGS), (AFTER_HEH_SUFFIXES, True, _AFTER_HEH_TAGS))
+
+# Productive compound parts are learnt from the lexicon (see load_lexicon): a first part
+# (``بی``, ``کم``, ``نیمه``) or a last part (``گذاری``, ``بندی``, ``آمیز``) that starts or ends at
+# least MIN_AFFIX_COMPOUNDS ZWNJ compounds whose other part is a word, and is written with ZWNJ
+# in at least the given share of the lexicon's words of that shape.
+MIN_AFFIX_COMPOUNDS = 20
+MIN_PREFIX_ZWNJ_SHARE = 0.25
+MIN_HEAD_ZWNJ_SHARE = 0.7
+MIN_PART_CHARS = 3
+# Suffixes always written joined (plural ان/ات, adjectival and indefinite ی): a word that is a
+# lexicon word plus one of these is a known word, not a glued compound (بازیکنان, تحلیلگران).
+JOINED_SUFFIXES = ("یان", "گان", "ان", "ات", "یی", "ی")
+# X+ه+ای where both X and Xه are words (نامهای: نام‌های "names" or نامه‌ای "a letter"):
+# read by the word before it, else left alone (hazm's counts cannot tell them apart).
+INDEFINITE_CUES = frozenset({"یک", "هیچ", "چه", "چنین", "چنان", "فلان", "هر"})
+AMBIGUITY_RATIO = 10.0  # both readings are plausible when their stems' counts are within this factor
+PLURAL_CUES = frozenset({"این", "آن", "همین", "همان", "همه", "تمام", "تمامی", "برخی", "بعضی", "سایر", "کلیه", "اغلب", "بیشتر"})
 
 
 @dataclass(frozen=True)
@@ -50,57 +75,105 @@ class ZwnjLexicon:
     """Indexes derived from hazm's lexicon.
 
     Attributes:
-        words: every lexicon word without ZWNJ (set of str).
-        joined: ZWNJ-less spelling → spelling with ZWNJ, for compounds and verb forms (dict).
-        verb_forms: the ZWNJ-less spellings in ``joined`` that are verb forms (set of str).
-        frequency: corpus count hazm gives a word (dict; absent or 0 for dictionary-only words),
-            used to choose between two analyses (``رابط‌های`` or ``رابطه‌ای``).
+        attested: words (no ZWNJ) with a corpus count or a part-of-speech tag in hazm: never split
+            (except glued verb forms).
+        listed: the other, dictionary-only words (no count, no tag): kept unless a suffix
+            analysis with an attested stem exists (``ساعتهای`` is listed, but glued).
+        tags: word → part-of-speech tags (tuple of str) for attested words.
+        frequency: word → hazm corpus count (absent for dictionary-only words).
+        joined: ZWNJ-less spelling → spelling with ZWNJ, for compounds and verb forms.
+        verb_forms: the ZWNJ-less spellings in ``joined`` that are verb forms.
+        prefixes: productive first parts of ZWNJ compounds (frozenset of str).
+        heads: productive last parts of ZWNJ compounds (frozenset of str).
     """
 
-    words: frozenset[str]
+    attested: frozenset[str]
+    listed: frozenset[str]
+    tags: dict[str, tuple[str, ...]]
+    frequency: dict[str, int]
     joined: dict[str, str]
     verb_forms: frozenset[str]
-    frequency: dict[str, int]
+    prefixes: frozenset[str]
+    heads: frozenset[str]
 
 
 @functools.cache
 def load_lexicon() -> ZwnjLexicon:
-    """Build the :class:`ZwnjLexicon` from hazm 0.10 data (cached for the process).
+    """Build the :class:`ZwnjLexicon` from hazm 0.10 data (once per process, about 2 seconds).
 
     Raises:
         ImportError: hazm is not installed.
     """
     import hazm
 
-    words: set[str] = set()
-    joined: dict[str, str] = {}
-    freq: dict[str, int] = {}
+    entries = hazm.words_list()
+    attested: set[str] = set()
+    listed: set[str] = set()
+    tags: dict[str, tuple[str, ...]] = {}
     frequency: dict[str, int] = {}
-    for word, count, _tags in hazm.words_list():
+    compounds: list[tuple[str, int]] = []
+    for word, count, word_tags in entries:
         if ZWNJ in word:
-            key = word.replace(ZWNJ, "")
-            if count >= freq.get(key, -1):
-                joined[key] = word
-                freq[key] = count
-        else:
-            words.add(word)
+            compounds.append((word, count))
+        elif count or tuple(word_tags) != ("0",):
+            attested.add(word)
+            tags[word] = tuple(word_tags)
             if count:
                 frequency[word] = count
+        else:
+            listed.add(word)
+    joined: dict[str, str] = {}
+    best: dict[str, int] = {}
+    for word, count in compounds:
+        key = word.replace(ZWNJ, "")
+        if count >= best.get(key, -1):
+            joined[key] = word
+            best[key] = count
     verb_forms: set[str] = set()
     for form in hazm.Lemmatizer(joined_verb_parts=False).verbs:
         if ZWNJ in form and " " not in form:
             key = form.replace(ZWNJ, "")
             joined.setdefault(key, form)
             verb_forms.add(key)
-    return ZwnjLexicon(frozenset(words), joined, frozenset(verb_forms), frequency)
+    prefixes, heads = _productive_parts(compounds, attested | listed)
+    return ZwnjLexicon(frozenset(attested), frozenset(listed), tags, frequency, joined, frozenset(verb_forms), prefixes, heads)
 
 
-def restore_word(word: str, lexicon: ZwnjLexicon | None = None) -> str:
+def _productive_parts(compounds: list[tuple[str, int]], words: set[str]) -> tuple[frozenset[str], frozenset[str]]:
+    first: Counter[str] = Counter()
+    last: Counter[str] = Counter()
+    for word, _ in compounds:
+        a, b = word.split(ZWNJ, 1)
+        if b in words:
+            first[a] += 1
+        a, b = word.rsplit(ZWNJ, 1)
+        if a in words:
+            last[b] += 1
+    first = Counter({k: v for k, v in first.items() if v >= MIN_AFFIX_COMPOUNDS})
+    last = Counter({k: v for k, v in last.items() if v >= MIN_AFFIX_COMPOUNDS})
+    first_glued: Counter[str] = Counter()
+    last_glued: Counter[str] = Counter()
+    for w in words:
+        for i in range(2, min(len(w) - 1, 7)):
+            if w[:i] in first and w[i:] in words:
+                first_glued[w[:i]] += 1
+            if w[-i:] in last and w[:-i] in words and w[-i - 1] not in NON_JOINING:
+                last_glued[w[-i:]] += 1
+    prefixes = {p for p, n in first.items() if n >= MIN_PREFIX_ZWNJ_SHARE * (n + first_glued[p])}
+    heads = {h for h, n in last.items() if n >= MIN_HEAD_ZWNJ_SHARE * (n + last_glued[h])}
+    return frozenset(prefixes), frozenset(heads)
+
+
+def restore_word(word: str, lexicon: ZwnjLexicon | None = None, previous: str | None = None, counts: Mapping[str, int] | None = None) -> str:
     """Return ``word`` (one run of Arabic-script letters, no ZWNJ) with its ZWNJs restored.
 
     Args:
         word: a Persian word as found in text.
         lexicon: the indexes to use; default :func:`load_lexicon`.
+        previous: the word before ``word`` (only whitespace between), used to read an
+            ambiguous ``...های`` (see :data:`INDEFINITE_CUES`, :data:`PLURAL_CUES`).
+        counts: how often each word occurs alone in the surrounding text; an ambiguous
+            ``Xهای`` takes the reading whose stem (``X`` or ``Xه``) occurs more often there.
 
     Returns:
         ``word`` with zero or more U+200C inserted; nothing else changes.
@@ -108,7 +181,7 @@ def restore_word(word: str, lexicon: ZwnjLexicon | None = None) -> str:
     lex = lexicon or load_lexicon()
     if word in lex.verb_forms:
         return lex.joined[word]
-    if word in lex.words:
+    if word in lex.attested or _inflected_attested(word, lex):
         return word
     hit = lex.joined.get(word)
     if hit is not None:
@@ -118,41 +191,100 @@ def restore_word(word: str, lexicon: ZwnjLexicon | None = None) -> str:
             rest = word[len(prefix):]
             if rest in lex.verb_forms and (rest.startswith("می") or rest.startswith("نمی")):
                 return prefix + lex.joined[rest]
-    split = _split_suffix(word, lex, depth=0)
-    return split if split is not None else word
+    if word.endswith("های") and len(word) > 4:
+        reading = _heh_or_plural(word, lex, previous, counts or {})
+        if reading is not None:
+            return reading
+    result = _analyse(word, lex, depth=0, strict=word in lex.listed)
+    return result if result is not None else word
 
 
-def _resolve_stem(stem: str, lex: ZwnjLexicon, depth: int) -> str | None:
-    if stem in lex.words:
-        return stem
+def _heh_or_plural(word: str, lex: ZwnjLexicon, previous: str | None, counts: Mapping[str, int]) -> str | None:
+    """Read X+ه+ای as «Xه‌ای» or «X‌های»; ``None`` when only one reading (or none) is possible."""
+    strict = word in lex.listed
+    heh_stem, bare = word[:-2], word[:-3]
+    heh_freq, bare_freq = lex.frequency.get(heh_stem, 0), lex.frequency.get(bare, 0)
+    if not heh_freq or not bare_freq or not (1 / AMBIGUITY_RATIO <= heh_freq / bare_freq <= AMBIGUITY_RATIO):
+        # One reading clearly dominates (or only one stem is a counted word): the rules below decide.
+        if heh_freq > bare_freq * AMBIGUITY_RATIO or (heh_freq and bare not in lex.attested):
+            heh = _resolve_stem(heh_stem, lex, _AFTER_HEH_TAGS, 0, strict)
+            if heh is not None:
+                return heh + ZWNJ + "ای"
+        return None
+    if heh_stem in lex.tags and _AFTER_HEH_TAGS.isdisjoint(lex.tags[heh_stem]):
+        return None
+    if previous in INDEFINITE_CUES:
+        return heh_stem + ZWNJ + "ای"
+    if previous in PLURAL_CUES:
+        return None  # the plural reading: the suffix rules below handle it
+    heh_seen, bare_seen = counts.get(heh_stem, 0), counts.get(bare, 0)
+    if heh_seen > bare_seen:
+        return heh_stem + ZWNJ + "ای"
+    if bare_seen > heh_seen:
+        return None
+    return word  # ambiguous: insert nothing
+
+
+def _inflected_attested(word: str, lex: ZwnjLexicon) -> bool:
+    for suffix in JOINED_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_PART_CHARS and word[: -len(suffix)] in lex.attested:
+            return True
+    return False
+
+
+def _analyse(word: str, lex: ZwnjLexicon, depth: int, strict: bool) -> str | None:
+    result = _split_suffix(word, lex, depth, strict)
+    if result is not None or strict:
+        return result
+    return _split_compound(word, lex)
+
+
+def _stem_ok(stem: str, lex: ZwnjLexicon, wanted: frozenset[str], strict: bool) -> bool:
+    tags = lex.tags.get(stem)
+    if tags is not None:
+        return not wanted.isdisjoint(tags)
+    return not strict and stem in lex.listed
+
+
+def _resolve_stem(stem: str, lex: ZwnjLexicon, wanted: frozenset[str], depth: int, strict: bool) -> str | None:
+    if stem in lex.attested or stem in lex.listed:
+        return stem if _stem_ok(stem, lex, wanted, strict) else None
     hit = lex.joined.get(stem)
-    if hit is not None:
+    if hit is not None and stem not in lex.verb_forms:
         return hit
-    if depth < 1:
-        return _split_suffix(stem, lex, depth + 1)
+    if depth < 1 and not strict:
+        return _analyse(stem, lex, depth + 1, strict)
     return None
 
 
-def _split_suffix(word: str, lex: ZwnjLexicon, depth: int) -> str | None:
-    # X + ه + ای: read as «Xه‌ای» rather than «X‌های» when Xه is the more frequent word.
-    if word.endswith("های") and len(word) > 4:
-        heh_stem, bare_stem = word[:-2], word[:-3]
-        if lex.frequency.get(heh_stem, 0) > lex.frequency.get(bare_stem, 0):
-            resolved = _resolve_stem(heh_stem, lex, depth)
-            if resolved is not None:
-                return resolved + ZWNJ + "ای"
-    for suffixes, needs_heh in ((PLURAL_SUFFIXES, False), (COMPARATIVE_SUFFIXES, False), (AFTER_HEH_SUFFIXES, True)):
+def _split_suffix(word: str, lex: ZwnjLexicon, depth: int, strict: bool) -> str | None:
+    for suffixes, needs_heh, wanted in _SUFFIX_FAMILIES:
         for suffix in suffixes:
             if not word.endswith(suffix) or len(word) - len(suffix) < 2:
                 continue
             stem = word[: -len(suffix)]
             if needs_heh and stem[-1] != "ه":
                 continue
-            if stem[-1] in NON_JOINING:
+            resolved = _resolve_stem(stem, lex, wanted, depth, strict)
+            if resolved is None:
                 continue
-            resolved = _resolve_stem(stem, lex, depth)
-            if resolved is not None:
-                return resolved + ZWNJ + suffix
+            if stem[-1] in NON_JOINING:
+                # A correct analysis that needs no ZWNJ (کشورهای): nothing to insert here.
+                return resolved + suffix if resolved != stem else None
+            return resolved + ZWNJ + suffix
+    return None
+
+
+def _split_compound(word: str, lex: ZwnjLexicon) -> str | None:
+    """Unknown word = productive first part + word, or word + productive last part."""
+    for i in range(2, min(len(word) - MIN_PART_CHARS, 7) + 1):
+        first, rest = word[:i], word[i:]
+        if first in lex.prefixes and first[-1] not in NON_JOINING and (rest in lex.attested or rest in lex.listed):
+            return first + ZWNJ + rest
+    for i in range(2, min(len(word) - MIN_PART_CHARS, 7) + 1):
+        stem, head = word[:-i], word[-i:]
+        if head in lex.heads and stem[-1] not in NON_JOINING and (stem in lex.attested or stem in lex.listed):
+            return stem + ZWNJ + head
     return None
 
 
@@ -173,13 +305,18 @@ def iter_restored(text: str, lexicon: ZwnjLexicon | None = None):
     lex = lexicon or load_lexicon()
     pos = 0
     n = len(text)
+    previous: str | None = None
+    previous_end = -1
+    counts = Counter(_WORD_RE.findall(text))
     for m in _WORD_RE.finditer(text):
         s, e = m.span()
+        word = m.group()
+        before = previous if previous_end >= 0 and not text[previous_end:s].strip() else None
+        previous, previous_end = word, e
         # A word touching a ZWNJ was typed with care: leave it (and the other part) alone.
         if (s > 0 and text[s - 1] == ZWNJ) or (e < n and text[e] == ZWNJ):
             continue
-        word = m.group()
-        new = restore_word(word, lex)
+        new = restore_word(word, lex, before, counts)
         if new != word:
             if s > pos:
                 yield text[pos:s], None
