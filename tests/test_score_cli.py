@@ -150,3 +150,19 @@ def test_report_keys_without_jsonschema(cli):
     doc = json.loads(r.stdout)
     assert sorted(doc) == sorted(load_schema()["required"])
     assert sorted(doc["qa"]) == ["checks", "counts", "issues", "units"]
+
+
+def test_term_success_rate_with_house_glossary(cli, tmp_path):
+    pytest.importorskip("xling.glossary.check")
+    pytest.importorskip("xling.align.search")
+    r, doc = run_json(cli, [REF["en"], "--lang", "en", "--src", SRC, "--align", "--fail-under", "terms=100"])
+    assert r.exit_code == 0
+    assert doc["terms"]["success_rate"] == 1.0 and doc["terms"]["report"]["expected"] > 0
+    assert "term-deprecated" in doc["qa"]["checks"] and doc["qa"]["issues"] == []
+    hyp = tmp_path / "hyp.en.txt"
+    hyp.write_text(REF["en"].read_text(encoding="utf-8").replace("al-Jolani", "al-Golani"), encoding="utf-8")
+    r, doc = run_json(cli, [hyp, "--lang", "en", "--src", SRC, "--align", "--fail-under", "terms=100"])
+    assert r.exit_code == 1 and doc["terms"]["success_rate"] < 1.0
+    assert {i["check"] for i in doc["qa"]["issues"]} == {"term-deprecated"}
+    r, doc = run_json(cli, [hyp, "--lang", "en", "--src", SRC, "--align", "--no-glossary"])
+    assert doc["terms"] is None and doc["qa"]["issues"] == []

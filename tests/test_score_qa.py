@@ -208,34 +208,45 @@ def test_unpaired_bracket_follows_an_unbalanced_source():
 
 # --- terms (check_terms from the glossary enforcement area) ----------------------------
 
-class FakeTermReport:
-    success_rate = 0.5
-    lemma_success_rate = None
+GLOSSARY_YAML = """\
+name: test
+source_language: fa
+target_languages: [en]
+entries:
+  - id: abu-mohammad-al-jolani
+    type: person
+    terms:
+      fa:
+        - text: ابو محمد جولانی
+          short_forms: [جولانی]
+      en:
+        - text: Abu Mohammad al-Jolani
+          short_forms: [al-Jolani]
+        - text: al-Golani
+          status: deprecated
+  - id: kremlin
+    type: organization
+    terms:
+      fa:
+        - text: کرملین
+      en:
+        - text: Kremlin
+"""
 
-    def to_json(self):
-        return {"success_rate": 0.5, "segments": [
-            {"segment": 0, "terms": [{"entry_id": "sharaa", "status": "preferred", "surface": "al-Sharaa"}]},
-            {"segment": 1, "terms": [{"entry_id": "jolani", "status": "deprecated", "surface": "Golani"},
-                                     {"entry_id": "kremlin", "status": "missing", "expected": "Kremlin"}]},
-        ]}
 
+def test_terms_from_check_terms(tmp_path):
+    pytest.importorskip("xling.glossary.check")
+    from xling.glossary.store import load_glossary
 
-def test_terms_from_check_terms(monkeypatch):
-    import sys
-    import types
-
-    calls = {}
-
-    def check_terms(sources, targets, lang, glossary):
-        calls["args"] = (sources, targets, lang, glossary)
-        return FakeTermReport()
-
-    monkeypatch.setitem(sys.modules, "xling.glossary.check", types.SimpleNamespace(check_terms=check_terms))
-    srcs = ["احمد الشرع", "جولانی در کرملین"]
-    r = qa(["Ahmed al-Sharaa", "Golani in Moscow"], srcs, glossary="GLOSSARY")
-    assert calls["args"] == (srcs, ["Ahmed al-Sharaa", "Golani in Moscow"], "en", "GLOSSARY")
-    assert [(i.check, i.hyp, i.severity, i.details["terms"]) for i in r.issues if i.check.startswith("term")] == [
-        ("term-deprecated", (1,), "error", ["Golani"]), ("term-missing", (1,), "warning", ["Kremlin"])]
-    assert r.terms_json()["success_rate"] == 0.5
+    path = tmp_path / "g.yaml"
+    path.write_text(GLOSSARY_YAML, encoding="utf-8")
+    glossary = load_glossary(path)
+    srcs = ["جولانی در کرملین بود.", "جولانی در کرملین بود.", "او آنجا بود."]
+    hyps = ["Al-Jolani was in the Kremlin.", "Al-Golani was in Moscow.", "He was there."]
+    r = qa(hyps, srcs, glossary=glossary)
+    assert [(i.check, i.hyp, i.severity, i.details["entries"]) for i in r.issues if i.check.startswith("term")] == [
+        ("term-deprecated", (1,), "error", ["abu-mohammad-al-jolani"]), ("term-missing", (1,), "warning", ["kremlin"])]
+    assert r.terms_json()["success_rate"] == pytest.approx(0.5)
+    assert r.terms_json()["report"]["expected"] == 4
     # without a glossary no term check runs
-    assert "term-missing" not in qa(["Ahmed al-Sharaa"], ["احمد الشرع"]).checks
+    assert "term-missing" not in qa(hyps, srcs).checks

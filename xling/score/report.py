@@ -46,14 +46,14 @@ class QAReport:
         return out
 
     def terms_json(self) -> dict | None:
-        """``{"success_rate", "lemma_success_rate", "report"}`` or ``None``."""
+        """``{"success_rate", "lemma_success_rate", "report": TermReport.to_dict()}`` or ``None``."""
         if self.term_report is None:
             return None
         tr = self.term_report
         rate = getattr(tr, "success_rate", None)
         lemma = getattr(tr, "lemma_success_rate", None)
         return {"success_rate": rate, "lemma_success_rate": lemma,
-                "report": tr.to_json() if hasattr(tr, "to_json") else None}
+                "report": tr.to_dict() if hasattr(tr, "to_dict") else None}
 
     def to_json(self) -> dict:
         """The ``qa`` object of the schema."""
