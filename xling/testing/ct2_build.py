@@ -37,9 +37,11 @@ implemented by CTranslate2; the hand-set copy construction is xling's own):
 Limits: positions are ``P = 11`` bits, so the position tables have 2048 rows
 (:data:`COPY_MAX_POSITIONS`): a segment may have at most 2047 tokens (:data:`MAX_SEGMENT_TOKENS`)
 plus ``</s>``, and ``max_decoding_length`` may be at most 2048. Beyond that CTranslate2 raises
-``RuntimeError: No position encodings are defined for positions >= 2048``. Note that
-``translate_batch`` stops at ``max_decoding_length=256`` tokens unless the caller raises it
-(argostranslate 1.11 keeps that default).
+``RuntimeError: No position encodings are defined for positions >= 2048``. Note that CTranslate2's
+``translate_batch`` truncates sources to ``max_input_length=1024`` tokens and stops at
+``max_decoding_length=256`` tokens unless the caller changes them (argostranslate 1.11 keeps
+both defaults); pass ``max_input_length=0`` and a larger ``max_decoding_length`` for long
+segments.
 """
 
 from __future__ import annotations

@@ -145,7 +145,10 @@ def build_test_model(
         "to_name": LANGUAGE_NAMES.get(to_code, to_code),
         "package_name": label,
         "type": "translate",
-        "xling_test_model": {"kind": kind, "size": size, "seed": seed if size == "base" else None},
+        # Read by xling.mt.packages.xling_test_model_kind: the kind names what the output is.
+        "xling_test_model": (
+            {"kind": kind, "size": size} if size == "tiny" else {"kind": "base-random", "size": size, "seed": seed}
+        ),
     }
     if target_prefix:
         metadata["target_prefix"] = target_prefix
