@@ -292,6 +292,11 @@ def _sync_list(seq: Any, models: list[BaseModel]) -> Any:
         return _to_tree(_dump_model(models))
     cls = type(models[0])
     wanted = [_item_key(m) for m in models]
+    existing = [_node_key(n, cls) for n in seq]
+    # an item whose key changed in place (renamed entry, edited term text) keeps its node and comments
+    for i in range(min(len(seq), len(models))):
+        if existing[i] not in wanted and wanted[i] not in existing:
+            seq[i] = _sync_model(seq[i], models[i])
     # remove nodes whose key is gone (from the end, so indexes stay valid)
     for i in range(len(seq) - 1, -1, -1):
         if _node_key(seq[i], cls) not in wanted:

@@ -1,0 +1,160 @@
+"""Glossary files: loading, the shipped house glossary, schema errors with file:line, round-trip edits."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from xling.errors import GlossaryError
+from xling.glossary.model import EntryType, TermStatus
+from xling.glossary.store import default_glossary_path, edit_glossary, load_document, load_glossary, save_glossary
+
+DATA = Path(__file__).parent / "data" / "glossary"
+
+
+@pytest.fixture
+def small(tmp_path) -> Path:
+    p = tmp_path / "small.yaml"
+    shutil.copy(DATA / "small.yaml", p)
+    return p
+
+
+def test_default_glossary_is_the_repository_house_file():
+    p = default_glossary_path()
+    assert p.name == "house.yaml" and p.is_file()
+    assert load_glossary() == load_glossary(p)
+
+
+HOUSE = {
+    "ahmed-al-sharaa": ("Ahmed al-Sharaa", "Ахмед аш-Шараа", "أحمد الشرع"),
+    "abu-mohammad-al-jolani": ("Abu Mohammad al-Jolani", "Абу Мухаммад аль-Джулани", "أبو محمد الجولاني"),
+    "andrei-belousov": ("Andrei Belousov", "Андрей Белоусов", "أندريه بيلوسوف"),
+    "igor-kostyukov": ("Igor Kostyukov", "Игорь Костюков", "إيغور كوستيوكوف"),
+    "vladimir-putin": ("Vladimir Putin", "Владимир Путин", "فلاديمير بوتين"),
+    "sergei-lavrov": ("Sergei Lavrov", "Сергей Лавров", "سيرغي لافروف"),
+    "alexander-novak": ("Alexander Novak", "Александр Новак", "ألكسندر نوفاك"),
+    "maxim-oreshkin": ("Maxim Oreshkin", "Максим Орешкин", "مكسيم أوريشكين"),
+    "yuri-ushakov": ("Yuri Ushakov", "Юрий Ушаков", "يوري أوشاكوف"),
+    "asaad-al-shaibani": ("Asaad al-Shaibani", "Асаад аш-Шейбани", "أسعد الشيباني"),
+    "abu-qasra": ("Abu Qasra", "Абу Касра", "أبو قصرة"),
+    "kremlin": ("Kremlin", "Кремль", "الكرملين"),
+    "irna": ("IRNA", "ИРНА", "إرنا"),
+    "tabnak": ("Tabnak", "Табнак", "تابناك"),
+}
+
+
+@pytest.mark.parametrize("entry_id", sorted(HOUSE))
+def test_house_preferred_forms_equal_the_house_spellings(entry_id):
+    e = load_glossary().get(entry_id)
+    assert e is not None
+    assert tuple(e.preferred(lang).text for lang in ("en", "ru", "ar")) == HOUSE[entry_id]
+
+
+def test_house_covers_the_titles_with_notes_and_sources():
+    g = load_glossary()
+    titles = {e.preferred("en").text: e for e in g.entries if e.type == EntryType.TITLE}
+    for en in ("Russian President", "head of Syria's interim government", "Foreign Minister", "Defence Minister",
+               "Deputy Prime Minister", "Presidential Aide", "Deputy Head of the Presidential Executive Office",
+               "Head of the Main Directorate of the General Staff of the Russian Armed Forces"):
+        e = titles[en]
+        assert e.note and e.source, en
+        assert all(e.preferred(l) for l in ("fa", "ru", "ar"))
+    assert any(t.text == "President of Russia" for t in titles["Russian President"].terms["en"])
+
+
+def test_house_aka_links_and_deprecated_variants():
+    g = load_glossary()
+    sharaa, jolani = g.get("ahmed-al-sharaa"), g.get("abu-mohammad-al-jolani")
+    assert [r.target for r in sharaa.related] == ["abu-mohammad-al-jolani"]
+    assert [r.target for r in jolani.related] == ["ahmed-al-sharaa"]
+    dep = {(lang, t.text): sharaa_or for sharaa_or in g.entries for lang in ("en", "ru", "ar")
+           for t in sharaa_or.terms_for(lang, TermStatus.DEPRECATED)}
+    expected = {("en", "Julani"), ("en", "Joulani"), ("en", "Golani"), ("en", "Jawlani"), ("en", "al-Shara"), ("en", "al-Shar'a"),
+                ("en", "Byelousov"), ("en", "Belusov"), ("en", "Blusov"), ("en", "Kostiukov"), ("en", "Kastiukov"), ("en", "Sergey"),
+                ("ru", "Джолани"), ("ru", "Джулани"), ("ru", "аль-Шараа"), ("ru", "Блусов"), ("ru", "Кастюков"),
+                ("ar", "جولاني"), ("ar", "بلوسوف"), ("ar", "كاستيوكوف"), ("ar", "سيرجي")}
+    assert expected <= set(dep)
+    # partial (surname / given-name) variants name the house form of the same part
+    lav = g.get("sergei-lavrov")
+    sergey = next(t for t in lav.terms["en"] if t.text == "Sergey")
+    assert lav.replacement("en", sergey) == "Sergei"
+    bel = g.get("andrei-belousov")
+    assert bel.replacement("ru", next(t for t in bel.terms["ru"] if t.text == "Блусов")) == "Белоусов"
+    # Persian variants: joined, with ال, Arabic letters
+    fa = {s for s, _, _ in jolani.forms("fa")}
+    assert {"ابو محمد جولانی", "ابومحمد جولانی", "الجولانی", "جولاني"} <= fa
+
+
+def test_load_keeps_order_and_model(small):
+    g = load_glossary(small)
+    assert [e.id for e in g.entries] == ["ahmed-al-sharaa", "abu-mohammad-al-jolani", "defence-minister"]
+    assert g.get("ahmed-al-sharaa").terms["en"][1].status == TermStatus.DEPRECATED
+
+
+def test_broken_yaml_gives_file_and_line(tmp_path):
+    p = tmp_path / "bad.yaml"
+    p.write_text("name: x\nentries:\n  - id: a\n    terms: {fa: [text: ]\n  - id: b\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as exc:
+        load_glossary(p)
+    msg = str(exc.value)
+    assert msg.startswith(f"{p}:") and "broken YAML" in msg and "\n" not in msg
+    assert msg.split(":")[1].isdigit()
+
+
+def test_unknown_field_is_refused_with_its_line(small):
+    text = small.read_text(encoding="utf-8").replace("          use: al-Jolani\n", "          use: al-Jolani\n          colour: red\n")
+    small.write_text(text, encoding="utf-8")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "colour" in l)
+    with pytest.raises(GlossaryError, match=rf"{small}:{line}: unknown field 'colour'"):
+        load_glossary(small)
+
+
+def test_bad_value_line_points_at_the_value(small):
+    text = small.read_text(encoding="utf-8").replace("          status: admitted\n", "          status: maybe\n", 1)
+    small.write_text(text, encoding="utf-8")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "maybe" in l)
+    with pytest.raises(GlossaryError, match=rf":{line}: entries\.1\.terms\.fa\.1\.status"):
+        load_glossary(small)
+
+
+def test_missing_file_names_it(tmp_path):
+    with pytest.raises(GlossaryError, match="no such file"):
+        load_glossary(tmp_path / "nope.yaml")
+
+
+def test_edit_keeps_comments_and_order(small):
+    before = small.read_text(encoding="utf-8")
+    with edit_glossary(small) as g:
+        g.get("defence-minister").terms["en"][1].note = "US"
+    after = small.read_text(encoding="utf-8")
+    assert "# small test glossary" in after and "# the person first" in after and "# house form" in after
+    changed = [l for l in after.splitlines() if l not in before.splitlines()]
+    assert len(changed) == 1 and changed[0].replace('"', "") == "          note: US"  # quoting style of the old value is kept
+    assert load_glossary(small).get("defence-minister").terms["en"][1].note == "US"
+
+
+def test_untouched_edit_is_byte_identical(small):
+    before = small.read_bytes()
+    with edit_glossary(small):
+        pass
+    assert small.read_bytes() == before
+
+
+def test_failed_edit_leaves_the_file_unchanged(small):
+    before = small.read_bytes()
+    with pytest.raises(RuntimeError):
+        with edit_glossary(small) as g:
+            g.entries.pop()
+            raise RuntimeError("boom")
+    assert small.read_bytes() == before
+    assert not list(small.parent.glob(".small.yaml.*.tmp"))
+
+
+def test_save_new_file_roundtrips(tmp_path, small):
+    g = load_glossary(small)
+    out = tmp_path / "new.yaml"
+    save_glossary(g, out)
+    assert load_glossary(out) == g
+    assert load_document(out).where(("entries", 1, "id")) == f"{out}:{out.read_text(encoding='utf-8').splitlines().index('  - id: abu-mohammad-al-jolani') + 1}"

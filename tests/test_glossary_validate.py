@@ -1,0 +1,96 @@
+"""`xling glossary validate`: the shipped glossary passes; each kind of error is caught with file:line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from xling.glossary.store import load_glossary
+from xling.glossary.validate import errors, source_key, validate_glossary
+
+DATA = Path(__file__).parent / "data" / "glossary"
+
+
+def test_shipped_glossary_validates(cli):
+    r = cli(["glossary", "validate"])
+    assert r.exit_code == 0, r.output
+    assert "0 errors" in r.output
+    assert errors(validate_glossary(load_glossary())) == []
+
+
+def test_small_fixture_validates(cli):
+    r = cli(["glossary", "validate", "--glossary", DATA / "small.yaml"])
+    assert r.exit_code == 0, r.output
+
+
+def _broken(tmp_path, old: str, new: str, count: int = 1) -> tuple[Path, int]:
+    p = tmp_path / "g.yaml"
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, count)
+    p.write_text(text, encoding="utf-8")
+    return p, text
+
+
+def _line_of(text: str, needle: str, nth: int = 1) -> int:
+    hits = [i for i, l in enumerate(text.splitlines(), 1) if needle in l]
+    return hits[nth - 1]
+
+
+CASES = {
+    # code: (old, new, needle for the expected line, nth hit)
+    "duplicate-id": ("  - id: defence-minister", "  - id: ahmed-al-sharaa", "id: ahmed-al-sharaa", 2),
+    "duplicate-source-term": ("        - text: وزیر دفاع", "        - text: ابو محمد جولاني", "ابو محمد جولاني", 1),
+    "deprecated-is-preferred": ("        - text: Julani\n", "        - text: Defence Minister\n", "Defence Minister", 1),
+    "no-preferred": ("        - text: Ахмед аш-Шараа\n", "        - text: Ахмед аш-Шараа\n          status: admitted\n", "ru:", 1),
+    "dangling-reference": ("        target: ahmed-al-sharaa", "        target: ahmed-al-shara", "target: ahmed-al-shara", 1),
+    "duplicate-term": ("        - text: al-Shara\n", "        - text: Ahmed al-Sharaa\n", "- text: Ahmed al-Sharaa", 2),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_each_error_is_reported_with_file_and_line(cli, tmp_path, code):
+    old, new, needle, nth = CASES[code]
+    p, text = _broken(tmp_path, old, new)
+    before = p.read_bytes()
+    r = cli(["glossary", "validate", "--glossary", p])
+    assert r.exit_code == 1
+    line = _line_of(text, needle, nth)
+    assert f"{p}:{line}: error: [{code}]" in r.output, r.output
+    assert p.read_bytes() == before
+
+
+def test_target_language_missing_entirely(cli, tmp_path):
+    p, text = _broken(tmp_path, "      ar:\n        - text: وزير الدفاع\n", "")
+    r = cli(["glossary", "validate", "--glossary", p])
+    assert r.exit_code == 1
+    assert "[no-preferred]" in r.output and "no ar terms" in r.output
+
+
+def test_schema_error_exits_nonzero_with_file_and_line(cli, tmp_path):
+    p, text = _broken(tmp_path, "    type: title", "    type: job")
+    r = cli(["glossary", "validate", "--glossary", p])
+    assert r.exit_code == 1
+    assert f"{p}:{_line_of(text, 'type: job')}: entries.2.type" in r.output
+
+
+def test_broken_yaml_exits_nonzero(cli, tmp_path):
+    p, text = _broken(tmp_path, "    type: title", "    type: [title")
+    r = cli(["glossary", "validate", "--glossary", p])
+    assert r.exit_code == 1
+    assert f"xling: error: {p}:" in r.output and "broken YAML" in r.output
+
+
+def test_warnings_do_not_fail_unless_strict(cli, tmp_path):
+    p, _ = _broken(tmp_path, "        - text: Defense Minister\n", "        - text: Defense Minister\n          use: Defence Minister\n")
+    assert cli(["glossary", "validate", "--glossary", p]).exit_code == 0
+    r = cli(["glossary", "validate", "--glossary", p, "--strict"])
+    assert r.exit_code == 1 and "[use-not-deprecated]" in r.output
+
+
+def test_source_key_folds_spelling_variants():
+    assert source_key("ابو محمد جولانی") == source_key("ابومحمد جولاني") == source_key("ابو\u200cمحمد جولانی")
+    assert source_key("ابو قصره") == source_key("ابو قصرة")
+    assert source_key("جولانی") != source_key("الجولانی")
