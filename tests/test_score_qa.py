@@ -88,6 +88,8 @@ def test_small_number_words_and_dates():
     assert [n.value for n in find_numbers("date 2025-10-15", "en")] == [2025, 10, 15]
     assert find_numbers("пятница, сорока слов нет", "ru")[0].value == 40  # сорока (gen. of сорок)
     assert [n.value for n in find_numbers("пятница", "ru")] == []
+    assert [(n.value, n.significant) for n in find_numbers("به گزارش بی‌بی‌سی", "fa")] == [(30, False)]
+    assert [(n.value, n.significant) for n in find_numbers("سی و پنج سال", "fa")] == [(35, True)]
 
 
 # --- untranslated ----------------------------------------------------------------------

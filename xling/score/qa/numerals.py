@@ -40,10 +40,11 @@ def _tables(lang: str):
 
     mod = langdata.load(lang)
     if mod is None:
-        return {}, {}, frozenset(), ()
+        return {}, {}, frozenset(), (), frozenset()
     words = {word_key(w): v for w, v in mod.number_words().items()}
     mults = {word_key(w): v for w, v in mod.multipliers().items()}
-    return words, mults, frozenset(word_key(c) for c in mod.CONNECTORS), tuple(word_key(c) for c in mod.CLITICS)
+    ambiguous = frozenset(word_key(w) for w in getattr(mod, "AMBIGUOUS", ()))
+    return words, mults, frozenset(word_key(c) for c in mod.CONNECTORS), tuple(word_key(c) for c in mod.CLITICS), ambiguous
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,11 @@ class Number:
         value: the value (float; integers are exact).
         text: the characters it was read from (after digit folding).
         significant: True for digits, and for word numbers of 11 or more that are not a lone
-            multiplier ("thousand", هزار). Small number words (one..ten, یک, один, واحد) are
-            also articles and pronouns ("یک موفقیت" = "a success"; "the two sides" for طرفین):
-            they may match a number on the other side but are never required to.
+            multiplier ("thousand", هزار) nor a lone ambiguous word (the language's
+            ``AMBIGUOUS``, e.g. Persian سی = 30, also in بی‌بی‌سی "BBC"). Small number words
+            (one..ten, یک, один, واحد) are also articles and pronouns ("یک موفقیت" = "a
+            success"; "the two sides" for طرفین): they may match a number on the other side
+            but are never required to.
     """
 
     value: float
@@ -82,7 +85,7 @@ def _prepare(text: str, lang: str) -> str:
 
 def _lookup(word: str, lang: str) -> tuple[str, int] | None:
     """``("add", value)`` / ``("mult", value)`` / ``("conn", 0)`` for a word, else None."""
-    words, mults, conns, clitics = _tables(lang)
+    words, mults, conns, clitics, _ = _tables(lang)
     key = word_key(word)
     for candidate in (key, *[key[len(c):] for c in clitics if key.startswith(c) and len(key) > len(c) + 1]):
         if candidate in words:
@@ -114,18 +117,19 @@ def find_numbers(text: str, lang: str) -> list[Number]:
     """
     prepared = _prepare(text, lang)
     out: list[Number] = []
+    ambiguous = _tables(lang)[4]
     state = {"total": 0, "current": 0, "start": None, "end": None, "digit": False, "words": 0, "mult_only": True, "active": False}
 
     def flush():
         if state["active"]:
             value = state["total"] + state["current"]
-            lone_mult = state["mult_only"] and not state["digit"]
-            significant = state["digit"] or (value >= 11 and not lone_mult)
-            out.append(Number(float(value), prepared[state["start"]:state["end"]], significant))
+            text_ = prepared[state["start"]:state["end"]]
+            lone = not state["digit"] and (state["mult_only"] or (state["words"] == 1 and word_key(text_) in ambiguous))
+            significant = state["digit"] or (value >= 11 and not lone)
+            out.append(Number(float(value), text_, significant))
         state.update(total=0, current=0, start=None, end=None, digit=False, words=0, mult_only=True, active=False)
 
     prev_end = 0
-    pending_conn = False
     for m in _TOKEN.finditer(prepared):
         tok = m.group()
         gap_ok = bool(_GAP_OK.match(prepared[prev_end:m.start()]))
@@ -140,22 +144,16 @@ def find_numbers(text: str, lang: str) -> list[Number]:
             last = values[-1]
             if last.is_integer():
                 state.update(current=int(last), start=m.start(), end=m.end(), digit=True, active=True, mult_only=False)
-                state["digit_value"] = last
             else:
                 out.append(Number(last, tok, True))
-            pending_conn = False
             continue
         kind = _lookup(tok, lang)
         if kind is None:
             flush()
-            pending_conn = False
             continue
         what, value = kind
         if what == "conn":
-            if not state["active"]:
-                continue
-            pending_conn = True
-            continue
+            continue  # "and", و: allowed inside a phrase, ignored outside
         if what == "mult":
             if not state["active"]:
                 state.update(start=m.start(), active=True)
@@ -164,8 +162,8 @@ def find_numbers(text: str, lang: str) -> list[Number]:
             else:
                 state["total"] += (state["current"] or 1) * value
                 state["current"] = 0
+            state["words"] += 1
             state["end"] = m.end()
-            pending_conn = False
             continue
         # additive word
         if state["active"] and (state["digit"] and state["current"] and not state["total"] or not _can_add(state["current"], value, lang)):
@@ -174,7 +172,7 @@ def find_numbers(text: str, lang: str) -> list[Number]:
             state.update(start=m.start(), active=True)
         state["current"] += value
         state["mult_only"] = False
+        state["words"] += 1
         state["end"] = m.end()
-        pending_conn = False
     flush()
     return out

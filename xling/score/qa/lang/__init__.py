@@ -1,8 +1,9 @@
 """Per-language data for the QA checks (number words), one module per language as spaCy's
 ``lang/<code>``: each defines ``number_words() -> dict[str, int]`` (additive values),
 ``multipliers() -> dict[str, int]`` (hundred, thousand, million...), ``CONNECTORS`` (words
-allowed inside a number, such as "and" or و) and ``CLITICS`` (prefixes split off a word
-before lookup, such as Arabic و)."""
+allowed inside a number, such as "and" or و), ``CLITICS`` (prefixes split off a word
+before lookup, such as Arabic و) and optionally ``AMBIGUOUS`` (number words that, alone, are
+more often something else and so are not required to match)."""
 
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ from functools import cache
 
 CONNECTORS = frozenset({"و"})
 CLITICS: tuple[str, ...] = ()
+# Alone, سی (30) is more often a syllable of a spelled-out name: بی‌بی‌سی (BBC), سی‌ان‌ان (CNN), سی دی.
+AMBIGUOUS = frozenset({"سی"})
 
 
 @cache
