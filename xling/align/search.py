@@ -103,8 +103,9 @@ class _PairBand:
         o = self.off[r]
         self.flat[o + 1 : o + self.len[r]] = np.cumsum(values)
 
-    def prefix(self, r: int, x: np.ndarray) -> np.ndarray:
-        idx = np.clip(x - self.lo[r], 0, self.len[r] - 1)
+    def prefix_many(self, r: np.ndarray, x: np.ndarray) -> np.ndarray:
+        """``prefix`` for paired vectors of rows ``r`` and columns ``x``."""
+        idx = np.minimum(np.maximum(x - self.lo[r], 0), self.len[r] - 1)
         return self.flat[self.off[r] + idx]
 
 
@@ -161,8 +162,12 @@ def _dp(
     lo: np.ndarray,
     hi: np.ndarray,
     mt: tuple[list[str], list[str]] | None = None,
+    chunk_cells: int = 1 << 18,
 ) -> tuple[list[tuple[int, int, int, int, float]], bool]:
     """Banded DP. Rows i = 0..N (source sentences consumed), columns j in [lo[i], hi[i]].
+
+    Bead costs are computed with numpy for a chunk of rows at a time (about ``chunk_cells``
+    cells), then the recurrence runs row by row over those precomputed costs.
 
     Returns ``(path, touched)``: path is a list of ``(s0, s1, t0, t1, cost)`` spans from start
     to end; ``touched`` is True when the path runs along a band edge that is not a document edge.
@@ -172,10 +177,12 @@ def _dp(
     amax = max(a for a, _ in params.priors)
     bmax = max(b for _, b in params.priors)
     prior_cost = {t: -math.log(p) for t, p in params.priors.items()}
+    if params.skip_cost is not None:
+        prior_cost[(1, 0)] = prior_cost[(0, 1)] = params.skip_cost
     PLs = np.concatenate([[0.0], np.cumsum(S.lengths)])
     PLt = np.concatenate([[0.0], np.cumsum(T.lengths)])
-    PPs = np.vstack([np.zeros((1, S.punct.shape[1])), np.cumsum(S.punct, axis=0)])
-    PPt = np.vstack([np.zeros((1, T.punct.shape[1])), np.cumsum(T.punct, axis=0)])
+    PPs = np.vstack([np.zeros((1, S.punct.shape[1])), np.cumsum(S.punct, axis=0)]).T.copy()
+    PPt = np.vstack([np.zeros((1, T.punct.shape[1])), np.cumsum(T.punct, axis=0)]).T.copy()
     ws = np.array([weights[k].sum() for k in S.keys]) if N else np.zeros(0)
     wt = np.array([weights[k].sum() for k in T.keys]) if M else np.zeros(0)
     PKs = np.concatenate([[0.0], np.cumsum(ws)])
@@ -185,74 +192,93 @@ def _dp(
     mtband = _mt_band(mt[0], mt[1], plo, phi) if mt is not None else None
 
     wid = (hi - lo + 1).astype(np.int64)
-    doff = np.concatenate([[0], np.cumsum(wid)[:-1]]).astype(np.int64)
-    D = np.full(int(wid.sum()), np.inf)
-    back = np.full(int(wid.sum()), -1, dtype=np.int8)
-    if params.skip_cost is not None:
-        prior_cost[(1, 0)] = prior_cost[(0, 1)] = params.skip_cost
+    doff = np.concatenate([[0], np.cumsum(wid)]).astype(np.int64)
+    D = np.full(int(doff[-1]), np.inf)
+    back = np.full(int(doff[-1]), -1, dtype=np.int8)
     c01_all = None
     if (0, 1) in params.priors:
-        c01_all = prior_cost[(0, 1)] + (model.cost(0.0, T.lengths) if params.skip_cost is None else 0.0 * T.lengths)
+        c01_all = prior_cost[(0, 1)] + (model.cost(0.0, T.lengths) if params.skip_cost is None else np.zeros(M))
     ins01 = len(types)  # code of a 0-1 bead in `back`
 
-    for i in range(N + 1):
-        j = np.arange(lo[i], hi[i] + 1)
-        X = np.full(len(j), np.inf)
-        arg = np.full(len(j), -1, dtype=np.int8)
-        if i == 0:
-            if lo[0] == 0:
-                X[0] = 0.0
+    def chunk_costs(r0: int, r1: int) -> tuple[np.ndarray, np.ndarray]:
+        """Cost of each bead type ending in each cell of rows r0..r1-1, and its previous cell.
+
+        Returns ``(costs, prev)``: float64 and int64 arrays ``(n_types, cells)``; ``prev`` is the
+        flat index in ``D`` of the cell the bead starts from (0 with cost inf when outside).
+        """
+        I = np.repeat(np.arange(r0, r1), wid[r0:r1])
+        J = np.arange(doff[r0], doff[r1]) - np.repeat(doff[r0:r1] - lo[r0:r1], wid[r0:r1])
+        out = np.empty((len(types), len(I)))
+        prev = np.zeros((len(types), len(I)), dtype=np.int64)
         for code, (a, b) in enumerate(types):
-            p = i - a
-            if p < 0:
-                continue
-            jb = j - b
-            idx = jb - lo[p]
-            ok = (jb >= 0) & (idx >= 0) & (idx < wid[p])
-            if not ok.any():
-                continue
-            prev = np.where(ok, D[doff[p] + np.clip(idx, 0, wid[p] - 1)], np.inf)
-            jbc = np.maximum(jb, 0)
-            ls = PLs[i] - PLs[p]
-            lt = PLt[j] - PLt[jbc]
+            P = I - a
+            JB = J - b
+            bad = (P < 0) | (JB < 0)
+            Pc = np.maximum(P, 0)
+            JBc = np.maximum(JB, 0)
             if b == 0 and params.skip_cost is not None:
-                cost = np.full(len(j), prior_cost[(a, b)])
+                cost = np.full(len(I), prior_cost[(a, b)])
             else:
-                cost = prior_cost[(a, b)] + model.cost(ls, lt)
+                cost = prior_cost[(a, b)] + model.cost(PLs[I] - PLs[Pc], PLt[J] - PLt[JBc])
             if b > 0:
                 if params.punct_weight:
-                    diff = np.abs((PPs[i] - PPs[p])[None, :] - (PPt[j] - PPt[jbc]))
-                    cost = cost + params.punct_weight * diff.sum(axis=1)
+                    pen = np.zeros(len(I))
+                    for k in range(PPs.shape[0]):
+                        pen += np.abs((PPs[k, I] - PPs[k, Pc]) - (PPt[k, J] - PPt[k, JBc]))
+                    cost += params.punct_weight * pen
                 if anchors is not None:
-                    ov = np.zeros(len(j))
-                    for r in range(p, i):
-                        ov += anchors.prefix(r, j) - anchors.prefix(r, jbc)
-                    ks = PKs[i] - PKs[p]
-                    kt = PKt[j] - PKt[jbc]
-                    dice = 2.0 * ov / (ks + kt + params.anchor_smoothing)
-                    cost = cost - params.anchor_weight * dice * ((a + b) / 2.0) ** params.anchor_size_power
+                    ov = np.zeros(len(I))
+                    for q in range(1, a + 1):
+                        r = np.clip(I - q, 0, max(N - 1, 0))
+                        ov += anchors.prefix_many(r, J) - anchors.prefix_many(r, JBc)
+                    ks = PKs[I] - PKs[Pc]
+                    kt = PKt[J] - PKt[JBc]
+                    cost -= params.anchor_weight * (2.0 * ov / (ks + kt + params.anchor_smoothing))
                 if mtband is not None:
-                    sim = np.zeros(len(j))
-                    for r in range(p, i):
-                        sim += mtband.prefix(r, j) - mtband.prefix(r, jbc)
-                    cost = cost - params.mt_weight * np.minimum(sim / min(a, b), 1.0)
-            cand = prev + cost
-            better = cand < X
-            X = np.where(better, cand, X)
-            arg[better] = code
-        if c01_all is not None and len(j) > 1:
-            c = np.zeros(len(j))
-            c[1:] = c01_all[j[1:] - 1]
-            C = np.cumsum(c)
-            Y = X - C
-            Mn = np.minimum.accumulate(Y)
-            row = Mn + C
-            from01 = Mn < Y
-            arg[from01] = ins01
-        else:
-            row = X
-        D[doff[i] : doff[i] + len(j)] = row
-        back[doff[i] : doff[i] + len(j)] = arg
+                    sim = np.zeros(len(I))
+                    for q in range(1, a + 1):
+                        r = np.clip(I - q, 0, max(N - 1, 0))
+                        sim += mtband.prefix_many(r, J) - mtband.prefix_many(r, JBc)
+                    cost -= params.mt_weight * np.minimum(sim / min(a, b), 1.0)
+            k = JB - lo[Pc]
+            bad |= (k < 0) | (k >= wid[Pc])
+            cost[bad] = np.inf
+            out[code] = cost
+            prev[code] = np.where(bad, 0, doff[Pc] + k)
+        return out, prev
+
+    r0 = 0
+    while r0 <= N:
+        r1 = r0 + 1
+        while r1 <= N and doff[r1 + 1] - doff[r0] <= chunk_cells:
+            r1 += 1
+        costs, prevs = chunk_costs(r0, r1)
+        for i in range(r0, r1):
+            j = np.arange(lo[i], hi[i] + 1)
+            cs = slice(doff[i] - doff[r0], doff[i + 1] - doff[r0])
+            if i == 0:
+                X = np.full(len(j), np.inf)
+                arg = np.full(len(j), -1, dtype=np.int8)
+                if lo[0] == 0:
+                    X[0] = 0.0
+            else:
+                cand = D[prevs[:, cs]] + costs[:, cs]
+                arg = np.argmin(cand, axis=0).astype(np.int8)
+                X = cand[arg, np.arange(len(j))]
+                arg[~np.isfinite(X)] = -1
+            if c01_all is not None and len(j) > 1:
+                c = np.zeros(len(j))
+                c[1:] = c01_all[j[1:] - 1]
+                C = np.cumsum(c)
+                Y = X - C
+                Mn = np.minimum.accumulate(Y)
+                row = Mn + C
+                arg[Mn < Y] = ins01
+            else:
+                row = X
+            D[doff[i] : doff[i + 1]] = row
+            back[doff[i] : doff[i + 1]] = arg
+        r0 = r1
 
     if not (lo[N] <= M <= hi[N]) or not np.isfinite(D[doff[N] + M - lo[N]]):
         raise AlignmentError("internal: no alignment path inside the search band")
