@@ -116,3 +116,11 @@ def test_align_uses_the_aligner_beads(monkeypatch):
     assert [(p.hyp, p.other, p.hyp_text, p.other_text) for p in pairs] == [
         ((0, 1), (0,), "a b c d", "a b c d"), ((), (1,), "", "e f"), ((2,), (), "x", "")]
     assert m["chrf"].segments[0] == 100.0 and m["chrf"].segments[1] == 0.0
+
+
+def test_paragraph_breaks_are_not_scored():
+    pairs, m = score_segments(["a b c d", "", "e f g h"], ["a b c d", "", "e f g h"], lang="en")
+    assert [p.hyp for p in pairs] == [(0,), (2,)]
+    assert m["bleu"].score == 100.0 and m["chrf"].segments == [100.0, 100.0]
+    with pytest.raises(ScoreError, match="no segments"):
+        score_segments(["", ""], ["", ""], lang="en")

@@ -152,8 +152,8 @@ def test_segment_empty_missing_extra():
     r = qa(["Putin met al-Sharaa.", "", "An extra line."], ["پوتین با الشرع دیدار کرد.", "این خبر در حال تکمیل است.", ""])
     assert [(i.check, i.hyp, i.severity) for i in r.issues] == [
         ("segment-empty", (1,), "error"), ("segment-extra", (2,), "warning")]
-    r = qa(["Putin met al-Sharaa.", ""])
-    assert [(i.check, i.hyp, i.severity) for i in r.issues] == [("segment-empty", (1,), "warning")]
+    r = qa(["Putin met al-Sharaa.", "", "   "])  # no source: an empty line is a paragraph break
+    assert [(i.check, i.hyp, i.severity) for i in r.issues] == [("segment-empty", (2,), "warning")]
     assert qa(["Putin met al-Sharaa."], ["پوتین با الشرع دیدار کرد."]).issues == []
 
 

@@ -101,7 +101,8 @@ def score_segments(hypotheses: list[str], references: list[str], *, lang: str, a
             instead of line by line.
 
     Returns:
-        ``(pairs, metrics)``: the :class:`~xling.score.pairing.Pair` list (raw text) and
+        ``(pairs, metrics)``: the :class:`~xling.score.pairing.Pair` list (raw text; pairs
+        blank on both sides, i.e. paragraph breaks, are left out) and
         ``{"bleu"|"chrf"|"ter": MetricScore}`` whose ``segments`` follow ``pairs``.
 
     Raises:
@@ -115,6 +116,10 @@ def score_segments(hypotheses: list[str], references: list[str], *, lang: str, a
     if not hypotheses or not references:
         raise ScoreError(f"{hyp_name if not hypotheses else ref_name}: no segments to score; give a non-empty file")
     pairs = pair_segments(hypotheses, references, align=align, hyp_lang=lang, other_lang=lang, hyp_name=hyp_name, other_name=ref_name)
+    # A blank line on both sides is a paragraph break, not a segment: it is not scored.
+    pairs = [p for p in pairs if p.hyp_text.strip() or p.other_text.strip()]
+    if not pairs:
+        raise ScoreError(f"{hyp_name}: no segments to score; the hypothesis and the reference are blank")
     hyps = [normalize_for_scoring(p.hyp_text, lang) for p in pairs]
     refs = [normalize_for_scoring(p.other_text, lang) for p in pairs]
     return pairs, compute_metrics(hyps, refs, lang)

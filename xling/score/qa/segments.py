@@ -1,8 +1,10 @@
 """QA checks on segments themselves.
 
 - ``segment-missing`` (error): a source segment with no hypothesis (a 1-0 bead).
-- ``segment-empty`` (error with a source, warning without): a hypothesis that is empty or only
-  spaces while its source is not (without a source: any empty hypothesis line).
+- ``segment-empty`` (error): a hypothesis that is empty or only spaces while its source is not.
+  Without a source this check cannot tell an empty segment from a paragraph break (``xling
+  translate`` writes a blank line between paragraphs), so only lines of spaces are flagged
+  (warning), never empty lines.
 - ``segment-extra`` (warning): a hypothesis segment with no source segment (a 0-1 bead, or a
   line whose source line is empty).
 """
@@ -21,8 +23,8 @@ def check(units: list[Unit], ctx: Context) -> list[Issue]:
     for u in units:
         hyp_blank = not u.hyp_text.strip()
         if u.src_text is None:
-            if hyp_blank:
-                out.append(issue(u, "segment-empty", "warning", "empty hypothesis segment"))
+            if hyp_blank and u.hyp_text:
+                out.append(issue(u, "segment-empty", "warning", "hypothesis segment holds only spaces"))
             continue
         src_blank = not u.src_text.strip()
         if not u.hyp and not src_blank:
