@@ -1,0 +1,131 @@
+"""Term check (WMT term success rate, exact and lemma-aware) and the enforce/check CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from xling.glossary.check import check_terms
+from xling.glossary.store import load_glossary
+
+DATA = Path(__file__).parent / "data" / "glossary_enforce.yaml"
+
+SRC = [
+    "ولادیمیر پوتین رئیس جمهور روسیه در کرملین با احمد الشرع ملقب به ابو محمد جولانی دیدار کرد.",
+    "رئیس جمهور روسیه خطاب به الشرع گفت.",
+    "آندری بلوسوف وزیر دفاع و سرگئی لاوروف حضور داشتند.",
+]
+REF = {
+    "en": [
+        "Russian President Vladimir Putin met Ahmed al-Sharaa, known as Abu Mohammad al-Jolani, in the Kremlin.",
+        "Addressing al-Sharaa, the Russian President said.",
+        "Defence Minister Andrei Belousov and Sergei Lavrov attended.",
+    ],
+    "ru": [
+        "Президент России Владимир Путин встретился в Кремле с Ахмедом аш-Шараа, известным как Абу Мухаммад аль-Джулани.",
+        "Обращаясь к аш-Шараа, президент России сказал.",
+        "Присутствовали министр обороны Андрей Белоусов и Сергей Лавров.",
+    ],
+    "ar": [
+        "التقى الرئيس الروسي بوتين في الكرملين أحمد الشرع الملقب بأبو محمد الجولاني.",
+        "وقال الرئيس الروسي مخاطباً الشرع.",
+        "حضر وزير الدفاع أندريه بيلوسوف وسيرغي لافروف.",
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def g():
+    return load_glossary(DATA)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_references_score_one(g, lang):
+    rep = check_terms(SRC, REF[lang], lang, g)
+    assert rep.expected == 9  # the test glossary has no entry for Putin
+    assert rep.success_rate == 1.0 and rep.lemma_success_rate == 1.0
+    assert not rep.failures
+
+
+def test_russian_exact_versus_lemma(g):
+    rep = check_terms(SRC, REF["ru"], "ru", g)
+    # "в Кремле" is not the exact form "Кремль": exact misses it, lemma-aware counts it
+    assert rep.matched == rep.expected - 1
+    assert rep.lemma_success_rate == 1.0
+    kremlin = [r for r in rep.rows if r.entry_id == "kremlin"][0]
+    assert kremlin.status == "preferred" and kremlin.matched == 0 and kremlin.matched_lemma == 1
+
+
+def test_statuses_missing_deprecated_admitted(g):
+    src = ["آندری بلوسوف و جولانی و وزیر دفاع و کرملین"]
+    tgt = ["Mr Bilosov and Golani and the Defense Minister"]
+    rep = check_terms(src, tgt, "en", g)
+    status = {r.entry_id: r.status for r in rep.rows}
+    assert status == {"andrei-belousov": "missing", "abu-mohammad-al-jolani": "deprecated",
+                      "defence-minister": "admitted", "kremlin": "missing"}
+    assert rep.success_rate == pytest.approx(1 / 4)
+
+
+def test_counts_per_occurrence(g):
+    rep = check_terms(["الشرع گفت و الشرع رفت"], ["al-Sharaa said and left"], "en", g)
+    assert rep.expected == 2 and rep.matched == 1
+
+
+def test_to_json_shape(g):
+    d = json.loads(check_terms(SRC, REF["en"], "en", g).to_json())
+    assert d["success_rate"] == 1.0 and d["lemma_success_rate"] == 1.0
+    assert {"segment", "entry_id", "expected", "status", "matched", "matched_lemma"} <= set(d["rows"][0])
+    assert d["entries"]["ahmed-al-sharaa"]["expected"] == 2
+
+
+# ---------------------------------------------------------------------------- CLI
+
+
+def _write(tmp_path: Path, name: str, lines: list[str]) -> Path:
+    p = tmp_path / name
+    p.write_text("".join(x + "\n" for x in lines), encoding="utf-8")
+    return p
+
+
+def test_cli_enforce_prints_repaired_and_reports(cli, tmp_path):
+    src = _write(tmp_path, "src.fa", ["گزارش کاستیوکوف به بلوسوف", "قوانین شریعت در این کشور اجرا می‌شود."])
+    tr = _write(tmp_path, "mt.ru", ["доклад Кастюкова Блусову", "В этой стране действуют законы шариата."])
+    report = tmp_path / "changes.json"
+    r = cli(["glossary", "enforce", tr, "--source", src, "--lang", "ru", "--glossary", DATA, "--report", report])
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "доклад Костюкова Белоусову\nВ этой стране действуют законы шариата.\n"
+    d = json.loads(report.read_text(encoding="utf-8"))
+    assert [(c["segment"], c["before"], c["after"], c["rule"]) for c in d["changes"]] == [
+        (0, "Кастюкова", "Костюкова", "near-miss"), (0, "Блусову", "Белоусову", "deprecated")]
+    assert all({"start", "end"} <= set(c) for c in d["changes"])
+
+
+def test_cli_enforce_line_mismatch_is_an_error(cli, tmp_path):
+    src = _write(tmp_path, "src.fa", ["الشرع", "الشرع"])
+    tr = _write(tmp_path, "mt.en", ["The Sharia"])
+    report = tmp_path / "changes.json"
+    r = cli(["glossary", "enforce", tr, "--source", src, "--lang", "en", "--glossary", DATA, "--report", report])
+    assert r.exit_code == 1
+    assert "1 lines" in r.stderr and "xling align" in r.stderr
+    assert not report.exists()
+
+
+def test_cli_check_json_strict_document(cli, tmp_path):
+    src = _write(tmp_path, "src.fa", SRC)
+    ref = _write(tmp_path, "ref.en", REF["en"])
+    r = cli(["glossary", "check", ref, "--source", src, "--lang", "en", "--glossary", DATA, "--json", "--strict"])
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["success_rate"] == 1.0
+    # differently segmented: two target lines merged into one
+    merged = _write(tmp_path, "merged.en", [REF["en"][0] + " " + REF["en"][1], REF["en"][2]])
+    r = cli(["glossary", "check", merged, "--source", src, "--lang", "en", "--glossary", DATA])
+    assert r.exit_code == 1 and "--align" in r.stderr
+    r = cli(["glossary", "check", merged, "--source", src, "--lang", "en", "--glossary", DATA, "--json", "--document"])
+    d = json.loads(r.stdout)
+    assert d["pairing"] == "document" and d["success_rate"] == 1.0
+    bad = _write(tmp_path, "bad.en", ["Putin met Blusov.", "x", "y"])
+    r = cli(["glossary", "check", bad, "--source", src, "--lang", "en", "--glossary", DATA, "--strict"])
+    assert r.exit_code == 1 and "missing or deprecated" in r.stderr
+    assert "term success rate" in r.stdout

@@ -1,0 +1,117 @@
+"""``xling glossary enforce`` and ``xling glossary check`` (issue 5).
+
+Registered on :data:`xling.cli.glossary.app` when :mod:`xling.cli.glossary` imports this module
+(its ``EXTENSION_MODULES``). Thin: read files, call :mod:`xling.glossary.repair` /
+:mod:`xling.glossary.check`, print.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from xling.cli.glossary import app
+
+_LANGS = ("en", "ru", "ar")
+
+
+def _read_pair(translation: str, source: str, lang: str):
+    from xling.errors import InputError
+    from xling.io import read_lines
+
+    if lang not in _LANGS:
+        raise InputError(f"--lang {lang!r}: give one of {', '.join(_LANGS)}")
+    return read_lines(source), read_lines(translation)
+
+
+def _glossary(path: Optional[Path]):
+    from xling.glossary.store import load_glossary
+
+    return load_glossary(path)
+
+
+@app.command("enforce")
+def enforce(
+    translation: str = typer.Argument(..., metavar="TRANSLATION", help="Translation, one segment a line ('-' for standard input)."),
+    source: str = typer.Option(..., "--source", "-s", help="Source (Persian) file: line i is the source of line i of TRANSLATION."),
+    lang: str = typer.Option(..., "--lang", "-l", help="Language of TRANSLATION: en, ru or ar."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary YAML file [default: the shipped house glossary].", show_default=False),
+    report: Optional[Path] = typer.Option(None, "--report", "-r", help="Write every change (segment, offsets, before, after, rule) as JSON to this file."),
+) -> None:
+    """Repair a translation: deprecated variants and near-misses of the terms its source contains
+    become the house forms, keeping case endings, Arabic prefixes and possessives. Prints the
+    repaired translation."""
+    from xling.errors import InputError
+    from xling.glossary.repair import repair
+    from xling.io import atomic_write_text
+
+    src, tgt = _read_pair(translation, source, lang)
+    if len(src) != len(tgt):
+        raise InputError(f"{translation}: {len(tgt)} lines but {source} has {len(src)}; enforce needs line i of the translation to be the translation of line i of the source (align first: xling align)")
+    results = repair(src, tgt, lang, _glossary(glossary))
+    changes = [c.to_dict() for r in results for c in r.changes]
+    if report is not None:
+        doc = {"translation": translation, "source": source, "lang": lang, "segments": len(tgt),
+               "changed_segments": sum(1 for r in results if r.changes), "changes": changes}
+        atomic_write_text(report, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    typer.echo("".join(r.text + "\n" for r in results), nl=False)
+    typer.echo(f"{len(changes)} change(s) in {sum(1 for r in results if r.changes)} of {len(tgt)} segments", err=True)
+
+
+@app.command("check")
+def check(
+    translation: str = typer.Argument(..., metavar="TRANSLATION", help="Translation, one segment a line."),
+    source: str = typer.Option(..., "--source", "-s", help="Source (Persian) file."),
+    lang: str = typer.Option(..., "--lang", "-l", help="Language of TRANSLATION: en, ru or ar."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary YAML file [default: the shipped house glossary].", show_default=False),
+    as_json: bool = typer.Option(False, "--json", help="Print the term report as JSON."),
+    strict: bool = typer.Option(False, "--strict", help="Exit with status 1 if any expected term is missing or deprecated."),
+    document: bool = typer.Option(False, "--document", help="Check the whole document as one segment (for differently segmented files)."),
+    align: bool = typer.Option(False, "--align", help="Pair differently segmented files with the sentence aligner (xling.align) first."),
+) -> None:
+    """Check term use: for each term the source contains, is it in the translation in its
+    preferred or admitted form, deprecated, or missing? Prints the WMT term success rate.
+
+    Without --document or --align the files must have the same number of lines."""
+    from xling.errors import InputError
+    from xling.glossary.check import check_terms
+
+    src, tgt = _read_pair(translation, source, lang)
+    g = _glossary(glossary)
+    mode = "lines"
+    if document:
+        src, tgt, mode = [" ".join(src)], [" ".join(tgt)], "document"
+    elif align:
+        from xling.align.search import align_sentences
+
+        beads = align_sentences(src, tgt, src_lang=g.source_language, tgt_lang=lang, glossary=g)
+        src, tgt = ([" ".join(src[i] for i in b.src) for b in beads], [" ".join(tgt[j] for j in b.tgt) for b in beads])
+        mode = "aligned"
+    elif len(src) != len(tgt):
+        raise InputError(f"{translation}: {len(tgt)} lines but {source} has {len(src)}; pass --align (sentence aligner) or --document (whole-document check)")
+    rep = check_terms(src, tgt, lang, g)
+    if as_json:
+        d = rep.to_dict()
+        d["pairing"] = mode
+        typer.echo(json.dumps(d, ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"Term check ({lang}, {mode}): {len(rep.rows)} expected term(s)")
+        for col in ("seg", "entry", "expected", "status", "found", "house form"):
+            table.add_column(col)
+        for r in rep.rows:
+            table.add_row(str(r.segment), r.entry_id, str(r.expected), r.status, "; ".join(r.found), r.house or "")
+        console = Console(soft_wrap=True)
+        console.print(table)
+        line = f"term success rate (exact): {rep.success_rate:.4f} ({rep.matched}/{rep.expected})"
+        if lang == "ru":
+            line += f"; lemma-aware: {rep.lemma_success_rate:.4f} ({rep.matched_lemma}/{rep.expected})"
+        typer.echo(line)
+    if strict and rep.failures:
+        typer.echo(f"xling: {len(rep.failures)} expected term(s) missing or deprecated", err=True)
+        raise typer.Exit(1)
