@@ -166,3 +166,12 @@ def test_term_success_rate_with_house_glossary(cli, tmp_path):
     assert {i["check"] for i in doc["qa"]["issues"]} == {"term-deprecated"}
     r, doc = run_json(cli, [hyp, "--lang", "en", "--src", SRC, "--align", "--no-glossary"])
     assert doc["terms"] is None and doc["qa"]["issues"] == []
+
+
+def test_segment_scores_in_table(cli, tmp_path):
+    hyp = tmp_path / "hyp.en.txt"
+    hyp.write_text("He met the president in Moscow.\nThis story is being updated.\n", encoding="utf-8")
+    ref = tmp_path / "ref.en.txt"
+    ref.write_text("He met the president in the Kremlin.\nThis story is being updated.\n", encoding="utf-8")
+    r = cli(["score", hyp, "--lang", "en", "--ref", ref, "--segments"])
+    assert r.exit_code == 0 and "Segment scores" in r.stdout and "100.00" in r.stdout
