@@ -158,3 +158,11 @@ def test_save_new_file_roundtrips(tmp_path, small):
     save_glossary(g, out)
     assert load_glossary(out) == g
     assert load_document(out).where(("entries", 1, "id")) == f"{out}:{out.read_text(encoding='utf-8').splitlines().index('  - id: abu-mohammad-al-jolani') + 1}"
+
+
+def test_packaged_link_points_at_the_single_house_file():
+    """xling/_glossaries/house.yaml (what the wheel ships) is the repository file, not a copy."""
+    root = Path(__file__).resolve().parent.parent
+    packaged = root / "xling" / "_glossaries" / "house.yaml"
+    assert packaged.resolve() == (root / "glossaries" / "house.yaml").resolve()
+    assert default_glossary_path().resolve() == (root / "glossaries" / "house.yaml").resolve()

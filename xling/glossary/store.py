@@ -33,16 +33,23 @@ LOCK_TIMEOUT_SECONDS = 60.0
 
 
 def default_glossary_path() -> Path:
-    """Path of the shipped house glossary (``glossaries/house.yaml``).
+    """Path of the shipped house glossary: the repository's ``glossaries/house.yaml``.
 
-    Looks first for the copy installed inside the package (``xling/_glossaries/house.yaml``, mapped
-    from the repository's ``glossaries/`` folder at build time), then for the repository checkout
-    (editable install). Returns the repository path when neither exists, so the error names it.
+    In a source checkout (editable install) that file itself is returned. In an installed wheel
+    it is ``xling/_glossaries/house.yaml``: in the repository that path is a symbolic link to
+    ``../../glossaries/house.yaml`` which the wheel build copies (pyproject package-data
+    ``"_glossaries/*.yaml"``), so the data exist once in git. Returns the repository path when
+    neither exists, so the error message names it.
     """
-    packaged = Path(__file__).resolve().parent.parent / "_glossaries" / HOUSE_FILE
+    package_dir = Path(__file__).resolve().parent.parent
+    repo_root = package_dir.parent
+    repo_file = repo_root / "glossaries" / HOUSE_FILE
+    if (repo_root / "pyproject.toml").is_file() and repo_file.is_file():
+        return repo_file
+    packaged = package_dir / "_glossaries" / HOUSE_FILE
     if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parent.parent.parent / "glossaries" / HOUSE_FILE
+        return packaged.resolve()
+    return repo_file
 
 
 def _yaml():
