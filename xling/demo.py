@@ -38,11 +38,12 @@ Install real Argos models to get translations:
 
 def _run(file: str, out_dir: Path, reporter) -> list[Path]:
     from xling.io import read_text
-    from xling.pipeline import Job, output_stem, prepare, translate_document, write_outputs
+    from xling.pipeline import Job, load_engines, output_stem, plan, translate_document, write_outputs
 
     job = Job(from_code=FROM, targets=list(TARGETS), reporter=reporter)
-    prepare(job)
+    plan(job)
     text = read_text(file)
+    load_engines(job)
     with reporter.bars():
         doc = translate_document(text, job)
     return write_outputs(doc, out_dir, output_stem(file, FROM))

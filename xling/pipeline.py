@@ -187,7 +187,13 @@ def translate_stage(segments: list[Segment], job: Job) -> list[Segment]:
     for i, seg in enumerate(segments):
         for target in job.targets:
             seg.targets[target] = " ".join(outputs[target][i].splitlines())
-        seg.record("translate", routes={t: "→".join(r) for t, r in job.routes.items()}, engine=job.engine, beam_size=job.beam_size)
+        seg.record(
+            "translate",
+            routes={t: "→".join(r) for t, r in job.routes.items()},
+            legs=[f"{a}→{b}" for a, b in job.legs_run],
+            engine=job.engine,
+            beam_size=job.beam_size,
+        )
     return segments
 
 
@@ -211,17 +217,32 @@ STAGES: list[tuple[str, Stage]] = [
 # ---------------------------------------------------------------------------------- running
 
 
-def prepare(job: Job) -> None:
-    """Plan the routes and load every engine the job needs, before any text is read or written.
+def plan(job: Job) -> None:
+    """Choose each target's route (direct or through the pivot) from the installed packages.
+
+    Cheap (reads ``metadata.json`` files only): run it before reading or writing anything.
 
     Raises:
-        ModelMissingError: a needed pair is not installed (exit status 2); nothing has been done.
-        ModelError: a package cannot be loaded.
+        ModelMissingError: a needed pair is not installed (exit status 2); the message names
+            every missing pair and both ways to install it.
     """
-    from xling.mt.argos import load_direct
-    from xling.mt.pivot import legs_of, plan_routes
+    from xling.mt.pivot import plan_routes
 
     job.routes = plan_routes(job.from_code, job.targets, pivot=job.pivot)
+
+
+def load_engines(job: Job) -> None:
+    """Load one engine per distinct leg of the planned routes, with a status line each, and warn
+    about xling test models ("xling test model: copy fa→en — output is a copy, not a translation").
+
+    Raises:
+        ModelMissingError / ModelError: a package is missing or cannot be loaded.
+    """
+    from xling.mt.argos import load_direct
+    from xling.mt.pivot import legs_of
+
+    if not job.routes:
+        plan(job)
     for leg in legs_of(job.routes):
         if leg in job.engines:
             continue
@@ -231,22 +252,22 @@ def prepare(job: Job) -> None:
         job.engines[leg] = engine
         for m in engine.models():
             if m.get("test_model"):
-                job.reporter.warn(f"xling test model: {m['test_model']} {leg[0]}→{leg[1]} — output is a copy, not a translation" if m["test_model"] == "copy" else f"xling test model: {m['test_model']} {leg[0]}→{leg[1]} — output is not a translation")
+                what = "output is a copy, not a translation" if m["test_model"] == "copy" else "output is not a translation"
+                job.reporter.warn(f"xling test model: {m['test_model']} {leg[0]}→{leg[1]} — {what}")
 
 
 def translate_document(text: str, job: Job) -> TranslatedDocument:
     """Run every stage of :data:`STAGES` over ``text`` (a whole document, LF line ends).
 
-    Engines are loaded first (:func:`prepare`) unless already in ``job.engines``.
+    Routes are planned and engines loaded first (:func:`plan`, :func:`load_engines`) unless done.
 
     Returns:
         The translated document; write it with :func:`write_outputs`.
 
     Raises:
-        ModelMissingError / ModelError: see :func:`prepare`.
+        ModelMissingError / ModelError: see :func:`plan` and :func:`load_engines`.
     """
-    if not job.routes:
-        prepare(job)
+    load_engines(job)
     job.text = text
     segments: list[Segment] = []
     for _name, stage in STAGES:

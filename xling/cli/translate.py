@@ -76,14 +76,15 @@ def translate(
     from xling.io import read_text
     from xling.mt.argos import ENGINES
     from xling.errors import InputError
-    from xling.pipeline import Job, output_stem, prepare, translate_document, write_outputs
+    from xling.pipeline import Job, load_engines, output_stem, plan, translate_document, write_outputs
 
     if engine not in ENGINES:
         raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
     reporter = RichReporter()
     job = Job(from_code=from_code, targets=_split_langs(to), beam_size=beam_size, engine=engine, pivot=pivot, max_batch_tokens=max_batch_tokens, reporter=reporter)
-    prepare(job)  # missing models: exit 2 before reading or writing anything
+    plan(job)  # a missing model: exit 2 before reading or writing anything
     text = read_text(file, encoding=encoding)
+    load_engines(job)
     with reporter.bars():
         doc = translate_document(text, job)
     paths = write_outputs(doc, out_dir, output_stem(file, from_code))

@@ -1,0 +1,161 @@
+"""`xling translate` end to end with xling copy test models (fa→en, en→ru, fa→ar; ru via the en pivot).
+
+The copy models return what they are sent, so every output line must equal the normalized
+source segment recorded in the .jsonl: this checks segmentation, batching, the pivot, ordering,
+paragraph layout and the outputs without a real model. Their output is not a translation.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mt_helpers import copy_model, install_packages, run_xling, tree, xling_env
+
+pytestmark = pytest.mark.slow
+
+STEM = "putin-sharaa-2025-10-15"
+TARGETS = ["en", "ru", "ar"]
+
+
+@pytest.fixture(scope="module")
+def packages(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("argos") / "packages"
+    install_packages(folder, copy_model("fa", "en"), copy_model("en", "ru"), copy_model("fa", "ar"))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def main_job(packages, tmp_path_factory, example_article_path):
+    """The README's main-job command, run once in its own process."""
+    work = tmp_path_factory.mktemp("job")
+    env = xling_env(work / "home", packages)
+    proc = run_xling(["translate", example_article_path, "--from", "fa", "--to", "en,ru,ar", "--out-dir", work / "out"], env)
+    return proc, work / "out"
+
+
+@pytest.fixture(scope="module")
+def example_article_path():
+    return Path(__file__).resolve().parent.parent / "examples" / f"{STEM}.fa.txt"
+
+
+@pytest.fixture
+def in_process(cli, packages, monkeypatch):
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+    return cli
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_main_job_writes_three_files_of_16_segments(main_job):
+    proc, out = main_job
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{STEM}.{t}.txt" for t in TARGETS] + [f"{STEM}.jsonl"])
+    records = _records(out / f"{STEM}.jsonl")
+    assert len(records) == 16
+    for lang in TARGETS:
+        text = (out / f"{STEM}.{lang}.txt").read_text(encoding="utf-8")
+        segments = [line for line in text.splitlines() if line]
+        assert len(segments) == 16, lang
+        # the copy model returns the normalized text it was sent, segment by segment, in order
+        assert segments == [r["text"] for r in records], lang
+        assert [r["targets"][lang] for r in records] == segments
+        # a blank line exactly where the paragraph number changes
+        blocks = text.rstrip("\n").split("\n\n")
+        by_para: dict[int, list[str]] = {}
+        for r in records:
+            by_para.setdefault(r["paragraph"], []).append(r["text"])
+        assert [b.split("\n") for b in blocks] == [by_para[p] for p in sorted(by_para)]
+    assert (out / f"{STEM}.en.txt").read_text(encoding="utf-8").startswith("date 2025-10-15 ")
+
+
+def test_test_models_are_named_as_such(main_job):
+    proc, out = main_job
+    for pair in ("fa→en", "en→ru", "fa→ar"):
+        assert f"xling test model: copy {pair} — output is a copy, not a translation" in proc.stderr
+    rec = _records(out / f"{STEM}.jsonl")[0]
+    assert rec["test_models"] == ["xling test model: copy en→ru", "xling test model: copy fa→ar", "xling test model: copy fa→en"]
+
+
+def test_jsonl_records(main_job, example_article_path):
+    _, out = main_job
+    source = example_article_path.read_text(encoding="utf-8")
+    records = _records(out / f"{STEM}.jsonl")
+    assert [r["id"] for r in records] == list(range(16))
+    assert [r["paragraph"] for r in records] == sorted(r["paragraph"] for r in records)
+    for r in records:
+        assert set(r) >= {"id", "paragraph", "source", "text", "targets", "models", "changes"}
+        seg = next(c for c in r["changes"] if c["stage"] == "segment")
+        assert source[seg["start"]:seg["end"]] == r["source"]  # source is the input, verbatim
+        assert r["models"]["en"] == [{"pair": "fa-en", "name": "translate-fa_en", "version": "1.0", "test_model": "copy"}]
+        assert [m["pair"] for m in r["models"]["ru"]] == ["fa-en", "en-ru"]
+        assert [m["pair"] for m in r["models"]["ar"]] == ["fa-ar"]
+        tr = next(c for c in r["changes"] if c["stage"] == "translate")
+        assert tr["routes"] == {"en": "fa→en", "ru": "fa→en→ru", "ar": "fa→ar"}
+        assert sorted(tr["legs"]) == ["en→ru", "fa→ar", "fa→en"]  # the fa→en pivot leg ran once
+    # normalization is recorded: Persian digits (۸۰, ۱۹۴۴) sent to the model as ASCII
+    digit_edits = [e for r in records for c in r["changes"] if c["stage"] == "normalize" for e in c["edits"] if e["op"] == "digits"]
+    assert {"before": "۸۰", "after": "80"}.items() <= next(e for e in digit_edits if e["before"] == "۸۰").items()
+    assert records[0]["source"].startswith("date 2025-10-15 ") and records[0]["text"].startswith("date 2025-10-15 ")
+
+
+def test_stdin(in_process, tmp_path):
+    text = "سلام دنیا. این یک آزمون است.\n\nبند دوم ۱۲ کلمه دارد.\n"
+    r = in_process(["translate", "-", "--to", "en,ru", "--out-dir", tmp_path / "o"], input=text.encode("utf-8"))
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["stdin.en.txt", "stdin.jsonl", "stdin.ru.txt"]
+    assert (tmp_path / "o" / "stdin.ru.txt").read_text(encoding="utf-8") == "سلام دنیا.\nاین یک آزمون است.\n\nبند دوم 12 کلمه دارد.\n"
+
+
+def test_empty_input_gives_empty_outputs(in_process, tmp_path):
+    empty = tmp_path / "empty.fa.txt"
+    empty.write_text("\n  \n", encoding="utf-8")
+    r = in_process(["translate", empty, "--to", "en,ar", "--out-dir", tmp_path / "o"])
+    assert r.exit_code == 0, r.output
+    assert tree(tmp_path / "o") == {"empty.en.txt": b"", "empty.ar.txt": b"", "empty.jsonl": b""}
+
+
+def test_non_utf8_input_names_encoding_and_writes_nothing(in_process, tmp_path):
+    legacy = tmp_path / "legacy.fa.txt"
+    legacy.write_bytes("سلام دنيا. اين كتاب است.\n".encode("cp1256"))  # cp1256 has Arabic ي and ك only
+    r = in_process(["translate", legacy, "--to", "en", "--out-dir", tmp_path / "o"])
+    assert r.exit_code == 1
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and "--encoding" in lines[0] and str(legacy) in lines[0]
+    assert not (tmp_path / "o").exists()
+    r = in_process(["translate", legacy, "--to", "en", "--out-dir", tmp_path / "o", "--encoding", "cp1256"])
+    assert r.exit_code == 0, r.output
+    # normalization unified the letters to Persian ی and ک before the copy model saw them
+    assert (tmp_path / "o" / "legacy.en.txt").read_text(encoding="utf-8") == "سلام دنیا.\nاین کتاب است.\n"
+
+
+def test_missing_model_exits_2_before_any_work(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "doc.en.txt").write_text("an older output\n", encoding="utf-8")
+    before = tree(out)
+    # the input does not even exist: the model check comes first
+    r = cli(["translate", tmp_path / "doc.fa.txt", "--from", "fa", "--to", "en,ru,ar", "--out-dir", out])
+    assert r.exit_code == 2
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("xling: error: no model installed for fa→en, fa→ru, fa→ar")
+    assert "`xling models install fa en`" in lines[0] and "`xling models install FILE.argosmodel`" in lines[0]
+    assert tree(out) == before
+
+
+def test_partly_missing_model_names_the_missing_leg(in_process, tmp_path):
+    r = in_process(["translate", "-", "--to", "en,de", "--out-dir", tmp_path / "o"], input=b"x")
+    assert r.exit_code == 2
+    assert "no model installed for en→de" in r.output and "`xling models install en de`" in r.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_unknown_engine_is_refused(in_process, tmp_path):
+    r = in_process(["translate", "-", "--engine", "nope", "--out-dir", tmp_path / "o"], input=b"x")
+    assert r.exit_code == 1 and "--engine 'nope'" in r.output
