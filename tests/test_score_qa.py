@@ -75,7 +75,8 @@ def test_number_mismatch_negative(tgt, hyps):
     ("أربعة آلاف", "ar", 4000), ("بیست و پنج", "fa", 25), ("twenty-five", "en", 25), ("خمسة وعشرون", "ar", 25),
     ("ثلاثة عشر", "ar", 13), ("دو هزار و پانصد", "fa", 2500), ("two hundred and fifty thousand", "en", 250000),
     ("пятьсот двадцать", "ru", 520), ("ألفين", "ar", 2000), ("80 million", "en", 80e6), ("12.5", "en", 12.5),
-    ("۱۲٫۵", "fa", 12.5), ("12,5", "ru", 12.5),
+    ("۱۲٫۵", "fa", 12.5), ("12,5", "ru", 12.5), ("2.5 million", "en", 2.5e6), ("۲٫۵ میلیون", "fa", 2.5e6),
+    ("2,500,000", "en", 2.5e6), ("2,5 млн", "ru", 2.5e6),
 ])
 def test_number_words_and_digits(text, lang, value):
     nums = find_numbers(text, lang)
@@ -252,3 +253,18 @@ def test_terms_from_check_terms(tmp_path):
     assert r.terms_json()["report"]["expected"] == 4
     # without a glossary no term check runs
     assert "term-missing" not in qa(hyps, srcs).checks
+
+
+def test_run_checks_report_renders_and_serializes():
+    from rich.console import Console
+
+    from xling.score.report import render_qa
+
+    r = qa(["We met in 1945.", "Putin met the the president."], ["در سال ۱۹۴۴ دیدار کردیم.", "پوتین با رئیس جمهور دیدار کرد."])
+    assert r.units == 2 and r.counts() == {"error": 1, "warning": 1, "info": 0}
+    doc = r.to_json()
+    assert [i["check"] for i in doc["issues"]] == ["number-mismatch", "repeated-word"]
+    console = Console(record=True, width=120)
+    render_qa(r, console, title="QA en")
+    out = console.export_text()
+    assert "QA en (1 errors, 1 warnings" in out and "number-mismatch" in out and "1944" in out

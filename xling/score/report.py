@@ -159,31 +159,42 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
                 st.add_row(",".join(map(str, p.hyp)) or "-", ",".join(map(str, p.other)) or "-",
                            *[f"{m.segments[n]:.2f}" for m in report.metrics.values()])
             console.print(st)
-    terms = report.qa.terms_json()
+    render_qa(report.qa, console)
+    for t in report.thresholds:
+        sign = ">=" if t["kind"] == "min" else "<="
+        status = "[green]ok[/]" if t["passed"] else "[bold red]FAILED[/]"
+        value = "n/a" if t["value"] is None else f"{t['value']:.2f}"
+        console.print(f"threshold {t['metric']} {sign} {t['limit']:g}: {value} {status}")
+
+
+def render_qa(qa: QAReport, console, *, title: str = "QA issues") -> None:
+    """Print a :class:`QAReport` with rich: term success rate, the issue table, notes.
+
+    ``xling translate --score`` uses this for the checks of :func:`xling.score.api.run_checks`.
+    """
+    from rich.markup import escape
+    from rich.table import Table
+
+    terms = qa.terms_json()
     if terms is not None:
         rate = terms["success_rate"]
         line = f"term success rate: {rate:.3f}" if isinstance(rate, (int, float)) else "term success rate: n/a"
         if isinstance(terms["lemma_success_rate"], (int, float)):
             line += f" (lemma-aware {terms['lemma_success_rate']:.3f})"
         console.print(line)
-    counts = report.qa.counts()
-    if report.qa.issues:
-        qt = Table(title=f"QA issues ({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info)", title_justify="left")
+    counts = qa.counts()
+    if qa.issues:
+        qt = Table(title=f"{title} ({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info)", title_justify="left")
         qt.add_column("Line", justify="right")
         qt.add_column("Src", justify="right")
         qt.add_column("Check")
         qt.add_column("Severity")
         qt.add_column("Message", overflow="fold")
-        for i in report.qa.issues:
+        for i in qa.issues:
             qt.add_row(str(i.line) if i.line else "-", ",".join(map(str, i.src)) or "-", i.check,
                        f"[{_SEVERITY_STYLE[i.severity]}]{i.severity}[/]", escape(i.message))
         console.print(qt)
     else:
-        console.print(f"QA: no issues ({', '.join(report.qa.checks)})")
-    for note in report.qa.notes:
+        console.print(f"QA: no issues ({', '.join(qa.checks)})")
+    for note in qa.notes:
         console.print(f"note: {escape(note)}")
-    for t in report.thresholds:
-        sign = ">=" if t["kind"] == "min" else "<="
-        status = "[green]ok[/]" if t["passed"] else "[bold red]FAILED[/]"
-        value = "n/a" if t["value"] is None else f"{t['value']:.2f}"
-        console.print(f"threshold {t['metric']} {sign} {t['limit']:g}: {value} {status}")

@@ -141,11 +141,9 @@ def find_numbers(text: str, lang: str) -> list[Number]:
             values = parse_digits(tok, lang)
             for v in values[:-1]:
                 out.append(Number(v, tok, True))
-            last = values[-1]
-            if last.is_integer():
-                state.update(current=int(last), start=m.start(), end=m.end(), digit=True, active=True, mult_only=False)
-            else:
-                out.append(Number(last, tok, True))
+            last = values[-1]  # may be followed by a multiplier: 4 thousand, 2.5 million
+            state.update(current=int(last) if last.is_integer() else last, start=m.start(), end=m.end(),
+                         digit=True, active=True, mult_only=False)
             continue
         kind = _lookup(tok, lang)
         if kind is None:
