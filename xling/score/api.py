@@ -25,10 +25,6 @@ def _units(sources, hypotheses, *, src_lang, tgt_lang, align, glossary, hyp_name
     return [Unit(p.hyp, p.other, p.hyp_text, p.other_text) for p in pairs]
 
 
-def _sort_key(i: Issue):
-    return (i.hyp[0] if i.hyp else (i.src[0] if i.src else -1), i.src[0] if i.src else -1)
-
-
 def check_units(units: list[Unit], *, src_lang: str | None, tgt_lang: str, glossary=None) -> QAReport:
     """Run every applicable QA check on prepared ``units`` (see :func:`run_checks`)."""
     from xling.score.qa import load_checks
@@ -54,7 +50,8 @@ def check_units(units: list[Unit], *, src_lang: str | None, tgt_lang: str, gloss
             continue
         checks.extend(mod.CHECK_IDS)
         issues.extend(mod.check(units, ctx))
-    issues.sort(key=_sort_key)
+    position = {(u.hyp, u.src): n for n, u in enumerate(units)}
+    issues.sort(key=lambda i: position.get((i.hyp, i.src), len(units)))  # document order; stable: check order within a unit
     return QAReport(checks, issues, len(units), term_report, notes)
 
 
