@@ -128,7 +128,7 @@ def test_remove(cli, gpath):
 
 
 def test_merge_two_entries(cli, gpath):
-    r = cli(["glossary", "merge", "-g", gpath, "--entries", "abu-mohammad-al-jolani", "--entries", "ahmed-al-sharaa"])
+    r = cli(["glossary", "merge", "-g", gpath, "--entries", "abu-mohammad-al-jolani", "ahmed-al-sharaa"])
     assert r.exit_code == 0, r.output
     g = load_glossary(gpath)
     e = g.get("abu-mohammad-al-jolani")

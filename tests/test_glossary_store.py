@@ -166,3 +166,17 @@ def test_packaged_link_points_at_the_single_house_file():
     packaged = root / "xling" / "_glossaries" / "house.yaml"
     assert packaged.resolve() == (root / "glossaries" / "house.yaml").resolve()
     assert default_glossary_path().resolve() == (root / "glossaries" / "house.yaml").resolve()
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"name: a\nname: b\nentries: []\n", ":2: broken YAML: found duplicate key"),
+    (b"- a\n", ":1: a glossary file must be a YAML mapping"),
+    (b"name: \xff\n", ":1: not valid utf-8 text"),
+    (b"entries:\n  - id: x\n    terms:\n      en: A\n", ":4: entries.0.terms.en: Input should be a valid list"),
+])
+def test_more_bad_files(tmp_path, content, expected):
+    p = tmp_path / "bad.yaml"
+    p.write_bytes(content)
+    with pytest.raises(GlossaryError) as exc:
+        load_glossary(p)
+    assert str(exc.value).startswith(f"{p}{expected}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 import typer
 
@@ -97,10 +97,9 @@ def show(
         raise GlossaryError(f"{doc.path}: no entry with id {entry_id!r}; see 'xling glossary list'")
     e = g.entries[idx]
     if yaml:
-        from xling.glossary.store import _dump_model, _yaml  # noqa: PLC2701 - same package
-        import sys
+        from xling.glossary.store import entry_yaml
 
-        _yaml().dump([_dump_model(e)], sys.stdout)
+        typer.echo(entry_yaml(e), nl=False)
         return
     from rich.table import Table
 
@@ -201,7 +200,7 @@ def remove(
 @app.command("merge")
 def merge(
     other: Optional[Path] = typer.Argument(None, metavar="[OTHER.yaml]", help="Another glossary YAML file to merge into this one."),
-    entries: Optional[List[str]] = typer.Option(None, "--entries", help="Merge two entries instead: --entries KEEP_ID --entries OTHER_ID (OTHER is folded into KEEP and removed)."),
+    entries: Optional[Tuple[str, str]] = typer.Option(None, "--entries", metavar="KEEP OTHER", help="Merge two entries instead: --entries KEEP_ID OTHER_ID (OTHER is folded into KEEP and removed)."),
     on_conflict: str = typer.Option("error", "--on-conflict", help="Same id, different content: error, ours, theirs or combine."),
     glossary: Optional[Path] = GlossaryOpt,
 ) -> None:
@@ -217,13 +216,13 @@ def merge(
     from xling.glossary.store import load_glossary
 
     if entries:
-        if other is not None or len(entries) != 2:
-            raise GlossaryError("merge: give either OTHER.yaml or exactly two --entries (KEEP and OTHER)")
+        if other is not None:
+            raise GlossaryError("merge: give either OTHER.yaml or --entries KEEP OTHER, not both")
         e = merge_entries(glossary, entries[0], entries[1])
         typer.echo(f"merged {entries[1]} into {e.id}")
         return
     if other is None:
-        raise GlossaryError("merge: give OTHER.yaml (a glossary file) or --entries KEEP --entries OTHER")
+        raise GlossaryError("merge: give OTHER.yaml (a glossary file) or --entries KEEP OTHER")
     added, changed = merge_glossary_file(glossary, load_glossary(other), on_conflict=on_conflict)
     typer.echo(f"merged {other}: {added} entries added, {changed} changed")
 

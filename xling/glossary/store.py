@@ -9,7 +9,7 @@ form ``FILE:LINE: what is wrong; how to fix it``. Pydantic error locations (``en
 .status``) are mapped back to the line of the YAML node through ruamel's ``.lc`` line info.
 
 Writes are atomic (:func:`xling.io.atomic_write_text`) and every read-modify-write holds a
-:class:`filelock.FileLock` on ``FILE.lock``, so two concurrent ``xling glossary add`` runs do not
+:class:`filelock.FileLock` on ``.FILE.lock``, so two concurrent ``xling glossary add`` runs do not
 lose an entry. A failed edit (bad input, broken invariant) leaves the file byte for byte unchanged.
 """
 
@@ -25,7 +25,7 @@ from typing import Any, Iterator, Sequence
 
 from pydantic import BaseModel, ValidationError
 
-from xling.errors import GlossaryError, InputError
+from xling.errors import EncodingError, GlossaryError, InputError
 from xling.glossary.model import ConceptEntry, CrossReference, Glossary, Term
 
 HOUSE_FILE = "house.yaml"
@@ -159,7 +159,7 @@ def parse_glossary_text(text: str, name: str | os.PathLike[str] = "<glossary>") 
     if tree is None:
         tree = _yaml().load("{}")
     if not isinstance(tree, dict):
-        raise GlossaryError(f"{path}:1: a glossary file must be a YAML mapping with 'entries:'; found {type(tree).__name__}")
+        raise GlossaryError(f"{path}:1: a glossary file must be a YAML mapping with 'entries:'; found {'a list' if isinstance(tree, list) else 'a ' + type(tree).__name__}")
     try:
         glossary = Glossary.model_validate(_plain(tree))
     except ValidationError as exc:
@@ -188,6 +188,9 @@ def load_document(path: str | os.PathLike[str] | None = None) -> GlossaryDocumen
     p = Path(path) if path is not None else default_glossary_path()
     try:
         text = read_text(p)
+    except EncodingError as exc:
+        first = str(exc).split(";")[0]
+        raise GlossaryError(f"{first}; glossary files are UTF-8: convert the file (for example iconv -f cp1256 -t utf-8)") from None
     except InputError as exc:
         raise GlossaryError(f"{exc}; give an existing glossary with --glossary PATH") from None
     return parse_glossary_text(text, p)
@@ -375,11 +378,24 @@ def save_glossary(glossary: Glossary, path: str | os.PathLike[str], *, tree: Any
     atomic_write_text(path, text)
 
 
+def lock_path(path: str | os.PathLike[str]) -> Path:
+    """The lock file of glossary ``path``: a hidden ``.NAME.lock`` beside it."""
+    p = Path(path)
+    return p.parent / f".{p.name}.lock"
+
+
 def lock_for(path: str | os.PathLike[str]):
-    """The :class:`filelock.FileLock` guarding read-modify-write of glossary ``path`` (``PATH.lock``)."""
+    """The :class:`filelock.FileLock` guarding read-modify-write of glossary ``path`` (see :func:`lock_path`)."""
     from filelock import FileLock
 
-    return FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+    return FileLock(str(lock_path(path)), timeout=LOCK_TIMEOUT_SECONDS)
+
+
+def entry_yaml(entry: ConceptEntry) -> str:
+    """One concept entry as a YAML list item (the form it has in a glossary file)."""
+    buf = io.StringIO()
+    _yaml().dump([_dump_model(entry)], buf)
+    return buf.getvalue()
 
 
 @contextmanager
@@ -407,9 +423,9 @@ def edit_glossary(path: str | os.PathLike[str] | None = None, *, check=None) -> 
     try:
         lock.acquire()
     except Timeout:
-        raise GlossaryError(f"{p}: another xling process holds {p}.lock; retry, or remove the lock file if no xling runs") from None
+        raise GlossaryError(f"{p}: another xling process holds {lock_path(p)}; retry, or remove the lock file if no xling runs") from None
     except OSError as exc:
-        raise GlossaryError(f"{p}: cannot lock {p}.lock: {exc.strerror}; check folder permissions") from None
+        raise GlossaryError(f"{p}: cannot lock {lock_path(p)}: {exc.strerror}; check folder permissions") from None
     try:
         doc = load_document(p)
         work = doc.glossary.model_copy(deep=True)
