@@ -176,14 +176,15 @@ def score_files(
         if t.metric == "terms" and (src is None or glossary is None):
             raise ScoreError("--fail-under terms needs a term check: give --src SOURCE and keep a glossary")
     hyps = read_lines(hypothesis, encoding=encoding)
-    hyp_info = {"path": str(hypothesis), "lang": lang, "segments": len(hyps)}
+    hyp_name = "<stdin>" if str(hypothesis) == "-" else str(hypothesis)
+    hyp_info = {"path": hyp_name, "lang": lang, "segments": len(hyps)}
     ref_info = src_info = None
     pairs: list = []
     metrics = None
     if ref is not None:
         refs = read_lines(ref, encoding=encoding)
         ref_info = {"path": str(ref), "lang": lang, "segments": len(refs)}
-        pairs, metrics = score_segments(hyps, refs, lang=lang, align=align, hyp_name=str(hypothesis), ref_name=str(ref))
+        pairs, metrics = score_segments(hyps, refs, lang=lang, align=align, hyp_name=hyp_name, ref_name=str(ref))
     sources = None
     gloss = None
     if src is not None:
@@ -191,7 +192,7 @@ def score_files(
         src_info = {"path": str(src), "lang": src_lang, "segments": len(sources)}
         gloss = _resolve_glossary(glossary)
     units = _units(sources, hyps, src_lang=src_lang, tgt_lang=lang, align=align, glossary=gloss,
-                   hyp_name=str(hypothesis), src_name=str(src))
+                   hyp_name=hyp_name, src_name=str(src))
     qa = check_units(units, src_lang=src_lang if src else None, tgt_lang=lang, glossary=gloss)
     report = ScoreReport(hyp_info, ref_info, src_info, align, normalization_record(lang), metrics, pairs, qa)
     report.thresholds = _evaluate(thresholds, report)
