@@ -54,23 +54,29 @@ _PREFIXES = frozenset({"و"})
 AL = "ال"
 
 
-def _fold_char_table(chars: Iterable[str]) -> dict[str, str]:
-    from xling.text.orthography import fold
+_CHAR_CACHE: dict[str, str] = {}
 
-    table: dict[str, str] = {}
-    for c in chars:
+
+def _fold_char(c: str) -> str:
+    f = _CHAR_CACHE.get(c)
+    if f is None:
+        from xling.text.orthography import fold
+
         if c.isspace() or c in _DROP:
-            table[c] = ""
-            continue
-        f = fold(c, "fa")
-        table[c] = "".join(_EXTRA_FOLD.get(x, x) for x in f)
-    return table
+            f = ""
+        else:
+            f = "".join(_EXTRA_FOLD.get(x, x) for x in fold(c, "fa"))
+        _CHAR_CACHE[c] = f
+    return f
+
+
+def _fold_char_table(chars: Iterable[str]) -> dict[str, str]:
+    return {c: _fold_char(c) for c in chars}
 
 
 def fold_key(text: str) -> str:
     """The matching key of ``text``: folded (see module docstring), spaces and ZWNJ removed."""
-    table = _fold_char_table(set(text))
-    return "".join(table[c] for c in text)
+    return "".join([_fold_char(c) for c in text])
 
 
 def fold_stream(text: str) -> tuple[str, list[int]]:
@@ -82,9 +88,12 @@ def fold_stream(text: str) -> tuple[str, list[int]]:
     """
     table = _fold_char_table(set(text))
     if all(len(v) <= 1 for v in table.values()):
+        import numpy as np
+
         stream = text.translate({ord(k): (v or None) for k, v in table.items()})
-        dropped = {k for k, v in table.items() if not v}
-        index = [i for i, c in enumerate(text) if c not in dropped]
+        dropped = [ord(k) for k, v in table.items() if not v]
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        index = np.flatnonzero(~np.isin(codes, dropped)).tolist()
         return stream, index
     out: list[str] = []
     index = []
@@ -245,12 +254,12 @@ class SourceMatcher:
                 hits.append(SourceMatch(p.entry_id, ostart, oend, text[ostart:oend], p.term, prefix, suffix))
         hits.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken: list[SourceMatch] = []
-        occupied: list[tuple[int, int]] = []
+        occupied = bytearray(len(text))
         for m in hits:
-            if any(m.start < e and s < m.end for s, e in occupied):
+            if any(occupied[m.start:m.end]):
                 continue
             taken.append(m)
-            occupied.append((m.start, m.end))
+            occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
         taken.sort(key=lambda m: m.start)
         return taken
 
