@@ -133,10 +133,23 @@ def _boundaries(text: str, start: int, end: int, lang: str, data) -> Iterator[tu
         piece = text[piece_start:piece_end]
         doc = nlp(piece)
         cuts = [sent.start_char for sent in doc.sents][1:]
-        kept = [c for c in cuts if not _glued(piece, c, data)]
-        bounds = [0, *kept, len(piece)]
+        kept = {c for c in cuts if not _glued(piece, c, data)}
+        kept.update(_missed_cuts(doc, data))
+        bounds = [0, *sorted(kept), len(piece)]
         for a, b in zip(bounds, bounds[1:]):
             yield piece_start + a, piece_start + b
+
+
+def _missed_cuts(doc, data) -> Iterator[int]:
+    """Boundaries spaCy's tokenizer hides: a weak abbreviation it keeps whole (``г.``, ``U.S.``)
+    that ends a sentence, seen from the capital letter after it (``в 1990 г. Тогда``)."""
+    weak = data.WEAK_ABBREVIATIONS
+    for i, token in enumerate(doc[:-1]):
+        text = token.text
+        if len(text) > 1 and text.endswith(".") and (text in weak or text.lower() in weak) and token.whitespace_:
+            nxt = doc[i + 1]
+            if nxt.text[:1].isupper() and not doc[i + 1].is_sent_start:
+                yield nxt.idx
 
 
 def _glued(piece: str, cut: int, data) -> bool:

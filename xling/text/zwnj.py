@@ -1,28 +1,42 @@
 """Restore lost zero-width non-joiners (ZWNJ, U+200C) in Persian words, driven by hazm's lexicon.
 
 Scraped Persian text often loses every ZWNJ, gluing ``می‌شود`` into ``میشود`` and ``دهه‌های``
-into ``دهههای``. :func:`restore_zwnj` puts them back, word by word, with these rules (in order):
+into ``دهههای``. :func:`restore_zwnj` puts them back, one word (a run of Arabic-script letters)
+at a time. The lexicon is hazm 0.10's ``words_list()`` (~194k entries: counted, tagged words and
+a large dictionary-only list) and the conjugations of ``Lemmatizer(joined_verb_parts=False).verbs``.
+The rules, in order:
 
-1. A word that hazm's lexicon lists as written (``hazm.words_list()``, ~194k entries) is kept,
-   unless it is a glued ``می``/``نمی`` verb form (rule 3). So ``اینکه``, ``میز``, ``میراث`` and
-   ``بهای`` stay.
-2. A word whose ZWNJ-less spelling matches a lexicon entry written with ZWNJ gets that spelling
-   (lexicalised compounds: ``رئیسجمهور`` → ``رئیس‌جمهور``, ``گفتوگو`` → ``گفت‌وگو``).
-3. Verb forms: every conjugation hazm's ``Lemmatizer(joined_verb_parts=False).verbs`` writes
-   with ZWNJ (``می‌شود``, ``نمی‌کنند``, ``کرده‌ایم``), indexed by its ZWNJ-less spelling; also
-   after a verbal prefix (``بر``, ``در``, ``باز``, ``فرا``, ``فرو``, ``ور``, ``وا``): ``برمیگردد``.
-4. Suffixes, only where the remaining stem is a lexicon word (or a word rules 2-3 restore) and
-   its last letter joins forward (a ZWNJ after ``ا د ذ ر ز ژ و`` changes nothing visible and is
-   not written): plural ``ها``, ``های``, ``هایی`` and ``ها`` + possessive; comparative and
-   superlative ``تر``, ``ترین``, ``تری``; and after a final ``ه``: ``ای``, ``ام``, ``ات``, ``اش``,
-   ``ایم``, ``اید``, ``اند``, ``ای‌ست``-free forms (``رابطهای`` → ``رابطه‌ای``).
+1. Glued verb forms: every conjugation hazm writes with ZWNJ (``می‌شود``, ``نمی‌کنند``,
+   ``کرده‌ایم``), indexed by its ZWNJ-less spelling; also after a verbal prefix
+   (``بر``, ``در``, ``باز``, ``فرا``, ``فرو``, ``ور``, ``وا``: ``برمیگردد`` → ``برمی‌گردد``).
+2. A word hazm counts or tags (``اینکه``, ``میز``, ``میراث``, ``بهترین``) is kept, and so is
+   such a word plus a suffix always written joined (``ان``, ``ات``, ``ی``: ``بازیکنان``).
+3. Lexicalised compounds: a word whose ZWNJ-less spelling matches a lexicon entry written with
+   ZWNJ takes that spelling (``رئیسجمهور`` → ``رئیس‌جمهور``, ``گفتوگو`` → ``گفت‌وگو``).
+4. Suffixes, only where the stem is a lexicon word with a fitting part of speech and ends in a
+   letter that joins forward (a ZWNJ after ``ا د ذ ر ز ژ و`` is invisible and not written):
+   plural ``ها``/``های``/``هایی`` (+ possessives); ``تر``/``ترین`` after adjectives (not
+   after a stem whose joined comparative the lexicon has: ``بیشترین``); after a final ``ه``:
+   ``ای``, ``ام``, ``اش``, ``ایم``, ``اید``, ``اند``; after a final ``ی``: ``ام``, ``اش``,
+   ``ایم``, ``اید``, ``اند``. A dictionary-only word (``ساعتهای``, ``بهای``) is split only when
+   its stem is a counted/tagged word of the right part of speech (``به`` is a preposition, so
+   ``بهای`` stays).
+5. ``X+ه+ای`` where both ``X`` and ``Xه`` are common words (``نامهای``: ``نام‌های`` "names" or
+   ``نامه‌ای`` "a letter") is read from the word before (``یک``, ``هیچ``, ... → ``‌ای``;
+   ``این``, ``همه``, ... → ``‌های``), else from which stem occurs alone in the same text,
+   else left alone.
+6. Unknown words made of a productive first part and a common word (``بیرویه`` →
+   ``بی‌رویه``), or a word and a productive last part (``جیرهبندی`` → ``جیره‌بندی``). The
+   productive parts are learnt from the lexicon: parts that begin or end at least 20 of its ZWNJ
+   compounds and are written with ZWNJ in a large share of its words of that shape.
 
-Words already holding a ZWNJ, and anything that is not a run of Arabic-script letters (Latin,
-digits, URLs), are left untouched. Removing every U+200C from the output gives the input back.
+Words already touching a ZWNJ, and anything that is not Arabic-script letters (Latin, digits,
+URLs), are left untouched. Removing every U+200C from the output gives the input back.
 
-The lexicon is built once per process on first use (about a second; see ``bench/zwnj.py``).
-The approach (lexicon-checked affix splitting) follows the rule stated in xling issue 3; the
-affix inventory is the standard one of the Persian Academy's orthography (دستور خط فارسی, 2003).
+The lexicon indexes are built once per process on first use (about 2.5 s; ``bench/zwnj.py``
+measures it). The rule (split known affixes only where the stem is a known word, only after
+letters that join forward) is the one stated in xling issue 3; the affix inventory follows the
+Persian Academy's orthography (دستور خط فارسی, 2003), which writes these parts with ZWNJ.
 """
 
 from __future__ import annotations
@@ -45,12 +59,20 @@ PLURAL_SUFFIXES = ("هایشان", "هایتان", "هایمان", "هایش", "
 COMPARATIVE_SUFFIXES = ("ترینها", "ترین", "تری", "تر")
 # After a final ه (heh): indefinite/relative ی written ای, the copula and possessive clitics.
 AFTER_HEH_SUFFIXES = ("اند", "ایم", "اید", "ای", "ام", "اش")
+# After a final ی: the copula and possessive clitics (زندگی‌اش, ایرانی‌اند).
+AFTER_YEH_SUFFIXES = ("اند", "ایم", "اید", "ام", "اش")
 
 # Part-of-speech tags (hazm's lexicon) a stem must carry for each suffix family.
 _PLURAL_TAGS = frozenset({"N", "AJ", "ADV", "NUM", "RES", "PRO"})
 _COMPARATIVE_TAGS = frozenset({"AJ", "ADV"})
 _AFTER_HEH_TAGS = frozenset({"N", "AJ"})
-_SUFFIX_FAMILIES = ((PLURAL_SUFFIXES, False, _PLURAL_TAGS), (COMPARATIVE_SUFFIXES, False, _COMPARATIVE_TAGS), (AFTER_HEH_SUFFIXES, True, _AFTER_HEH_TAGS))
+# (suffixes, letter the stem must end with or "", tags the stem must carry)
+_SUFFIX_FAMILIES = (
+    (PLURAL_SUFFIXES, "", _PLURAL_TAGS),
+    (COMPARATIVE_SUFFIXES, "", _COMPARATIVE_TAGS),
+    (AFTER_HEH_SUFFIXES, "ه", _AFTER_HEH_TAGS),
+    (AFTER_YEH_SUFFIXES, "ی", _AFTER_HEH_TAGS),
+)
 
 # Productive compound parts are learnt from the lexicon (see load_lexicon): a first part
 # (``بی``, ``کم``, ``نیمه``) or a last part (``گذاری``, ``بندی``, ``آمیز``) that starts or ends at
@@ -60,6 +82,10 @@ MIN_AFFIX_COMPOUNDS = 20
 MIN_PREFIX_ZWNJ_SHARE = 0.25
 MIN_HEAD_ZWNJ_SHARE = 0.7
 MIN_PART_CHARS = 3
+# The word after a productive first part must be common (hazm count), so that a foreign name
+# such as بیتکوین (bitcoin) is not read as بی + تکوین.
+MIN_PREFIXED_WORD_COUNT = 200_000
+MIN_COMPARATIVE_STEM_CHARS = 3
 # Suffixes always written joined (plural ان/ات, adjectival and indefinite ی): a word that is a
 # lexicon word plus one of these is a known word, not a glued compound (بازیکنان, تحلیلگران).
 JOINED_SUFFIXES = ("یان", "گان", "ان", "ات", "یی", "ی")
@@ -226,6 +252,8 @@ def _heh_or_plural(word: str, lex: ZwnjLexicon, previous: str | None, counts: Ma
 
 
 def _inflected_attested(word: str, lex: ZwnjLexicon) -> bool:
+    if word.endswith("ترین") and word[:-2] in lex.attested:
+        return True  # بیشترین, کمترین follow بیشتر, کمتر (written joined)
     for suffix in JOINED_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_PART_CHARS and word[: -len(suffix)] in lex.attested:
             return True
@@ -258,13 +286,15 @@ def _resolve_stem(stem: str, lex: ZwnjLexicon, wanted: frozenset[str], depth: in
 
 
 def _split_suffix(word: str, lex: ZwnjLexicon, depth: int, strict: bool) -> str | None:
-    for suffixes, needs_heh, wanted in _SUFFIX_FAMILIES:
+    for suffixes, final_letter, wanted in _SUFFIX_FAMILIES:
         for suffix in suffixes:
             if not word.endswith(suffix) or len(word) - len(suffix) < 2:
                 continue
             stem = word[: -len(suffix)]
-            if needs_heh and stem[-1] != "ه":
+            if final_letter and stem[-1] != final_letter:
                 continue
+            if suffixes is COMPARATIVE_SUFFIXES and (len(stem) < MIN_COMPARATIVE_STEM_CHARS or stem + "تر" in lex.attested):
+                continue  # بیشترین, بهترین: the comparative is written joined
             resolved = _resolve_stem(stem, lex, wanted, depth, strict)
             if resolved is None:
                 continue
@@ -275,11 +305,20 @@ def _split_suffix(word: str, lex: ZwnjLexicon, depth: int, strict: bool) -> str 
     return None
 
 
+def _common(word: str, lex: ZwnjLexicon) -> bool:
+    if lex.frequency.get(word, 0) >= MIN_PREFIXED_WORD_COUNT:
+        return True
+    for suffix in JOINED_SUFFIXES:
+        if word.endswith(suffix) and lex.frequency.get(word[: -len(suffix)], 0) >= MIN_PREFIXED_WORD_COUNT:
+            return True
+    return False
+
+
 def _split_compound(word: str, lex: ZwnjLexicon) -> str | None:
     """Unknown word = productive first part + word, or word + productive last part."""
     for i in range(2, min(len(word) - MIN_PART_CHARS, 7) + 1):
         first, rest = word[:i], word[i:]
-        if first in lex.prefixes and first[-1] not in NON_JOINING and (rest in lex.attested or rest in lex.listed):
+        if first in lex.prefixes and first[-1] not in NON_JOINING and _common(rest, lex):
             return first + ZWNJ + rest
     for i in range(2, min(len(word) - MIN_PART_CHARS, 7) + 1):
         stem, head = word[:-i], word[-i:]
