@@ -164,3 +164,17 @@ def test_merge_refuses_incoming_source_term_conflict(cli, gpath, tmp_path):
     r = cli(["glossary", "merge", "-g", gpath, other])
     assert r.exit_code == 1 and "'golan'" in r.output and "'abu-mohammad-al-jolani'" in r.output
     assert gpath.read_bytes() == before
+
+
+def test_removing_entries_keeps_section_comments(cli, tmp_path):
+    from xling.glossary.store import default_glossary_path
+
+    house = tmp_path / "house.yaml"
+    shutil.copy(default_glossary_path(), house)
+    sections = [l for l in house.read_text(encoding="utf-8").splitlines() if l.startswith("# ---")]
+    assert len(sections) == 3
+    for entry_id in ("abu-qasra", "kremlin", "tabnak"):  # last of a section, first of a section, last again
+        assert cli(["glossary", "remove", "-g", house, entry_id]).exit_code == 0
+    after = house.read_text(encoding="utf-8").splitlines()
+    assert [l for l in after if l.startswith("# ---")] == sections
+    assert cli(["glossary", "validate", "-g", house]).exit_code == 0

@@ -295,6 +295,50 @@ def _sync_model(node: Any, model: BaseModel) -> Any:
     return node
 
 
+def _comment_slot(node: Any) -> tuple[Any, Any, int] | None:
+    """Where ruamel keeps the comment that follows the last line of ``node``: (container, key, index)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap) and len(node):
+        key = list(node.keys())[-1]
+        child = node[key]
+        if isinstance(child, (CommentedMap, CommentedSeq)) and len(child) and not child.fa.flow_style():
+            return _comment_slot(child)
+        return node, key, 2
+    if isinstance(node, CommentedSeq) and len(node):
+        idx = len(node) - 1
+        child = node[idx]
+        if isinstance(child, (CommentedMap, CommentedSeq)) and len(child) and not child.fa.flow_style():
+            return _comment_slot(child)
+        return node, idx, 0
+    return None
+
+
+def _keep_trailing_comment(seq: Any, i: int) -> None:
+    """Before ``seq[i]`` is deleted, hand the comment lines that follow it (a section header such as
+    ``# ---- titles``) to the item before it, so deleting an entry does not delete them."""
+    if i == 0:
+        return
+    src, dst = _comment_slot(seq[i]), _comment_slot(seq[i - 1])
+    if src is None or dst is None:
+        return
+    container, key, pos = src
+    entry = container.ca.items.get(key)
+    if not entry or len(entry) <= pos or entry[pos] is None:
+        return
+    token = entry[pos]
+    if "#" not in getattr(token, "value", ""):
+        return  # only blank lines: nothing worth keeping
+    dcontainer, dkey, dpos = dst
+    slot = dcontainer.ca.items.setdefault(dkey, [None, None, None, None])
+    while len(slot) <= dpos:
+        slot.append(None)
+    if slot[dpos] is None or "#" not in getattr(slot[dpos], "value", ""):
+        slot[dpos] = token
+    else:
+        slot[dpos].value = slot[dpos].value + token.value.lstrip("\n")
+
+
 def _sync_list(seq: Any, models: list[BaseModel]) -> Any:
     from ruamel.yaml.comments import CommentedSeq
 
@@ -310,6 +354,7 @@ def _sync_list(seq: Any, models: list[BaseModel]) -> Any:
     # remove nodes whose key is gone (from the end, so indexes stay valid)
     for i in range(len(seq) - 1, -1, -1):
         if _node_key(seq[i], cls) not in wanted:
+            _keep_trailing_comment(seq, i)
             del seq[i]
     for i, m in enumerate(models):
         key = wanted[i]
