@@ -94,3 +94,12 @@ def test_source_key_folds_spelling_variants():
     assert source_key("ابو محمد جولانی") == source_key("ابومحمد جولاني") == source_key("ابو\u200cمحمد جولانی")
     assert source_key("ابو قصره") == source_key("ابو قصرة")
     assert source_key("جولانی") != source_key("الجولانی")
+
+
+def test_missing_language_is_a_warning_without_declared_targets(cli, tmp_path):
+    p, _ = _broken(tmp_path, "target_languages: [en, ru, ar]\n", "")
+    text = p.read_text(encoding="utf-8").replace("      ar:\n        - text: وزير الدفاع\n", "")
+    p.write_text(text, encoding="utf-8")
+    r = cli(["glossary", "validate", "-g", p])
+    assert r.exit_code == 0 and "warning: [missing-language] entry 'defence-minister' has no ar terms" in r.output
+    assert cli(["glossary", "validate", "-g", p, "--strict"]).exit_code == 1

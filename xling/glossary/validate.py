@@ -14,8 +14,10 @@ checks the glossary as a whole. Errors (exit status 1 in the CLI):
 * ``dangling-reference``: a cross-reference names an id that does not exist (or the entry itself).
 * ``duplicate-term``: the same term text twice in one entry and language.
 
-Warnings (reported, exit status 0): ``use`` on a term that is not deprecated; a ``use`` text that
-is not part of any preferred or admitted form of the entry; a deprecated source-language term.
+Warnings (reported, exit status 0 unless ``--strict``): ``use`` on a term that is not deprecated;
+a ``use`` text that is not part of any preferred or admitted form of the entry; a deprecated
+source-language term; when the glossary declares no ``target_languages``, an entry lacking a
+language that other entries have (``missing-language``).
 
 Each :class:`Problem` carries a ``loc`` path into the file (``("entries", 3, "terms", "en", 1)``)
 that :class:`~xling.glossary.store.GlossaryDocument` turns into a line number.
@@ -124,6 +126,7 @@ def validate_glossary(glossary: Glossary) -> list[Problem]:
                     for s in [t.text, *t.short_forms]:
                         preferred.setdefault(lang, {}).setdefault(target_key(s), e.id)
 
+    all_langs = [l for l in glossary.languages() if l != src and any(l in e.terms for e in glossary.entries)]
     for i, e in enumerate(glossary.entries):
         for r, ref in enumerate(e.related):
             if ref.target == e.id:
@@ -154,6 +157,10 @@ def validate_glossary(glossary: Glossary) -> list[Problem]:
         for lang in glossary.target_languages:
             if lang not in e.terms:
                 out.append(Problem(ERROR, "no-preferred", f"entry {e.id!r} has no {lang} terms, but {lang} is a target language of the glossary; add a preferred {lang} term", ("entries", i, "terms"), e.id))
+        if not glossary.target_languages:
+            for lang in all_langs:
+                if lang not in e.terms:
+                    out.append(Problem(WARNING, "missing-language", f"entry {e.id!r} has no {lang} terms while other entries have; add a preferred {lang} term, or declare 'target_languages:' to make this an error", ("entries", i, "terms"), e.id))
     return out
 
 
