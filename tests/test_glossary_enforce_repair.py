@@ -128,3 +128,31 @@ def test_repair_lists_checks_lengths(small):
         repair(["a"], [], "en", small)
     out = repair(["بلوسوف", "کاستیوکوف"], ["Blusov", "Kastiukov"], "en", small)
     assert [r.text for r in out] == ["Belousov", "Kostyukov"]
+
+
+# ---- guards against false repairs, and the literal-rendering kind in the house data -----------
+
+
+def test_sentence_initial_common_word_is_not_a_near_miss(glossary):
+    # "Putting" is close to "Putin", but a capital at the start of a sentence proves nothing
+    src = "پوتین گفت"
+    r = repair_segment(src, "Putting it simply, the president spoke.", "en", glossary)
+    if glossary.get("vladimir-putin") is not None:
+        assert r.changes == []
+
+
+def test_titles_get_no_near_miss(small):
+    r = repair_segment("وزیر دفاع", "The Defence Ministry said.", "en", small)
+    assert r.changes == []
+
+
+@pytest.mark.parametrize("lang,src,mt,want", [
+    ("ru", "الشرع در دمشق سخنرانی کرد.", "Шариат выступил с речью в Дамаске.", "Аш-Шараа выступил с речью в Дамаске."),
+    ("ru", "پوتین با الشرع دیدار کرد.", "Путин встретился с шариатом.", "Путин встретился с аш-Шараа."),
+    ("en", "پوتین به الشرع گفت", "Putin told the law that", "Putin told al-Sharaa that"),
+    ("en", "الشرع و شریعت", "Al-Sharaa spoke about Sharia.", "Al-Sharaa spoke about Sharia."),
+    ("ru", "آندری بلوسوف", "с Андреем Блусовым", "с Андреем Белоусовым"),
+    ("ar", "الشرع و الشیبانی", "التقى الشرع ووالشيباني", "التقى الشرع ووالشيباني"),
+])
+def test_house_literal_and_inflection(lang, src, mt, want):
+    assert repair_segment(src, mt, lang, load_glossary()).text == want

@@ -233,7 +233,7 @@ def restore(protected: Protected, mt_output: str, lang: str, glossary: "Glossary
         placeholder is lost, duplicated, or a bracket placeholder's index appears where none was
         placed. Then translate the unprotected segment and repair it (:func:`enforce_batch`).
     """
-    from xling.glossary.repair import _at_sentence_start
+    from xling.glossary.repair import _at_sentence_start, _ru_indeclinable
     from xling.glossary.target import ru_stem
 
     problems: list[str] = []
@@ -285,7 +285,8 @@ def restore(protected: Protected, mt_output: str, lang: str, glossary: "Glossary
         if lang == "ru" and suf_m and len(suf_m.group(1)) <= 3:
             end = e + len(suf_m.group(1))
             words = after.split()
-            words[-1] = ru_stem(words[-1]) + suf_m.group(1)
+            if not _ru_indeclinable(words[-1]):
+                words[-1] = ru_stem(words[-1]) + suf_m.group(1)
             after = " ".join(words)
         if lang == "en" and out[e:e + 2] in ("'s", "’s"):
             pass  # the possessive stays where it is

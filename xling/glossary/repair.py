@@ -16,9 +16,11 @@ Per segment, in order:
 3. **Near-misses** (rule ``near-miss``), only while an expected entry still has fewer acceptable
    occurrences than the source has: token windows whose transliterated key
    (:mod:`xling.glossary.translit`) has a normalized Levenshtein similarity ≥ 0.75 to a form of
-   the entry (≥ 0.85 for titles), or the same consonant skeleton (≥ 3 consonants; persons and
-   organizations only). Names must look like names (a capital letter in en/ru) and, in
-   English, must not be followed by another capitalised word (``Golan Heights``).
+   the entry (≥ 0.85 at the start of a sentence, where a capital proves nothing), or the same
+   consonant skeleton (≥ 3 consonants). Names must look like names (a capital letter in en/ru)
+   and, in English, must not be followed by another capitalised word (``Golan Heights``).
+   Titles get no near-miss search: their variants differ by word choice (``Defence Ministry``
+   is not a misspelt ``Defence Minister``), so only deprecated terms in the data apply.
 4. **Literal renderings** (rule ``literal``): a deprecated term written without any capital
    letter (``the law`` for ``الشرع``) is a common-word mistranslation of a name; it is replaced
    only while the entry is still missing.
@@ -54,7 +56,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.model import ConceptEntry, Glossary
 
 NEAR_THRESHOLD = 0.75
-NEAR_THRESHOLD_TITLE = 0.85
+NEAR_THRESHOLD_START = 0.85
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?…؟]\s*)[\"'«“‘(\[]*\s*$")
 _ARTICLE_RE = re.compile(r"\b([Tt]he)\s+$")
 
@@ -122,7 +124,7 @@ def _attach(words: list[str], parts: list[Part], lang: str) -> str:
         return ""
     if lang == "ru":
         def inflect(w: str, suffix: str) -> str:
-            if not suffix:
+            if not suffix or _ru_indeclinable(w):
                 return w
             return ru_stem(w) + suffix
         if len(words) == len(parts):
@@ -141,6 +143,13 @@ def _attach(words: list[str], parts: list[Part], lang: str) -> str:
                 w = w[1:]
             words[0] = pre + w
     return " ".join(words)
+
+
+def _ru_indeclinable(word: str) -> bool:
+    """Foreign names ending in a vowel other than а/я, or in -аа, do not decline in Russian
+    (аш-Шараа, аль-Джулани, Абу Касра is declinable)."""
+    w = word.lower()
+    return w[-1:] in tuple("иоуеэюы") or w.endswith("аа")
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -169,8 +178,9 @@ def near_misses(text: str, tokens, entry: "ConceptEntry", lang: str, claimed: li
     """Near-miss candidates of ``entry`` in ``text`` outside the ``claimed`` spans, best first."""
     from xling.glossary.translit import similarity, skeleton
 
-    is_title = entry.type.value == "title"
-    threshold = NEAR_THRESHOLD_TITLE if is_title else NEAR_THRESHOLD
+    if entry.type.value == "title":
+        return []  # title variants differ by word choice, not spelling: only data (deprecated terms)
+    threshold = NEAR_THRESHOLD
     found: list[Hit] = []
     for form, term, is_short in entry_forms(entry, lang):
         words = [t.text for t in tokenize(form)]
@@ -186,7 +196,7 @@ def near_misses(text: str, tokens, entry: "ConceptEntry", lang: str, claimed: li
             for k, tok in enumerate(window):
                 p, _ = _best_split(tok.text, words[k], lang, first=k == 0, last=k == n - 1)
                 parts.append(p)
-            if not is_title and not _looks_like_name(parts, lang):
+            if not _looks_like_name(parts, lang):
                 continue
             if lang == "en" and i + n < len(tokens):
                 nxt = tokens[i + n]
@@ -199,8 +209,10 @@ def near_misses(text: str, tokens, entry: "ConceptEntry", lang: str, claimed: li
                 continue  # an exact form: handled by find_entry
             score = similarity(cand, comp)
             sk_c, sk_f = skeleton(cand), skeleton(comp)
-            skel_ok = not is_title and sk_c == sk_f and len(sk_f.replace(" ", "")) >= 3
-            if score >= threshold or skel_ok:
+            skel_ok = sk_c == sk_f and len(sk_f.replace(" ", "")) >= 3
+            # a capital at the start of a sentence says nothing about a name: ask for more
+            need = NEAR_THRESHOLD_START if (lang in ("en", "ru") and _at_sentence_start(text, s0)) else threshold
+            if score >= need or skel_ok:
                 found.append(Hit(s0, e0, entry.id, form, term, is_short, term.status.value, "near",
                                  parts, max(score, threshold if skel_ok else 0.0), (i, i + n)))
     found.sort(key=lambda h: (-h.score, h.start))
