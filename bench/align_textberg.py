@@ -23,26 +23,12 @@ DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "text+berg"
 
 
 def gale_church_beads(src: list[str], tgt: list[str]):
-    """NLTK Gale-Church alignment as beads (src ids, tgt ids)."""
+    """NLTK Gale-Church alignment (character lengths, paper parameters) as beads."""
     from nltk.translate.gale_church import align_blocks
 
-    links = align_blocks([len(s) for s in src], [len(t) for t in tgt])
-    # group links into beads: connected components of the link graph (monotone)
-    beads: list[tuple[list[int], list[int]]] = []
-    for i, j in links:
-        if beads and (i in beads[-1][0] or j in beads[-1][1]):
-            if i not in beads[-1][0]:
-                beads[-1][0].append(i)
-            if j not in beads[-1][1]:
-                beads[-1][1].append(j)
-        else:
-            beads.append(([i], [j]))
-    seen_s = {i for b in beads for i in b[0]}
-    seen_t = {j for b in beads for j in b[1]}
-    out = [(tuple(s), tuple(t)) for s, t in beads]
-    out += [((i,), ()) for i in range(len(src)) if i not in seen_s]
-    out += [((), (j,)) for j in range(len(tgt)) if j not in seen_t]
-    return out
+    from xling.align.beads import links_to_beads
+
+    return links_to_beads(align_blocks([len(s) for s in src], [len(t) for t in tgt]), len(src), len(tgt))
 
 
 def main(argv=None) -> int:

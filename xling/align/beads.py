@@ -97,3 +97,26 @@ def check_beads(beads: list[Bead], n_src: int, n_tgt: int) -> None:
         raise AlignmentError(
             f"beads do not cover the {n_src} source and {n_tgt} target sentences once each, in order"
         )
+
+
+def links_to_beads(links, n_src: int, n_tgt: int) -> list[Bead]:
+    """Beads from sentence links ``(i, j)`` (as NLTK's ``align_blocks`` returns), in order.
+
+    Consecutive links that share a source or target sentence form one bead; sentences that no
+    link touches become 1-0 / 0-1 beads at their place.
+    """
+    groups: list[tuple[list[int], list[int]]] = []
+    for i, j in sorted(links):
+        if groups and (i in groups[-1][0] or j in groups[-1][1]):
+            if i not in groups[-1][0]:
+                groups[-1][0].append(i)
+            if j not in groups[-1][1]:
+                groups[-1][1].append(j)
+        else:
+            groups.append(([i], [j]))
+    seen_s = {i for g in groups for i in g[0]}
+    seen_t = {j for g in groups for j in g[1]}
+    beads = [Bead(tuple(s), tuple(t)) for s, t in groups]
+    beads += [Bead((i,), ()) for i in range(n_src) if i not in seen_s]
+    beads += [Bead((), (j,)) for j in range(n_tgt) if j not in seen_t]
+    return beads

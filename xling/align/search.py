@@ -460,11 +460,17 @@ def _align_nonempty(
             raise AlignmentError(f"MT returned {len(hyps)} sentences for {N} source sentences; check the MT engine")
         mt = (hyps, tgt)
     ratio = estimate_ratio(S.lengths, T.lengths)
+    if not 0.5 <= M / N <= 2.0:  # many insertions/deletions: compare mean sentence lengths instead
+        ratio = float(np.clip(ratio * N / M, 0.25, 4.0))
     model = LengthModel(ratio=ratio, variance=6.8 * max(ratio, 1.0))
     path = _search(S, T, weights, model, params, mt=mt)
     if params.refine:
-        one = [(s0, t0) for s0, s1, t0, t1, _ in path if s1 - s0 == 1 and t1 - t0 == 1]
+        pairs = [(s0, s1, t0, t1) for s0, s1, t0, t1, _ in path if s1 > s0 and t1 > t0]
+        one = [(s0, t0) for s0, s1, t0, t1 in pairs if s1 - s0 == 1 and t1 - t0 == 1]
         if len(one) >= 5:
+            ls = sum(float(S.lengths[s0:s1].sum()) for s0, s1, _, _ in pairs)
+            lt = sum(float(T.lengths[t0:t1].sum()) for _, _, t0, t1 in pairs)
+            ratio = float(np.clip(lt / ls, 0.25, 4.0)) if ls > 0 and lt > 0 else ratio
             l1 = S.lengths[[s for s, _ in one]]
             l2 = T.lengths[[t for _, t in one]]
             model = LengthModel(ratio=ratio, variance=estimate_variance(l1, l2, ratio))
