@@ -1,0 +1,120 @@
+"""``xling align``: the command form, output formats, --gold, multi-target units, errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data" / "align"
+
+
+@pytest.fixture
+def article(tmp_path):
+    for name in ("sentences.fa.txt", "reference.en.txt", "reference.ru.txt", "reference.ar.txt"):
+        shutil.copy(DATA / name, tmp_path / name)
+    return tmp_path
+
+
+def test_exact_command_form_writes_vecalign_beads(cli, article):
+    r = cli(["align", article / "sentences.fa.txt", article / "reference.en.txt", "--src-lang", "fa", "--tgt-lang", "en",
+             "--presegmented", "--format", "beads"])
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert lines == (DATA / "gold.fa-en.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_gold_prints_strict_and_lax_scores(cli, article, tmp_path):
+    out = tmp_path / "beads.txt"
+    r = cli(["align", article / "sentences.fa.txt", article / "reference.ru.txt", "--src-lang", "fa", "--tgt-lang", "ru",
+             "--presegmented", "--out", out, "--gold", DATA / "gold.fa-ru.txt"])
+    assert r.exit_code == 0, r.output
+    assert "fa-ru strict P=1.0000 R=1.0000 F1=1.0000  lax P=1.0000 R=1.0000 F1=1.0000" in r.stdout
+    assert "[8,9]:[8]" in out.read_text(encoding="utf-8").splitlines()
+
+
+def test_tsv_joins_merged_sentences(cli, article):
+    r = cli(["align", article / "sentences.fa.txt", article / "reference.en.txt", "--presegmented", "--format", "tsv"])
+    assert r.exit_code == 0, r.output
+    rows = [line.split("\t") for line in r.stdout.splitlines()]
+    assert len(rows) == 16 and all(len(row) == 2 for row in rows)
+    en = (DATA / "reference.en.txt").read_text(encoding="utf-8").splitlines()
+    assert rows[7][1] == en[7] + " " + en[8]
+
+
+def test_jsonl_has_ids_texts_and_cost(cli, article):
+    r = cli(["align", article / "sentences.fa.txt", article / "reference.ar.txt", "--src-lang", "fa", "--tgt-lang", "ar",
+             "--presegmented", "--format", "jsonl"])
+    assert r.exit_code == 0, r.output
+    recs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert recs[12]["src_ids"] == [12] and recs[12]["tgt_ids"] == {"ar": [12, 13]}
+    assert recs[12]["src"].startswith("وی با بیان") and recs[12]["tgt"]["ar"].startswith("وقال، مشيراً")
+    assert all(isinstance(x["cost"], float) for x in recs)
+
+
+def test_multi_target_merges_to_common_source_spans(cli, article):
+    r = cli(["align", article / "sentences.fa.txt", article / "reference.en.txt", article / "reference.ru.txt",
+             article / "reference.ar.txt", "--presegmented", "--format", "beads"])
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert len(lines) == 15
+    assert "[7]:[7,8]:[7]:[7]" in lines
+    assert "[8,9]:[9,10]:[8]:[8,9]" in lines  # ru merges 8+9: the unit grows in every language
+    assert "[12]:[13]:[11]:[12,13]" in lines
+
+
+def test_multi_target_tmx(cli, article, tmp_path):
+    from xling.formats.tmx import read_tmx
+
+    out = tmp_path / "article.tmx"
+    r = cli(["align", article / "sentences.fa.txt", article / "reference.en.txt", article / "reference.ru.txt",
+             article / "reference.ar.txt", "--src-lang", "fa", "--tgt-lang", "en,ru,ar", "--presegmented",
+             "--format", "tmx", "--out", out])
+    assert r.exit_code == 0, r.output
+    header, units = read_tmx(out.read_bytes())
+    assert header["srclang"] == "fa"
+    assert len(units) == 15 and all(list(u) == ["fa", "en", "ru", "ar"] for u in units)
+    assert units[8]["ru"].startswith("Обращаясь к аш-Шараа")
+
+
+def test_raw_documents_are_segmented(cli, article, tmp_path):
+    raw_en = tmp_path / "doc.en.txt"
+    raw_en.write_text(" ".join((DATA / "reference.en.txt").read_text(encoding="utf-8").splitlines()) + "\n", encoding="utf-8")
+    raw_fa = tmp_path / "doc.fa.txt"
+    raw_fa.write_text(" ".join((DATA / "sentences.fa.txt").read_text(encoding="utf-8").splitlines()) + "\n", encoding="utf-8")
+    r = cli(["align", raw_fa, raw_en, "--format", "tsv"])
+    assert r.exit_code == 0, r.output
+    assert len(r.stdout.splitlines()) >= 10
+
+
+def test_empty_target_file(cli, tmp_path):
+    src = tmp_path / "a.fa.txt"
+    src.write_text("یک.\nدو.\n", encoding="utf-8")
+    tgt = tmp_path / "b.en.txt"
+    tgt.write_text("", encoding="utf-8")
+    r = cli(["align", src, tgt, "--presegmented"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines() == ["[0]:[]", "[1]:[]"]
+
+
+def test_errors_are_one_line(cli, tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text("x\n", encoding="utf-8")
+    r = cli(["align", a, a, "--presegmented"])
+    assert r.exit_code != 0 and "give --src-lang" in r.output
+    r = cli(["align", a, a, "--src-lang", "fa", "--tgt-lang", "en,ru", "--presegmented"])
+    assert r.exit_code != 0 and "one code per TARGET" in r.output
+    r = cli(["align", a, tmp_path / "missing.en.txt", "--src-lang", "fa", "--presegmented"])
+    assert r.exit_code != 0 and "missing.en.txt" in r.output
+
+
+def test_failed_run_leaves_existing_output(cli, tmp_path):
+    a = tmp_path / "a.fa.txt"
+    a.write_text("x\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    out.write_text("keep me\n", encoding="utf-8")
+    r = cli(["align", a, tmp_path / "missing.en.txt", "--presegmented", "--out", out])
+    assert r.exit_code != 0
+    assert out.read_text(encoding="utf-8") == "keep me\n"
