@@ -180,3 +180,13 @@ def test_more_bad_files(tmp_path, content, expected):
     with pytest.raises(GlossaryError) as exc:
         load_glossary(p)
     assert str(exc.value).startswith(f"{p}{expected}")
+
+
+def test_edit_keeps_file_permissions(small):
+    import os
+    import stat
+
+    os.chmod(small, 0o644)
+    with edit_glossary(small) as g:
+        g.name = "renamed"
+    assert stat.S_IMODE(os.stat(small).st_mode) == 0o644

@@ -420,7 +420,18 @@ def save_glossary(glossary: Glossary, path: str | os.PathLike[str], *, tree: Any
     text = render_glossary(glossary, tree)
     # never write something we could not read back
     parse_glossary_text(text, path)
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     atomic_write_text(path, text)
+    # the temporary file was created 0600; give the glossary its old (or the usual) permissions
+    try:
+        os.chmod(path, mode)
+    except OSError:
+        pass
 
 
 def lock_path(path: str | os.PathLike[str]) -> Path:
