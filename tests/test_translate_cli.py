@@ -62,16 +62,27 @@ def test_main_job_writes_three_files_of_16_segments(main_job):
         text = (out / f"{STEM}.{lang}.txt").read_text(encoding="utf-8")
         segments = [line for line in text.splitlines() if line]
         assert len(segments) == 16, lang
-        # the copy model returns the normalized text it was sent, segment by segment, in order
-        assert segments == [r["text"] for r in records], lang
-        assert [r["targets"][lang] for r in records] == segments
+        assert [r["targets"][lang] for r in records] == segments, lang
         # a blank line exactly where the paragraph number changes
-        blocks = text.rstrip("\n").split("\n\n")
         by_para: dict[int, list[str]] = {}
         for r in records:
-            by_para.setdefault(r["paragraph"], []).append(r["text"])
-        assert [b.split("\n") for b in blocks] == [by_para[p] for p in sorted(by_para)]
-    assert (out / f"{STEM}.en.txt").read_text(encoding="utf-8").startswith("date 2025-10-15 ")
+            by_para.setdefault(r["paragraph"], []).append(r["targets"][lang])
+        assert [b.split("\n") for b in text.rstrip("\n").split("\n\n")] == [by_para[p] for p in sorted(by_para)]
+        assert text.startswith("date 2025-10-15 "), lang
+
+
+def test_copy_model_returns_the_text_sent_segment_by_segment(in_process, example_article_path, tmp_path):
+    """Without glossary protection the text sent is the normalized segment: the copy models
+    (fa→en, fa→en→ru through the pivot, fa→ar) must give it back exactly, in order."""
+    r = in_process(["translate", example_article_path, "--to", "en,ru,ar", "--no-glossary", "--out-dir", tmp_path])
+    assert r.exit_code == 0, r.output
+    records = _records(tmp_path / f"{STEM}.jsonl")
+    assert len(records) == 16
+    assert all(c["stage"] != "protect" for rec in records for c in rec["changes"])
+    for lang in TARGETS:
+        lines = [line for line in (tmp_path / f"{STEM}.{lang}.txt").read_text(encoding="utf-8").splitlines() if line]
+        assert lines == [rec["text"] for rec in records], lang
+    assert records[0]["text"].startswith("date 2025-10-15 ")
 
 
 def test_test_models_are_named_as_such(main_job):
@@ -98,6 +109,8 @@ def test_jsonl_records(main_job, example_article_path):
         tr = next(c for c in r["changes"] if c["stage"] == "translate")
         assert tr["routes"] == {"en": "fa→en", "ru": "fa→en→ru", "ar": "fa→ar"}
         assert sorted(tr["legs"]) == ["en→ru", "fa→ar", "fa→en"]  # the fa→en pivot leg ran once
+    # glossary terms were protected before MT (default house glossary)
+    assert any(c["stage"] == "protect" for r in records for c in r["changes"])
     # normalization is recorded: Persian digits (۸۰, ۱۹۴۴) sent to the model as ASCII
     digit_edits = [e for r in records for c in r["changes"] if c["stage"] == "normalize" for e in c["edits"] if e["op"] == "digits"]
     assert {"before": "۸۰", "after": "80"}.items() <= next(e for e in digit_edits if e["before"] == "۸۰").items()
@@ -106,7 +119,7 @@ def test_jsonl_records(main_job, example_article_path):
 
 def test_stdin(in_process, tmp_path):
     text = "سلام دنیا. این یک آزمون است.\n\nبند دوم ۱۲ کلمه دارد.\n"
-    r = in_process(["translate", "-", "--to", "en,ru", "--out-dir", tmp_path / "o"], input=text.encode("utf-8"))
+    r = in_process(["translate", "-", "--to", "en,ru", "--no-glossary", "--out-dir", tmp_path / "o"], input=text.encode("utf-8"))
     assert r.exit_code == 0, r.output
     assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["stdin.en.txt", "stdin.jsonl", "stdin.ru.txt"]
     assert (tmp_path / "o" / "stdin.ru.txt").read_text(encoding="utf-8") == "سلام دنیا.\nاین یک آزمون است.\n\nبند دوم 12 کلمه دارد.\n"
@@ -128,7 +141,7 @@ def test_non_utf8_input_names_encoding_and_writes_nothing(in_process, tmp_path):
     lines = r.output.strip().splitlines()
     assert len(lines) == 1 and "--encoding" in lines[0] and str(legacy) in lines[0]
     assert not (tmp_path / "o").exists()
-    r = in_process(["translate", legacy, "--to", "en", "--out-dir", tmp_path / "o", "--encoding", "cp1256"])
+    r = in_process(["translate", legacy, "--to", "en", "--no-glossary", "--out-dir", tmp_path / "o", "--encoding", "cp1256"])
     assert r.exit_code == 0, r.output
     # normalization unified the letters to Persian ی and ک before the copy model saw them
     assert (tmp_path / "o" / "legacy.en.txt").read_text(encoding="utf-8") == "سلام دنیا.\nاین کتاب است.\n"

@@ -1,7 +1,8 @@
 """``python -m xling.demo FILE --out-dir DIR`` (what ``make demo`` runs): the main job on a document.
 
 If real Argos models for fa→en, fa→ru and fa→ar are installed (directly or through an English
-pivot), it runs ``xling translate FILE --from fa --to en,ru,ar --out-dir DIR``.
+pivot), it runs what ``xling translate FILE --from fa --to en,ru,ar --out-dir DIR`` runs
+(house glossary enforced).
 
 Otherwise it says so, says whether one could be downloaded (is the Argos index reachable?) and
 how to install one from a file, and then runs the same pipeline with xling's copy *test* models
@@ -38,10 +39,11 @@ Install real Argos models to get translations:
 
 def _run(file: str, out_dir: Path, reporter) -> list[Path]:
     from xling.io import read_text
-    from xling.pipeline import Job, load_engines, output_stem, plan, translate_document, write_outputs
+    from xling.pipeline import Job, load_engines, output_stem, plan, translate_document, use_glossary, write_outputs
 
     job = Job(from_code=FROM, targets=list(TARGETS), reporter=reporter)
     plan(job)
+    use_glossary(job)  # the shipped house glossary, as `xling translate` does by default
     text = read_text(file)
     load_engines(job)
     with reporter.bars():

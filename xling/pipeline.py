@@ -217,6 +217,19 @@ STAGES: list[tuple[str, Stage]] = [
 # ---------------------------------------------------------------------------------- running
 
 
+def use_glossary(job: Job, path: str | os.PathLike[str] | None = None) -> None:
+    """Enforce a termbase in ``job``: load it (None = the shipped house glossary) and set the
+    protect/repair stages of :mod:`xling.glossary.enforce`.
+
+    Raises:
+        GlossaryError: the glossary file is invalid.
+    """
+    from xling.glossary.enforce import protect_stage, repair_stage
+    from xling.glossary.store import load_glossary
+
+    job.glossary, job.protect, job.repair = load_glossary(path), protect_stage, repair_stage
+
+
 def plan(job: Job) -> None:
     """Choose each target's route (direct or through the pivot) from the installed packages.
 

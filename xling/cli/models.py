@@ -63,11 +63,15 @@ def install(
     from xling.errors import InputError
     from xling.mt import packages
 
-    looks_like_file = to_code is None or source.endswith(".argosmodel") or "/" in source
+    from pathlib import Path
+
+    looks_like_file = source.endswith(".argosmodel") or Path(source).exists()
     if looks_like_file:
         if to_code is not None:
             raise InputError(f"give either FROM TO or one FILE.argosmodel, not {source} {to_code}")
         pkg = packages.install_file(source, replace=replace)
+    elif to_code is None:
+        raise InputError(f"{source}: no such file; give FROM TO (e.g. `xling models install fa en`) or a FILE.argosmodel")
     else:
         pkg = packages.install_online(source, to_code, timeout=timeout, replace=replace)
     _echo(f"installed {pkg.label()} in {pkg.path}")

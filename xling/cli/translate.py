@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Iterator
 
 import typer
 
@@ -66,6 +65,8 @@ def translate(
     engine: str = typer.Option("argos", "--engine", help="argos (CTranslate2 direct, batched) or argos-native (argostranslate's own path, for comparison)."),
     pivot: str = typer.Option("en", "--pivot", help="Language to pivot through when no direct model exists."),
     max_batch_tokens: int = typer.Option(2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens (memory vs speed)."),
+    glossary: str = typer.Option(None, "--glossary", help="Termbase to enforce (default: the shipped house glossary)."),
+    no_glossary: bool = typer.Option(False, "--no-glossary", help="Translate without protecting and repairing glossary terms."),
 ) -> None:
     """Translate a document into each target language.
 
@@ -76,13 +77,17 @@ def translate(
     from xling.io import read_text
     from xling.mt.argos import ENGINES
     from xling.errors import InputError
-    from xling.pipeline import Job, load_engines, output_stem, plan, translate_document, write_outputs
+    from xling.pipeline import Job, load_engines, output_stem, plan, translate_document, use_glossary, write_outputs
 
     if engine not in ENGINES:
         raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
     reporter = RichReporter()
     job = Job(from_code=from_code, targets=_split_langs(to), beam_size=beam_size, engine=engine, pivot=pivot, max_batch_tokens=max_batch_tokens, reporter=reporter)
     plan(job)  # a missing model: exit 2 before reading or writing anything
+    if no_glossary and glossary:
+        raise InputError("give --glossary PATH or --no-glossary, not both")
+    if not no_glossary:
+        use_glossary(job, glossary)
     text = read_text(file, encoding=encoding)
     load_engines(job)
     with reporter.bars():
