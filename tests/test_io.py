@@ -53,3 +53,16 @@ def test_atomic_group_replaces_all_or_nothing(tmp_path):
     assert a.read_text() == b.read_text() == "new"
     atomic_write_text(a, "x")
     assert a.read_text() == "x"
+
+
+def test_new_files_get_umask_mode_and_replacements_keep_mode(tmp_path):
+    new = tmp_path / "new.txt"
+    atomic_write_text(new, "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~umask
+    old = tmp_path / "old.txt"
+    old.write_text("a")
+    old.chmod(0o640)
+    atomic_write_text(old, "b")
+    assert old.stat().st_mode & 0o777 == 0o640

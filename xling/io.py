@@ -118,6 +118,16 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str 
             fh.write(text)
 
 
+def _mode_for(dest: Path) -> int:
+    """Permission bits for a new version of ``dest``: the old file's, else 0o666 less the umask."""
+    try:
+        return dest.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 class AtomicOutputs:
     """Write a group of files so that either all appear (replacing older ones) or none changes.
 
@@ -146,6 +156,7 @@ class AtomicOutputs:
         except OSError as exc:
             raise InputError(f"{dest}: cannot write: {exc.strerror}") from None
         self._pending.append((tmp, dest))
+        os.chmod(tmp, _mode_for(dest))
         with os.fdopen(fd, "w", encoding=encoding, newline="\n") as fh:
             yield fh
 
