@@ -152,3 +152,12 @@ def test_pipeline_stages_record_protection_and_repair(g):
     assert stages.count("restore") == 2 and "protect" in stages and "terms" in stages
     terms = [c for c in segs[0].changes if c["stage"] == "terms"][0]
     assert terms["ar"]["abu-mohammad-al-jolani"] == "preferred"
+
+
+def test_term_reports_per_language(g):
+    from xling.glossary.enforce import term_reports
+
+    segs = [Segment(0, 0, "جولانی آمد", "جولانی آمد", targets={"en": "al-Jolani came", "ar": "جاء جولاني"})]
+    reps = term_reports(segs, ["en", "ar"], g)
+    assert reps["en"].success_rate == 1.0
+    assert reps["ar"].success_rate == 0.0 and reps["ar"].rows[0].status == "deprecated"

@@ -452,3 +452,24 @@ def _retranslate(texts: list[str], lang: str, job: Any) -> list[str]:
     route = job.routes[lang]
     outputs, _ = run_routes(texts, {lang: route}, job.engines, beam_size=job.beam_size)
     return outputs[lang]
+
+
+def term_reports(segments: list["Segment"], targets: list[str], glossary: "Glossary") -> dict[str, Any]:
+    """Term check of a translated document, per target language (for ``xling translate`` to print).
+
+    Args:
+        segments: translated segments (``Segment.text`` = the unprotected source, ``targets`` filled).
+        targets: target language codes.
+        glossary: the termbase.
+
+    Returns:
+        language code → :class:`~xling.glossary.check.TermReport` (``.success_rate``,
+        ``.lemma_success_rate``, ``.failures``, ``.to_dict()``).
+    """
+    from xling.glossary.check import check_terms
+    from xling.glossary.match import SourceMatcher
+
+    matcher = SourceMatcher(glossary)
+    sources = [s.text for s in segments]
+    return {lang: check_terms(sources, [s.targets.get(lang, "") for s in segments], lang, glossary, matcher=matcher)
+            for lang in targets}
