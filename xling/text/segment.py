@@ -17,9 +17,9 @@ not a boundary. Each :class:`Sentence` keeps exact character offsets into the in
 ``text`` is ``text[start:end]`` with no leading or trailing whitespace (so a sentence may hold a
 newline; :meth:`Sentence.one_line` joins such lines with a space for one-sentence-a-line output).
 
-Very long paragraphs are cut into pieces of at most :data:`MAX_PIECE_CHARS` characters after a
-sentence-final mark (or whitespace) before spaCy sees them, so a 50 MB single-line file is
-processed in linear time and bounded memory.
+Very long paragraphs are read in windows of at most :data:`MAX_PIECE_CHARS` characters, each
+window resuming at the last (possibly cut) sentence of the one before, so a 50 MB single-line
+file is processed in linear time and bounded memory.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from typing import Iterator
 from xling.text.lang import get_lang_data
 
 MAX_PIECE_CHARS = 100_000
-SENTENCE_END = ".!?؟"
 # spaCy's sentencizer splits on these; ؛ (U+061B) and : are deliberately absent.
 PUNCT_CHARS = [".", "!", "?", "؟", "…", "‼", "⁇", "⁈", "⁉", "۔"]
 
@@ -83,24 +82,6 @@ def _pipeline(lang: str):
     return nlp
 
 
-def _iter_pieces(text: str, start: int, end: int, limit: int = MAX_PIECE_CHARS) -> Iterator[tuple[int, int]]:
-    pos = start
-    while end - pos > limit:
-        window_end = pos + limit
-        cut = -1
-        for mark in SENTENCE_END:
-            i = text.rfind(mark + " ", pos, window_end)
-            cut = max(cut, i + 1 if i >= 0 else -1)
-        if cut <= pos:
-            cut = text.rfind(" ", pos, window_end)
-        if cut <= pos:
-            cut = window_end
-        yield pos, cut
-        pos = cut
-    if pos < end:
-        yield pos, end
-
-
 def segment_text(text: str, lang: str) -> list[Sentence]:
     """Split ``text`` into sentences (see the module docstring).
 
@@ -128,16 +109,39 @@ def segment_text(text: str, lang: str) -> list[Sentence]:
 
 
 def _boundaries(text: str, start: int, end: int, lang: str, data) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` sentence spans of ``text[start:end]``.
+
+    Long paragraphs are read in windows of at most :data:`MAX_PIECE_CHARS` characters: all
+    sentences of a window but the last (which may be cut off) are kept and the next window starts
+    at that last sentence, so each character is read about once (linear time).
+    """
     nlp = _pipeline(lang)
-    for piece_start, piece_end in _iter_pieces(text, start, end):
-        piece = text[piece_start:piece_end]
-        doc = nlp(piece)
-        cuts = [sent.start_char for sent in doc.sents][1:]
-        kept = {c for c in cuts if not _glued(piece, c, data)}
-        kept.update(_missed_cuts(doc, data))
-        bounds = [0, *sorted(kept), len(piece)]
+    limit = MAX_PIECE_CHARS
+    pos = start
+    while pos < end:
+        window_end = min(pos + limit, end)
+        piece = text[pos:window_end]
+        cuts = _cuts(nlp(piece), piece, data)
+        if window_end < end:
+            if cuts:
+                keep, resume = cuts[:-1], cuts[-1]
+            else:  # one sentence longer than the window: cut at the last whitespace
+                space = max(piece.rfind(" "), piece.rfind("\n"))
+                keep, resume = [], space + 1 if space > 0 else len(piece)
+        else:
+            keep, resume = cuts, len(piece)
+        bounds = [0, *keep, resume]
         for a, b in zip(bounds, bounds[1:]):
-            yield piece_start + a, piece_start + b
+            yield pos + a, pos + b
+        pos += resume
+
+
+def _cuts(doc, piece: str, data) -> list[int]:
+    """Sentence starts (offsets into ``piece``, excluding 0) after xling's corrections."""
+    cuts = [sent.start_char for sent in doc.sents][1:]
+    kept = {c for c in cuts if not _glued(piece, c, data)}
+    kept.update(_missed_cuts(doc, data))
+    return sorted(kept)
 
 
 def _missed_cuts(doc, data) -> Iterator[int]:

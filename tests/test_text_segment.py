@@ -1,0 +1,108 @@
+"""Sentence segmentation (xling.text.segment) for fa, en, ru and ar."""
+
+from __future__ import annotations
+
+import pytest
+
+from xling.errors import InputError
+from xling.text import segment as segment_module
+from xling.text.segment import segment_text
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    result = segment_text(text, lang)
+    for s in result:
+        assert text[s.start:s.end] == s.text  # offsets are exact
+    return [s.text for s in result]
+
+
+CASES = [
+    # English: abbreviations
+    ("en", "Dr. Smith arrived on Oct. 15. He spoke first.", ["Dr. Smith arrived on Oct. 15.", "He spoke first."]),
+    ("en", "See p. 5 for details. The rest follows.", ["See p. 5 for details.", "The rest follows."]),
+    ("en", "J. R. Smith wrote it. It sold well.", ["J. R. Smith wrote it.", "It sold well."]),
+    ("en", "He moved to the U.S. He liked it.", ["He moved to the U.S.", "He liked it."]),
+    # English: decimal, quotes, ? !
+    ("en", "Growth was 3.5 percent. Analysts agreed.", ["Growth was 3.5 percent.", "Analysts agreed."]),
+    ("en", 'He said "We will win." Then he left.', ['He said "We will win."', "Then he left."]),
+    ("en", "He said “We will win.” Then he left.", ["He said “We will win.”", "Then he left."]),
+    ("en", "Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
+    ("en", "Note: this is one sentence; really. Two.", ["Note: this is one sentence; really.", "Two."]),
+    # Russian
+    ("ru", "Это, т. е. договор, подписан в Москве. Далее.", ["Это, т. е. договор, подписан в Москве.", "Далее."]),
+    ("ru", "Подписан в 2025 г. в Москве. Далее.", ["Подписан в 2025 г. в Москве.", "Далее."]),
+    ("ru", "Это было в 1990 г. Тогда всё изменилось.", ["Это было в 1990 г.", "Тогда всё изменилось."]),
+    ("ru", "Так называемый, т. н. план, готов. Следующее.", ["Так называемый, т. н. план, готов.", "Следующее."]),
+    ("ru", "Выступил проф. Иванов. Затем пауза.", ["Выступил проф. Иванов.", "Затем пауза."]),
+    ("ru", "Докладчик И. И. Петров выступил. Все слушали.", ["Докладчик И. И. Петров выступил.", "Все слушали."]),
+    ("ru", "Рост составил 3.5 процента. Далее.", ["Рост составил 3.5 процента.", "Далее."]),
+    ("ru", "Он сказал: «Мы победим.» Потом ушёл.", ["Он сказал: «Мы победим.»", "Потом ушёл."]),
+    ("ru", "Правда? Да! Конечно.", ["Правда?", "Да!", "Конечно."]),
+    # Persian
+    ("fa", "این رویداد در سال ۱۴۰۳ ه.ش. رخ داد. سپس پایان یافت.", ["این رویداد در سال ۱۴۰۳ ه.ش. رخ داد.", "سپس پایان یافت."]),
+    ("fa", "ع. رضایی گفت که می‌آید. او آمد.", ["ع. رضایی گفت که می‌آید.", "او آمد."]),
+    ("fa", "رشد ۳.۵ درصد بود. تحلیلگران موافق بودند.", ["رشد ۳.۵ درصد بود.", "تحلیلگران موافق بودند."]),
+    ("fa", "رشد ۳٫۵ درصد بود. تحلیلگران موافق بودند.", ["رشد ۳٫۵ درصد بود.", "تحلیلگران موافق بودند."]),
+    ("fa", "او گفت: «ما پیروز می‌شویم.» سپس رفت.", ["او گفت: «ما پیروز می‌شویم.»", "سپس رفت."]),
+    ("fa", "آیا این درست است؟ بله! درست است.", ["آیا این درست است؟", "بله!", "درست است."]),
+    ("fa", "او آمد؛ سپس رفت. پایان.", ["او آمد؛ سپس رفت.", "پایان."]),
+    # Arabic
+    ("ar", "قال د. أحمد إن الوضع جيد. ثم غادر.", ["قال د. أحمد إن الوضع جيد.", "ثم غادر."]),
+    ("ar", "بلغ النمو 3.5 في المئة. وافق المحللون.", ["بلغ النمو 3.5 في المئة.", "وافق المحللون."]),
+    ("ar", "بلغ النمو ٣٫٥ في المئة. وافق المحللون.", ["بلغ النمو ٣٫٥ في المئة.", "وافق المحللون."]),
+    ("ar", "بلغ النمو ٣.٥ في المئة. وافق المحللون.", ["بلغ النمو ٣.٥ في المئة.", "وافق المحللون."]),
+    ("ar", "قال: «سننتصر.» ثم غادر.", ["قال: «سننتصر.»", "ثم غادر."]),
+    ("ar", "هل هذا صحيح؟ نعم.", ["هل هذا صحيح؟", "نعم."]),
+    ("ar", "جاء؛ ثم ذهب. انتهى.", ["جاء؛ ثم ذهب.", "انتهى."]),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_sentences(lang, text, expected):
+    assert sentences(text, lang) == expected
+
+
+def test_paragraphs_and_offsets():
+    text = " First one. Second one.\n\n\n  Third\nline wrapped. Fourth.\n \nFifth."
+    result = segment_text(text, "en")
+    assert [(s.text, s.paragraph) for s in result] == [
+        ("First one.", 0),
+        ("Second one.", 0),
+        ("Third\nline wrapped.", 1),
+        ("Fourth.", 1),
+        ("Fifth.", 2),
+    ]
+    assert result[0].start == 1
+    assert result[2].one_line() == "Third line wrapped."
+
+
+def test_empty_and_blank():
+    assert segment_text("", "fa") == []
+    assert segment_text(" \n\n \n", "fa") == []
+
+
+def test_unknown_language():
+    with pytest.raises(InputError, match="fa, en, ru, ar"):
+        segment_text("x", "de")
+
+
+def test_long_paragraph_is_cut_into_pieces(monkeypatch):
+    text = " ".join(f"Sentence number {i} is here. Dr. Who came at 3.5 p.m. today." for i in range(300))
+    whole = [(s.text, s.start) for s in segment_text(text, "en")]
+    monkeypatch.setattr(segment_module, "MAX_PIECE_CHARS", 500)
+    seen = []
+    real = segment_module._pipeline
+
+    def spy(lang):
+        nlp = real(lang)
+
+        def run(piece):
+            seen.append(len(piece))
+            return nlp(piece)
+
+        return run
+
+    monkeypatch.setattr(segment_module, "_pipeline", spy)
+    pieces = [(s.text, s.start) for s in segment_text(text, "en")]
+    assert pieces == whole
+    assert len(seen) > 20 and max(seen) <= 500
