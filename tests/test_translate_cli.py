@@ -8,7 +8,6 @@ paragraph layout and the outputs without a real model. Their output is not a tra
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest

@@ -213,7 +213,10 @@ class ArgosNativeEngine:
             try:
                 out.append(self.translation.translate(text) if text.strip() else "")
             except Exception as exc:  # argostranslate raises anything from stanza/minisbd/network
-                raise ModelError(f"argostranslate failed on {self.from_code}→{self.to_code} ({type(exc).__name__}: {exc}); use the default engine") from None
+                raise ModelError(
+                    f"argostranslate failed on {self.from_code}→{self.to_code} ({type(exc).__name__}: {exc}); its own path "
+                    "fetches a sentence-splitter model on first use, which fails offline: use the default engine (--engine argos)"
+                ) from None
             if on_progress:
                 on_progress(1)
         return out

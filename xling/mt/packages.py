@@ -331,8 +331,16 @@ def install_file(path: str | os.PathLike[str], *, replace: bool = False) -> Inst
     if clashes and not replace:
         where = ", ".join(str(p.path) if p else str(dest) for p in clashes)
         raise ModelError(f"{path}: a package for {from_code}→{to_code} is already installed ({where}); run `xling models remove {from_code} {to_code}` first or pass --replace")
-    for old in clashes:
-        shutil.rmtree(old.path if old else dest, ignore_errors=True)
+    # Replaced packages are moved aside (outside every package folder) and deleted only once the
+    # new one is in place; if extraction fails they are moved back.
+    import tempfile
+
+    aside = Path(tempfile.mkdtemp(prefix=".xling-replaced-", dir=dest_root.parent)) if clashes else None
+    moved: list[tuple[Path, Path]] = []
+    for n, old in enumerate(clashes):
+        src = old.path if old else dest
+        moved.append((src, aside / f"{n}-{src.name}"))
+        src.rename(moved[-1][1])
 
     from argostranslate import package as argos_package
 
@@ -340,7 +348,12 @@ def install_file(path: str | os.PathLike[str], *, replace: bool = False) -> Inst
         argos_package.install_from_path(Path(path))
     except Exception as exc:  # argostranslate raises bare Exception / OSError
         shutil.rmtree(dest, ignore_errors=True)
+        for src, tmp in moved:
+            tmp.rename(src)
         raise ModelError(f"{path}: install failed: {exc}") from None
+    finally:
+        if aside is not None:
+            shutil.rmtree(aside, ignore_errors=True)
     return read_package(dest)
 
 

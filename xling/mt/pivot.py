@@ -44,8 +44,6 @@ def plan_routes(from_code: str, targets: list[str], *, pivot: str = "en", pairs:
     Raises:
         ModelMissingError: one message naming every missing pair and both ways to install them.
     """
-    from xling.mt.packages import install_hint
-
     if pairs is None:
         pairs = _installed_pairs()
     routes: dict[str, Route] = {}
