@@ -156,3 +156,20 @@ def test_titles_get_no_near_miss(small):
 ])
 def test_house_literal_and_inflection(lang, src, mt, want):
     assert repair_segment(src, mt, lang, load_glossary()).text == want
+
+
+S14 = ("از طرف روسیه، سرگئی لاوروف وزیر امور خارجه، الکساندر نواک معاون نخست وزیر، ماکسیم اورشکین معاون رئیس دفتر "
+       "اجرایی ریاست جمهوری، یوری اوشاکوف دستیار رئیس جمهور، آندری بلوسوف وزیر دفاع و ایگور کاستیوکوف رئیس اداره کل ستاد کل نیروهای مسلح روسیه")
+
+
+def test_full_names_around_a_kept_short_form_are_repaired():
+    """A misspelt or deprecated full name wins over the house short form inside it (longest match)."""
+    mt = ("On the Russian side, Foreign Minister Sergey Lavrov, Deputy Prime Minister Alexandr Novak, Maksim Oreshkin, "
+          "Presidential Aide Yury Ushakov, Defence Minister Andrey Belousov and Igor Kostiukov attended.")
+    want = ("On the Russian side, Foreign Minister Sergei Lavrov, Deputy Prime Minister Alexander Novak, Maxim Oreshkin, "
+            "Presidential Aide Yuri Ushakov, Defence Minister Andrei Belousov and Igor Kostyukov attended.")
+    assert repair_segment(S14, mt, "en", load_glossary()).text == want
+    ru = "Сергеем Лавровым, Александром Новаком, Андреем Белусовым и Игорем Кастюковым"
+    assert repair_segment(S14, ru, "ru", load_glossary()).text == (
+        "Сергеем Лавровым, Александром Новаком, Андреем Белоусовым и Игорем Костюковым")
+    assert repair_segment("الکساندر نواک", "Mr Novak said", "en", load_glossary()).changes == []

@@ -8,11 +8,12 @@ a concept the source does not contain is never touched (``Golan Heights`` when t
 Per segment, in order:
 
 1. **Claim** every preferred/admitted form of every glossary entry present in the target
-   (:func:`xling.glossary.target.find_entry`; Russian with the suffix model): those spans are
-   never rewritten.
-2. **Deprecated variants** of expected entries (rule ``deprecated``): an exact or inflected
-   occurrence of a deprecated term (``Blusov``, ``Блусову``, ``جولاني``, ``وبلوسوف``) becomes its
-   replacement (``Term.use`` or the preferred term), longest match first.
+   (:func:`xling.glossary.target.find_entry`; Russian with the suffix model), and find the
+   **deprecated variants** of expected entries (rule ``deprecated``: ``Blusov``, ``Блусову``,
+   ``جولاني``, ``وبلوسوف``); both are resolved together, longest match first, an acceptable form
+   winning a tie (``Maksim Oreshkin`` beats the short form ``Oreshkin`` inside it;
+   ``аль-Джулани`` beats ``Джулани``). Claimed spans are never rewritten; each deprecated
+   variant becomes its replacement (``Term.use`` or the preferred term).
 3. **Near-misses** (rule ``near-miss``), only while an expected entry still has fewer acceptable
    occurrences than the source has: token windows whose transliterated key
    (:mod:`xling.glossary.translit`) has a normalized Levenshtein similarity ≥ 0.75 to a form of
@@ -242,49 +243,57 @@ def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
         return RepairResult(target, [])
     tokens = tokenize(target)
     mode = "inflect" if lang == "ru" else "exact"
-    # 1. claims: acceptable forms of every entry
-    ok_hits: list[Hit] = []
+    # 1. claims (acceptable forms of every entry) and deprecated variants of expected entries,
+    #    resolved together: longest match first, an acceptable form before a deprecated one
+    ok_all: list[Hit] = []
     for e in glossary.entries:
-        ok_hits.extend(find_entry(target, tokens, e, lang, mode, statuses=("preferred", "admitted")))
-    ok_hits = resolve(ok_hits)
-    claimed = [(h.start, h.end) for h in ok_hits]
-    have = {eid: 0 for eid in expected}
-    for h in ok_hits:
-        if h.entry_id in have:
-            have[h.entry_id] += 1
-    # 2. deprecated variants (and literal renderings) of expected entries
-    fixes: list[tuple[Hit, str]] = []
-    occupied = list(claimed)
-
-    def free(h: Hit) -> bool:
-        return not any(h.start < e and s < h.end for s, e in occupied)
-
-    dep_hits: list[Hit] = []
+        ok_all.extend(find_entry(target, tokens, e, lang, mode, statuses=("preferred", "admitted")))
+    dep_all: list[Hit] = []
     for eid in expected:
-        e = glossary.get(eid)
-        dep_hits.extend(find_entry(target, tokens, e, lang, mode, statuses=("deprecated",)))
-    dep_hits = [h for h in resolve(dep_hits) if free(h)]
-    literal = [h for h in dep_hits if _is_literal(h, lang)]
-    candidates: list[Hit] = [h for h in dep_hits if h not in literal]
-    budget = {eid: n - have[eid] for eid, n in expected.items()}
-    for eid, left in budget.items():
-        if left > 0:
-            candidates.extend(near_misses(target, tokens, glossary.get(eid), lang, occupied))
-    # longest span first; a deprecated variant before a near-miss of the same length
-    candidates.sort(key=lambda h: (-(h.end - h.start), h.kind == "near", -h.score, h.start))
-    for h in candidates:
-        if not free(h):
+        dep_all.extend(find_entry(target, tokens, glossary.get(eid), lang, mode, statuses=("deprecated",)))
+    literal = [h for h in dep_all if _is_literal(h, lang)]
+    resolved = resolve(ok_all + [h for h in dep_all if not _is_literal(h, lang)])
+    ok_hits = [h for h in resolved if h.status != "deprecated"]
+    fixes: list[tuple[Hit, str]] = [(h, "deprecated") for h in resolved if h.status == "deprecated"]
+    occupied: list[tuple[int, int]] = [(h.start, h.end) for h in resolved]
+    budget = {eid: n for eid, n in expected.items()}
+    for h in resolved:
+        if h.entry_id in budget:
+            budget[h.entry_id] -= 1
+
+    def free(h: Hit, ignore: tuple[tuple[int, int], ...] = ()) -> bool:
+        return not any(h.start < e and s < h.end for s, e in occupied if (s, e) not in ignore)
+
+    # 2. near-misses: for entries still missing, and to upgrade a same-entry short form or
+    #    partial variant that sits inside a misspelt full name ("Alexandr Novak" around the
+    #    house short form "Novak"; "Andrey Bilosov" around the deprecated given name "Andrey")
+    candidates: list[tuple[Hit, tuple[tuple[int, int], ...]]] = []
+    for eid in expected:
+        own = tuple((h.start, h.end) for h in resolved
+                    if h.entry_id == eid and (h.is_short or h.status == "deprecated"))
+        if budget[eid] <= 0 and not own:
             continue
-        if h.kind == "near":
-            if budget[h.entry_id] <= 0:
+        blockers = [sp for sp in occupied if sp not in own]
+        for h in near_misses(target, tokens, glossary.get(eid), lang, blockers):
+            inside = tuple(sp for sp in own if h.start < sp[1] and sp[0] < h.end)
+            if any(not (h.start <= sp[0] and sp[1] <= h.end) or sp == (h.start, h.end) for sp in inside):
                 continue
-            fixes.append((h, "near-miss"))
+            candidates.append((h, inside))
+    candidates.sort(key=lambda c: (-(c[0].end - c[0].start), -c[0].score, c[0].start))
+    for h, inside in candidates:
+        if not free(h, inside):
+            continue
+        if inside:
+            occupied = [sp for sp in occupied if sp not in inside]
+            fixes = [f for f in fixes if (f[0].start, f[0].end) not in inside]
+        elif budget[h.entry_id] > 0:
+            budget[h.entry_id] -= 1
         else:
-            fixes.append((h, "deprecated"))
+            continue
+        fixes.append((h, "near-miss"))
         occupied.append((h.start, h.end))
-        budget[h.entry_id] -= 1
-    # literal renderings: only while the entry is still missing
-    for h in literal:
+    # 3. literal renderings: only while the entry is still missing
+    for h in resolve(literal):
         if budget[h.entry_id] > 0 and free(h):
             fixes.append((h, "literal"))
             occupied.append((h.start, h.end))
