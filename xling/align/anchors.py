@@ -54,6 +54,7 @@ _ARABIC_FOLD = str.maketrans(
 _HARAKAT = re.compile(r"[\u064b-\u065f\u0670]")
 _DIGITS_FALLBACK = str.maketrans({**{chr(0x06F0 + d): str(d) for d in range(10)}, **{chr(0x0660 + d): str(d) for d in range(10)}, "٫": ".", "٬": ","})
 
+WEIGHT_POWER = 0.5  # key weight = df ** -WEIGHT_POWER (df: sentences holding the key, larger side)
 PREFIX = 4  # characters of a word compared as a cognate key (Simard et al. 1992 used 4)
 
 
@@ -220,7 +221,7 @@ def build_features(
                 df[key] = df.get(key, 0) + 1
     common = sorted(set(df_s) & set(df_t))
     ids = {key: n for n, key in enumerate(common)}
-    weights = np.array([1.0 / np.sqrt(max(df_s[k], df_t[k])) for k in common], dtype=np.float64)
+    weights = np.array([max(df_s[k], df_t[k]) ** -WEIGHT_POWER for k in common], dtype=np.float64)
 
     def side(sents: list[str], sets: list[set[str]]) -> SideFeatures:
         keys = [np.array(sorted(ids[k] for k in s if k in ids), dtype=np.int64) for s in sets]
@@ -228,3 +229,113 @@ def build_features(
         return SideFeatures(lengths, punctuation_counts(sents), keys)
 
     return side(src, ks), side(tgt, kt), weights
+
+
+def sentence_words(text: str) -> set[str]:
+    """Folded word types of a sentence (lowercase, accents/harakat removed, 2+ letters)."""
+    out = set()
+    for m in _WORD.finditer(text):
+        w = m.group()
+        sc = script_of(w)
+        if sc == "latn":
+            w = _fold_latin(w)
+        elif sc == "arab":
+            w = _HARAKAT.sub("", w).translate(_ARABIC_FOLD)
+        else:
+            w = w.lower()
+        if len(w) >= 2:
+            out.add(w)
+    return out
+
+
+def learn_lexicon(
+    src_words: list[set[str]],
+    tgt_words: list[set[str]],
+    beads: list[tuple[int, int, int, int]],
+    *,
+    min_pairs: int = 2,
+    min_dice: float = 0.5,
+    max_share: float = 0.05,
+    max_beads: int = 4000,
+) -> list[tuple[str, str]]:
+    """Word pairs that co-occur across aligned beads: a lexicon learnt from the document itself.
+
+    After Moore (2002): a first, length-and-cognate alignment gives beads; word types that keep
+    occurring in the same beads (Dice coefficient over beads >= ``min_dice``, together in at
+    least ``min_pairs`` beads) are taken as translations, each source word with its best target
+    word. Words in more than ``max_share`` of the sentences (function words) are ignored; at most
+    ``max_beads`` beads (evenly spaced) are read, so the cost stays bounded on huge documents.
+
+    Args:
+        src_words, tgt_words: word types per sentence (see :func:`sentence_words`).
+        beads: ``(s0, s1, t0, t1)`` spans of beads with both sides.
+
+    Returns:
+        list of ``(source word, target word)``.
+    """
+    if not beads:
+        return []
+    step = max(1, len(beads) // max_beads)
+    beads = beads[::step]
+    df_s: dict[str, int] = {}
+    df_t: dict[str, int] = {}
+    for ws in src_words:
+        for w in ws:
+            df_s[w] = df_s.get(w, 0) + 1
+    for ws in tgt_words:
+        for w in ws:
+            df_t[w] = df_t.get(w, 0) + 1
+    cap_s = max(2, max_share * len(src_words))
+    cap_t = max(2, max_share * len(tgt_words))
+    cs: dict[str, int] = {}
+    ct: dict[str, int] = {}
+    joint: dict[tuple[str, str], int] = {}
+    for s0, s1, t0, t1 in beads:
+        a = {w for i in range(s0, s1) for w in src_words[i] if 2 <= df_s[w] <= cap_s}
+        b = {w for j in range(t0, t1) for w in tgt_words[j] if 2 <= df_t[w] <= cap_t}
+        for w in a:
+            cs[w] = cs.get(w, 0) + 1
+        for w in b:
+            ct[w] = ct.get(w, 0) + 1
+        for x in a:
+            for y in b:
+                joint[(x, y)] = joint.get((x, y), 0) + 1
+    best: dict[str, tuple[float, str]] = {}
+    for (x, y), n in joint.items():
+        if n < min_pairs or x == y:
+            continue
+        dice = 2.0 * n / (cs[x] + ct[y])
+        if dice >= min_dice and dice > best.get(x, (0.0, ""))[0]:
+            best[x] = (dice, y)
+    return sorted((x, y) for x, (_, y) in best.items())
+
+
+def add_lexicon_keys(
+    S: SideFeatures,
+    T: SideFeatures,
+    weights: np.ndarray,
+    src_words: list[set[str]],
+    tgt_words: list[set[str]],
+    lexicon: list[tuple[str, str]],
+) -> tuple[SideFeatures, SideFeatures, np.ndarray]:
+    """Features with one extra anchor key per lexicon pair (weighted like the other keys)."""
+    if not lexicon:
+        return S, T, weights
+    by_src: dict[str, list[int]] = {}
+    by_tgt: dict[str, list[int]] = {}
+    for n, (x, y) in enumerate(lexicon):
+        by_src.setdefault(x, []).append(n)
+        by_tgt.setdefault(y, []).append(n)
+    base = len(weights)
+    ks = [[base + n for w in ws for n in by_src.get(w, ())] for ws in src_words]
+    kt = [[base + n for w in ws for n in by_tgt.get(w, ())] for ws in tgt_words]
+    df_s = np.zeros(len(lexicon))
+    df_t = np.zeros(len(lexicon))
+    for keys, df in ((ks, df_s), (kt, df_t)):
+        for k in keys:
+            for x in set(k):
+                df[x - base] += 1
+    extra = np.maximum(np.maximum(df_s, df_t), 1.0) ** -WEIGHT_POWER
+    S2 = SideFeatures(S.lengths, S.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(S.keys, ks)])
+    T2 = SideFeatures(T.lengths, T.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(T.keys, kt)])
+    return S2, T2, np.concatenate([weights, extra])

@@ -70,7 +70,10 @@ class AlignParams:
         band: half-width of the search band around the projected coarse path, in sentences.
         full_cells: documents with ``(N+1)*(M+1)`` at most this are searched without a band.
         skip_cost: nats for a 1-0 or 0-1 bead regardless of length (None: prior + length cost).
-        refine: run a second pass with the length variance re-estimated from the first pass.
+        refine: run a second pass with the length ratio and variance re-estimated from the first.
+        lexicon: in that second pass, add anchors for word pairs learnt from the first pass's beads
+            (:func:`xling.align.anchors.learn_lexicon`, after Moore 2002).
+        lexicon_min_pairs, lexicon_min_dice: thresholds of that lexicon.
     """
 
     priors: dict[tuple[int, int], float] = field(default_factory=lambda: dict(DEFAULT_PRIORS))
@@ -84,6 +87,9 @@ class AlignParams:
     band: int = 24
     full_cells: int = 250_000
     refine: bool = True
+    lexicon: bool = True
+    lexicon_min_pairs: int = 2
+    lexicon_min_dice: float = 0.7
 
 
 class _PairBand:
@@ -178,7 +184,7 @@ def _dp(
     bmax = max(b for _, b in params.priors)
     prior_cost = {t: -math.log(p) for t, p in params.priors.items()}
     if params.skip_cost is not None:
-        prior_cost[(1, 0)] = prior_cost[(0, 1)] = params.skip_cost
+        prior_cost[(1, 0)] = prior_cost[(0, 1)] = float(params.skip_cost)
     PLs = np.concatenate([[0.0], np.cumsum(S.lengths)])
     PLt = np.concatenate([[0.0], np.cumsum(T.lengths)])
     PPs = np.vstack([np.zeros((1, S.punct.shape[1])), np.cumsum(S.punct, axis=0)]).T.copy()
@@ -474,5 +480,12 @@ def _align_nonempty(
             l1 = S.lengths[[s for s, _ in one]]
             l2 = T.lengths[[t for _, t in one]]
             model = LengthModel(ratio=ratio, variance=estimate_variance(l1, l2, ratio))
+            if params.lexicon:
+                from xling.align.anchors import add_lexicon_keys, learn_lexicon, sentence_words
+
+                sw = [sentence_words(x) for x in src]
+                tw = [sentence_words(x) for x in tgt]
+                lex = learn_lexicon(sw, tw, [p[:4] for p in pairs], min_pairs=params.lexicon_min_pairs, min_dice=params.lexicon_min_dice)
+                S, T, weights = add_lexicon_keys(S, T, weights, sw, tw, lex)
             path = _search(S, T, weights, model, params, guide=path, mt=mt)
     return [Bead(tuple(range(s0, s1)), tuple(range(t0, t1)), cost) for s0, s1, t0, t1, cost in path]
