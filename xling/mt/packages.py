@@ -44,6 +44,9 @@ _SOURCE_VOCABS = ("source_vocabulary.txt", "source_vocabulary.json")
 _TARGET_VOCABS = ("target_vocabulary.txt", "target_vocabulary.json")
 _TOKENIZERS = ("sentencepiece.model", "bpe.model")
 
+#: argostranslate 1.11's default package index (``settings.package_index``).
+_DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
+
 OFFLINE_HINT = "offline, install from a file: xling models install FILE.argosmodel"
 
 
@@ -119,15 +122,17 @@ def _argos_settings():
     """
     from argostranslate import settings
 
-    env_dir = os.environ.get("ARGOS_PACKAGES_DIR")
-    if env_dir and Path(env_dir) != Path(settings.package_data_dir):
+    # argostranslate's own rule (settings.py): the environment, else settings.json, else the default
+    file_settings = settings.load_settings_dict()
+    want_dir = Path(os.environ.get("ARGOS_PACKAGES_DIR") or file_settings.get("ARGOS_PACKAGES_DIR") or settings.data_dir / "packages")
+    if want_dir != Path(settings.package_data_dir):
         old = Path(settings.package_data_dir)
-        settings.package_data_dir = Path(env_dir)
-        settings.package_data_dir.mkdir(parents=True, exist_ok=True)
-        settings.package_dirs = [settings.package_data_dir] + [Path(p) for p in settings.package_dirs if Path(p) != old]
-    env_index = os.environ.get("ARGOS_PACKAGE_INDEX")
-    if env_index and env_index != settings.package_index:
-        settings.package_index = env_index
+        settings.package_data_dir = want_dir
+        want_dir.mkdir(parents=True, exist_ok=True)
+        settings.package_dirs = [want_dir] + [Path(p) for p in settings.package_dirs if Path(p) != old]
+    want_index = os.environ.get("ARGOS_PACKAGE_INDEX") or file_settings.get("ARGOS_PACKAGE_INDEX") or _DEFAULT_INDEX
+    if want_index != settings.package_index:
+        settings.package_index = want_index
     return settings
 
 
