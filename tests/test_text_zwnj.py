@@ -89,3 +89,17 @@ def test_scores_count_anha_either_way():
     assert score_zwnj(gold, _z("آنها می|روند"))["f1"] == 1.0
     with pytest.raises(InputError):
         score_zwnj(gold, "چیز دیگر")
+
+
+def test_lexicon_cache_round_trip(tmp_path, monkeypatch):
+    import json
+
+    from xling.text import zwnj
+
+    lex = zwnj.load_lexicon()
+    path = tmp_path / "lex.json"
+    path.write_text(json.dumps(zwnj._lexicon_to_json(lex), ensure_ascii=False), encoding="utf-8")
+    copy = zwnj._lexicon_from_json(json.loads(path.read_text(encoding="utf-8")))
+    words = ["میشود", "دهههای", "رئیسجمهور", "بیرویه", "اینکه", "ویژهای", "نامهای"]
+    assert [restore_word(w, copy) for w in words] == [restore_word(w, lex) for w in words]
+    assert copy.prefixes == lex.prefixes and copy.heads == lex.heads

@@ -42,9 +42,12 @@ Persian Academy's orthography (دستور خط فارسی, 2003), which writes t
 from __future__ import annotations
 
 import functools
+import json
+import os
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Mapping
 
 ZWNJ = "\u200c"
@@ -96,7 +99,7 @@ AMBIGUITY_RATIO = 10.0  # both readings are plausible when their stems' counts a
 PLURAL_CUES = frozenset({"این", "آن", "همین", "همان", "همه", "تمام", "تمامی", "برخی", "بعضی", "سایر", "کلیه", "اغلب", "بیشتر"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ZwnjLexicon:
     """Indexes derived from hazm's lexicon.
 
@@ -111,6 +114,7 @@ class ZwnjLexicon:
         verb_forms: the ZWNJ-less spellings in ``joined`` that are verb forms.
         prefixes: productive first parts of ZWNJ compounds (frozenset of str).
         heads: productive last parts of ZWNJ compounds (frozenset of str).
+        memo: word → context-free result, filled as words are seen (speeds up running text).
     """
 
     attested: frozenset[str]
@@ -121,11 +125,62 @@ class ZwnjLexicon:
     verb_forms: frozenset[str]
     prefixes: frozenset[str]
     heads: frozenset[str]
+    memo: dict[str, str] = field(default_factory=dict, repr=False)
+
+
+CACHE_ENV = "XLING_CACHE_DIR"
+CACHE_FORMAT = 1
 
 
 @functools.cache
 def load_lexicon() -> ZwnjLexicon:
-    """Build the :class:`ZwnjLexicon` from hazm 0.10 data (once per process, about 2 seconds).
+    """Return the :class:`ZwnjLexicon` (built once per process).
+
+    Building it imports hazm and reads its lexicon: 3-6 seconds on a 2-core machine, most of it
+    ``import hazm``. When the environment variable ``XLING_CACHE_DIR`` names a folder, the
+    derived indexes are kept there as JSON (``zwnj-lexicon-hazm<version>-v<format>.json``, about
+    6 MB) and later processes load that file instead (well under a second). Without the variable
+    nothing is written anywhere.
+
+    Raises:
+        ImportError: hazm is not installed (and no cache file exists).
+    """
+    cache_dir = os.environ.get(CACHE_ENV)
+    if not cache_dir:
+        return build_lexicon()
+    from importlib.metadata import version
+
+    path = Path(cache_dir) / f"zwnj-lexicon-hazm{version('hazm')}-v{CACHE_FORMAT}.json"
+    if path.exists():
+        try:
+            return _lexicon_from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (ValueError, KeyError, TypeError):
+            pass  # a damaged cache is rebuilt below
+    lexicon = build_lexicon()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    from xling.io import atomic_write_text
+
+    atomic_write_text(path, json.dumps(_lexicon_to_json(lexicon), ensure_ascii=False))
+    return lexicon
+
+
+def _lexicon_to_json(lex: ZwnjLexicon) -> dict:
+    return {
+        "attested": sorted(lex.attested), "listed": sorted(lex.listed), "tags": lex.tags,
+        "frequency": lex.frequency, "joined": lex.joined, "verb_forms": sorted(lex.verb_forms),
+        "prefixes": sorted(lex.prefixes), "heads": sorted(lex.heads),
+    }
+
+
+def _lexicon_from_json(data: dict) -> ZwnjLexicon:
+    return ZwnjLexicon(
+        frozenset(data["attested"]), frozenset(data["listed"]), {k: tuple(v) for k, v in data["tags"].items()},
+        data["frequency"], data["joined"], frozenset(data["verb_forms"]), frozenset(data["prefixes"]), frozenset(data["heads"]),
+    )
+
+
+def build_lexicon() -> ZwnjLexicon:
+    """Build a :class:`ZwnjLexicon` from hazm 0.10 data (no caching; see :func:`load_lexicon`).
 
     Raises:
         ImportError: hazm is not installed.
@@ -205,6 +260,26 @@ def restore_word(word: str, lexicon: ZwnjLexicon | None = None, previous: str | 
         ``word`` with zero or more U+200C inserted; nothing else changes.
     """
     lex = lexicon or load_lexicon()
+    memo = lex.memo
+    result = memo.get(word)
+    if result is None:
+        if len(memo) >= MEMO_WORDS:
+            memo.clear()
+        result = memo[word] = _restore_context_free(word, lex)
+    if result is AMBIGUOUS:
+        return _read_by_context(word, previous, counts or {})
+    return result
+
+
+class _Ambiguous(str):
+    """Marker result: the word needs its context (see :func:`_read_by_context`)."""
+
+
+AMBIGUOUS = _Ambiguous("")
+MEMO_WORDS = 1 << 18  # distinct words remembered per lexicon before the memo is cleared
+
+
+def _restore_context_free(word: str, lex: ZwnjLexicon) -> str:
     if word in lex.verb_forms:
         return lex.joined[word]
     if word in lex.attested or _inflected_attested(word, lex):
@@ -218,20 +293,23 @@ def restore_word(word: str, lexicon: ZwnjLexicon | None = None, previous: str | 
             if rest in lex.verb_forms and (rest.startswith("می") or rest.startswith("نمی")):
                 return prefix + lex.joined[rest]
     if word.endswith("های") and len(word) > 4:
-        reading = _heh_or_plural(word, lex, previous, counts or {})
+        reading = _heh_or_plural(word, lex)
         if reading is not None:
             return reading
     result = _analyse(word, lex, depth=0, strict=word in lex.listed)
     return result if result is not None else word
 
 
-def _heh_or_plural(word: str, lex: ZwnjLexicon, previous: str | None, counts: Mapping[str, int]) -> str | None:
-    """Read X+ه+ای as «Xه‌ای» or «X‌های»; ``None`` when only one reading (or none) is possible."""
+def _heh_or_plural(word: str, lex: ZwnjLexicon) -> str | None:
+    """Read X+ه+ای as «Xه‌ای» or «X‌های».
+
+    Returns the reading, ``None`` to let the suffix rules decide (one reading clearly dominates
+    or is the only one), or :data:`AMBIGUOUS` when both are common words.
+    """
     strict = word in lex.listed
     heh_stem, bare = word[:-2], word[:-3]
     heh_freq, bare_freq = lex.frequency.get(heh_stem, 0), lex.frequency.get(bare, 0)
     if not heh_freq or not bare_freq or not (1 / AMBIGUITY_RATIO <= heh_freq / bare_freq <= AMBIGUITY_RATIO):
-        # One reading clearly dominates (or only one stem is a counted word): the rules below decide.
         if heh_freq > bare_freq * AMBIGUITY_RATIO or (heh_freq and bare not in lex.attested):
             heh = _resolve_stem(heh_stem, lex, _AFTER_HEH_TAGS, 0, strict)
             if heh is not None:
@@ -239,16 +317,25 @@ def _heh_or_plural(word: str, lex: ZwnjLexicon, previous: str | None, counts: Ma
         return None
     if heh_stem in lex.tags and _AFTER_HEH_TAGS.isdisjoint(lex.tags[heh_stem]):
         return None
+    return AMBIGUOUS
+
+
+def _read_by_context(word: str, previous: str | None, counts: Mapping[str, int]) -> str:
+    """Choose «Xه‌ای» or «X‌های» for an ambiguous ``word`` from the word before it, then from
+    which stem occurs alone more often in the text; unchanged when nothing tells."""
+    heh_stem, bare = word[:-2], word[:-3]
+    heh_reading = heh_stem + ZWNJ + "ای"
+    plural_reading = word if bare[-1] in NON_JOINING else bare + ZWNJ + "های"
     if previous in INDEFINITE_CUES:
-        return heh_stem + ZWNJ + "ای"
+        return heh_reading
     if previous in PLURAL_CUES:
-        return None  # the plural reading: the suffix rules below handle it
+        return plural_reading
     heh_seen, bare_seen = counts.get(heh_stem, 0), counts.get(bare, 0)
     if heh_seen > bare_seen:
-        return heh_stem + ZWNJ + "ای"
+        return heh_reading
     if bare_seen > heh_seen:
-        return None
-    return word  # ambiguous: insert nothing
+        return plural_reading
+    return word
 
 
 def _inflected_attested(word: str, lex: ZwnjLexicon) -> bool:
@@ -342,24 +429,34 @@ def iter_restored(text: str, lexicon: ZwnjLexicon | None = None):
     with character offsets into ``text``.
     """
     lex = lexicon or load_lexicon()
+    memo = lex.memo
     pos = 0
     n = len(text)
     previous: str | None = None
     previous_end = -1
-    counts = Counter(_WORD_RE.findall(text))
+    counts: Counter[str] | None = None
     for m in _WORD_RE.finditer(text):
-        s, e = m.span()
         word = m.group()
-        before = previous if previous_end >= 0 and not text[previous_end:s].strip() else None
-        previous, previous_end = word, e
+        new = memo.get(word)
+        if new is None:
+            new = restore_word(word, lex)  # fills the memo
+            new = memo.get(word, new)
+        if new is AMBIGUOUS:
+            if counts is None:
+                counts = Counter(_WORD_RE.findall(text))
+            s = m.start()
+            before = previous if previous_end >= 0 and not text[previous_end:s].strip() else None
+            new = _read_by_context(word, before, counts)
+        previous, previous_end = word, m.end()
+        if new == word:
+            continue
+        s, e = m.span()
         # A word touching a ZWNJ was typed with care: leave it (and the other part) alone.
         if (s > 0 and text[s - 1] == ZWNJ) or (e < n and text[e] == ZWNJ):
             continue
-        new = restore_word(word, lex, before, counts)
-        if new != word:
-            if s > pos:
-                yield text[pos:s], None
-            yield new, {"start": s, "end": e, "before": word, "after": new}
-            pos = e
+        if s > pos:
+            yield text[pos:s], None
+        yield new, {"start": s, "end": e, "before": word, "after": new}
+        pos = e
     if pos < n:
         yield text[pos:], None
