@@ -147,3 +147,22 @@ def test_gale_church_length_cost_prefers_matching_lengths():
     c = m.cost(np.array([100.0, 100.0]), np.array([100.0, 200.0]))
     assert c[0] == pytest.approx(0.0, abs=1e-9) and c[1] > 5
     assert estimate_variance([10] * 3, [10] * 3, 1.0) == 6.8  # too few beads: paper value
+
+
+def test_lexicon_is_learnt_from_aligned_beads():
+    from xling.align.anchors import learn_lexicon, sentence_words
+
+    src = ["der Gipfel ist hoch", "ein Gipfel im Schnee", "die Hütte ist warm", "eine Hütte im Tal", "der Hund bellt"]
+    tgt = ["le sommet est haut", "un sommet dans la neige", "la cabane est chaude", "une cabane dans la vallée", "le chien aboie"]
+    sw = [sentence_words(x) for x in src]
+    tw = [sentence_words(x) for x in tgt]
+    lex = learn_lexicon(sw, tw, [(i, i + 1, i, i + 1) for i in range(5)], max_share=0.5)
+    assert ("gipfel", "sommet") in lex and ("hutte", "cabane") in lex
+    assert not any(x == "hund" for x, _ in lex)  # seen once: not enough evidence
+
+
+def test_links_to_beads_groups_shared_sentences():
+    from xling.align.beads import links_to_beads
+
+    beads = links_to_beads([(0, 0), (1, 1), (1, 2), (3, 3)], 4, 5)
+    assert _keys(beads) == [((0,), (0,)), ((1,), (1, 2)), ((3,), (3,)), ((2,), ()), ((), (4,))]

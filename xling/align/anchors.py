@@ -55,6 +55,7 @@ _HARAKAT = re.compile(r"[\u064b-\u065f\u0670]")
 _DIGITS_FALLBACK = str.maketrans({**{chr(0x06F0 + d): str(d) for d in range(10)}, **{chr(0x0660 + d): str(d) for d in range(10)}, "٫": ".", "٬": ","})
 
 WEIGHT_POWER = 0.5  # key weight = df ** -WEIGHT_POWER (df: sentences holding the key, larger side)
+NUMBER_WEIGHT = 1.0  # numbers count this many times a word key
 PREFIX = 4  # characters of a word compared as a cognate key (Simard et al. 1992 used 4)
 
 
@@ -221,7 +222,10 @@ def build_features(
                 df[key] = df.get(key, 0) + 1
     common = sorted(set(df_s) & set(df_t))
     ids = {key: n for n, key in enumerate(common)}
-    weights = np.array([max(df_s[k], df_t[k]) ** -WEIGHT_POWER for k in common], dtype=np.float64)
+    weights = np.array(
+        [max(df_s[k], df_t[k]) ** -WEIGHT_POWER * (NUMBER_WEIGHT if k.startswith("N:") else 1.0) for k in common],
+        dtype=np.float64,
+    )
 
     def side(sents: list[str], sets: list[set[str]]) -> SideFeatures:
         keys = [np.array(sorted(ids[k] for k in s if k in ids), dtype=np.int64) for s in sets]
