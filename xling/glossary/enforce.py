@@ -50,6 +50,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 from xling.glossary.repair import Change, repair_segment
+from xling.glossary.target import FormIndex
 
 if TYPE_CHECKING:  # pragma: no cover
     from xling.document import Segment
@@ -360,10 +361,11 @@ def enforce_batch(texts: list[str], glossary: "Glossary", lang: str,
         if not r.ok:
             retry.append(i)
     redo = dict(zip(retry, translate([texts[i] for i in retry]))) if retry else {}
+    index = FormIndex(glossary, lang)
     for i, p in enumerate(prot):
         r = restored[i]
         text = redo.get(i, r.text)
-        rep = repair_segment(texts[i], text, lang, glossary, matcher=matcher, segment=i)
+        rep = repair_segment(texts[i], text, lang, glossary, matcher=matcher, segment=i, index=index)
         results.append(Enforced(rep.text, p, r.ok, i in redo, r.problems, [*r.changes, *rep.changes]))
     return results
 
@@ -428,8 +430,10 @@ def repair_stage(segments: list["Segment"], job: Any) -> list["Segment"]:
             for seg, out in zip(failed, outputs):
                 seg.targets[lang] = " ".join(out.splitlines())
                 seg.record("fallback", lang=lang, reason="placeholder lost, mangled or duplicated: translated again without protection")
+        index = FormIndex(glossary, lang)
         for seg in segments:
-            rep = repair_segment(sources[seg.id], seg.targets.get(lang, ""), lang, glossary, matcher=matcher, segment=seg.id)
+            rep = repair_segment(sources[seg.id], seg.targets.get(lang, ""), lang, glossary, matcher=matcher,
+                                 segment=seg.id, index=index)
             if rep.changes:
                 seg.record("repair", lang=lang, changes=[c.to_dict() for c in rep.changes])
                 seg.targets[lang] = rep.text

@@ -41,6 +41,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from xling.glossary.target import (
+    FormIndex,
     Hit,
     Part,
     entry_forms,
@@ -221,7 +222,8 @@ def near_misses(text: str, tokens, entry: "ConceptEntry", lang: str, claimed: li
 
 
 def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
-                   matcher: "SourceMatcher | None" = None, segment: int = 0) -> RepairResult:
+                   matcher: "SourceMatcher | None" = None, segment: int = 0,
+                   index: "FormIndex | None" = None) -> RepairResult:
     """Repair one target segment against its aligned source segment.
 
     Args:
@@ -231,6 +233,8 @@ def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
         glossary: the termbase.
         matcher: a prebuilt :class:`SourceMatcher` for ``glossary`` (built if ``None``).
         segment: index recorded in the :class:`Change` objects.
+        index: a prebuilt :class:`~xling.glossary.target.FormIndex` for ``glossary`` and
+            ``lang`` (built if ``None``; pass one when repairing many segments).
 
     Returns:
         :class:`RepairResult`; ``changes`` offsets refer to ``target``.
@@ -245,9 +249,8 @@ def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
     mode = "inflect" if lang == "ru" else "exact"
     # 1. claims (acceptable forms of every entry) and deprecated variants of expected entries,
     #    resolved together: longest match first, an acceptable form before a deprecated one
-    ok_all: list[Hit] = []
-    for e in glossary.entries:
-        ok_all.extend(find_entry(target, tokens, e, lang, mode, statuses=("preferred", "admitted")))
+    index = index if index is not None and index.lang == lang else FormIndex(glossary, lang)
+    ok_all = index.find(target, tokens, mode, ("preferred", "admitted"))
     dep_all: list[Hit] = []
     for eid in expected:
         dep_all.extend(find_entry(target, tokens, glossary.get(eid), lang, mode, statuses=("deprecated",)))
@@ -334,5 +337,6 @@ def repair(sources: list[str], targets: list[str], lang: str, glossary: "Glossar
     from xling.glossary.match import SourceMatcher
 
     matcher = SourceMatcher(glossary)
-    return [repair_segment(s, t, lang, glossary, matcher=matcher, segment=i)
+    index = FormIndex(glossary, lang)
+    return [repair_segment(s, t, lang, glossary, matcher=matcher, segment=i, index=index)
             for i, (s, t) in enumerate(zip(sources, targets))]

@@ -227,3 +227,60 @@ def find_all(text: str, glossary: "Glossary", entry_ids, lang: str, mode: str) -
         if e is not None:
             hits.extend(find_entry(text, tokens, e, lang, mode))
     return resolve(hits)
+
+
+class FormIndex:
+    """Every form of every entry of a glossary in one language, indexed by its first word.
+
+    :meth:`find` gives the same hits as :func:`find_entry` over all entries, but only tries the
+    forms whose first word matches a token (exactly, after removing clitics, or by the Russian
+    suffix-model stem), so its cost grows with the text, not with the size of the glossary.
+
+    Args:
+        glossary: the termbase.
+        lang: target language code.
+    """
+
+    def __init__(self, glossary: "Glossary", lang: str) -> None:
+        self.lang = lang
+        self._by_first: dict[str, list] = {}
+        self._entries = {e.id: e for e in glossary.entries}
+        for e in glossary.entries:
+            for form, term, is_short in entry_forms(e, lang):
+                words = [t.text for t in tokenize(form)]
+                if not words:
+                    continue
+                keys = {norm(words[0], lang)}
+                if lang == "ru":
+                    keys.add(norm(ru_stem(words[0]), lang))
+                for k in keys:
+                    self._by_first.setdefault(k, []).append((e.id, form, term, is_short, words))
+
+    def find(self, text: str, tokens: list[Token], mode: str, statuses: tuple[str, ...]) -> list[Hit]:
+        """Unresolved hits of every entry's forms with a status in ``statuses`` (see :func:`find_entry`)."""
+        lang = self.lang
+        hits: list[Hit] = []
+        for i, tok in enumerate(tokens):
+            cands: dict[tuple[str, str], tuple] = {}
+            for part in splits(tok.text, lang, first=True, last=True, inflect=True):
+                for c in self._by_first.get(norm(part.core, lang), ()):
+                    cands[(c[0], c[1])] = c
+            for eid, form, term, is_short, words in cands.values():
+                if term.status.value not in statuses:
+                    continue
+                n = len(words)
+                if i + n > len(tokens):
+                    continue
+                parts = []
+                for k in range(n):
+                    if k and not _gap_ok(text, tokens[i + k - 1], tokens[i + k]):
+                        break
+                    p = word_match(tokens[i + k].text, words[k], lang, mode, first=k == 0, last=k == n - 1)
+                    if p is None:
+                        break
+                    parts.append(p)
+                else:
+                    kind = "exact" if all(not p.suffix or lang != "ru" for p in parts) else "inflect"
+                    hits.append(Hit(tokens[i].start, tokens[i + n - 1].end, eid, form, term, is_short,
+                                    term.status.value, kind, parts, 1.0, (i, i + n)))
+        return hits

@@ -81,10 +81,11 @@ def translit_key(text: str) -> str:
 
 
 def skeleton(text: str) -> str:
-    """:func:`translit_key` without vowels (``"Belousov"`` → ``"blsv"``, ``"بلوسوف"`` → ``"blsf"``→ see note).
+    """:func:`translit_key` without vowels (and ``y``), doubled letters collapsed.
 
-    ``v`` and ``f`` are unified (Russian final devoicing and Arabic ``ف`` for ``в``), and so are
-    ``g``/``gh``.
+    ``v`` is written ``f`` (Russian final devoicing; Arabic writes ``ف`` for ``в``), so
+    ``"Belousov"``, ``"Блусов"`` and ``"بلوسوف"`` all give ``"blsf"``. Words stay separated by
+    a space.
     """
     key = translit_key(text)
     key = key.replace("v", "f")
