@@ -59,16 +59,43 @@ SEED_SENTENCES = [
 ]
 
 
-def training_lines(*, pseudo_words: int = 0, seed: int = 0) -> list[str]:
+def persian_lexicon() -> list[tuple[str, int]]:
+    """Persian words with corpus frequencies from hazm's lexicon (``hazm/data/words.dat``).
+
+    Read as a data file, without importing hazm. Returns ``[]`` when hazm is not installed.
+    Source: hazm (Sobhe), https://github.com/roshan-research/hazm.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("hazm")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "words.dat"
+    if not path.is_file():
+        return []
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[1].isdigit() and int(parts[1]) > 0:
+            words.append((parts[0], int(parts[1])))
+    return words
+
+
+def training_lines(*, pseudo_words: int = 0, lexicon_lines: int = 0, seed: int = 0) -> list[str]:
     """Return the training text as a list of lines (no line breaks inside a line).
 
     Args:
         pseudo_words: how many extra pseudo-words (random letter strings from the alphabets
             above, seeded) to add, about 12 per line; 0 for the small copy tokenizer.
-        seed: random seed for the pseudo-words.
+        lexicon_lines: how many lines of 12 Persian words drawn from hazm's lexicon
+            (:func:`persian_lexicon`, weighted by the square root of corpus frequency), so that
+            real Persian text is cut into word-like pieces as by a real model's tokenizer.
+        seed: random seed for the pseudo-words and lexicon lines.
 
     Returns:
-        Lines of text, deterministic for a given ``(pseudo_words, seed)``.
+        Lines of text, deterministic for a given ``(pseudo_words, lexicon_lines, seed)`` and
+        hazm version.
     """
     lines = list(SEED_SENTENCES) * 3
     # Every required character, alone and in a line, so character_coverage keeps it.
@@ -89,11 +116,25 @@ def training_lines(*, pseudo_words: int = 0, seed: int = 0) -> list[str]:
             line = []
     if line:
         lines.append(" ".join(line))
+    lexicon = persian_lexicon() if lexicon_lines else []
+    if lexicon:
+        words = [w for w, _ in lexicon]
+        cum, total = [], 0.0
+        for _, f in lexicon:
+            total += f ** 0.5
+            cum.append(total)
+        for _ in range(lexicon_lines):
+            lines.append(" ".join(rng.choices(words, cum_weights=cum, k=12)))
     return lines
 
 
 def train_sentencepiece(
-    vocab_size: int, *, pseudo_words: int = 0, seed: int = 0, user_symbols: tuple[str, ...] = ()
+    vocab_size: int,
+    *,
+    pseudo_words: int = 0,
+    lexicon_lines: int = 0,
+    seed: int = 0,
+    user_symbols: tuple[str, ...] = (),
 ) -> bytes:
     """Train a unigram SentencePiece model in memory and return its serialized bytes.
 
@@ -104,7 +145,8 @@ def train_sentencepiece(
             :func:`piece_list` for the actual size.
         pseudo_words: extra seeded pseudo-words for large vocabularies (see
             :func:`training_lines`).
-        seed: seed for the pseudo-words.
+        lexicon_lines: lines of Persian lexicon words (see :func:`training_lines`).
+        seed: seed for the pseudo-words and lexicon lines.
         user_symbols: pieces that must exist whole (for example a target prefix ``__en__``).
 
     Returns:
@@ -112,7 +154,7 @@ def train_sentencepiece(
     """
     import sentencepiece as spm
 
-    text = "\n".join(training_lines(pseudo_words=pseudo_words, seed=seed)) + "\n"
+    text = "\n".join(training_lines(pseudo_words=pseudo_words, lexicon_lines=lexicon_lines, seed=seed)) + "\n"
     model = io.BytesIO()
     spm.SentencePieceTrainer.train(
         sentence_iterator=iter(text.splitlines()),
