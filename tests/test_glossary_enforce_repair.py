@@ -173,3 +173,24 @@ def test_full_names_around_a_kept_short_form_are_repaired():
     assert repair_segment(S14, ru, "ru", load_glossary()).text == (
         "Сергеем Лавровым, Александром Новаком, Андреем Белоусовым и Игорем Костюковым")
     assert repair_segment("الکساندر نواک", "Mr Novak said", "en", load_glossary()).changes == []
+
+
+@pytest.mark.parametrize("lang,mt", [
+    ("ar", "وصل الجولاني إلى مرتفعات الجولان"),
+    ("ar", "زار جولاني مرتفعات الجولان"),
+    ("ru", "аль-Джулани посетил Голанские высоты"),
+    ("en", "al-Jolani visited the Golan Heights"),
+])
+def test_place_beside_the_name_is_never_repaired(glossary, lang, mt):
+    """The source names both al-Jolani (جولانی) and the Golan (جولان): only the name may change."""
+    r = repair_segment("جولانی از بلندی‌های جولان بازدید کرد", mt, lang, glossary)
+    assert all(c.entry_id == "abu-mohammad-al-jolani" and "جولان" != c.before.strip("وب") for c in r.changes)
+    for place in ("مرتفعات الجولان", "Голанские высоты", "Golan Heights"):
+        if place in mt:
+            assert place in r.text
+
+
+def test_transliteration_of_another_source_word_is_not_a_near_miss(glossary):
+    # al-Jolani is missing from the MT, but الجولان renders the place جولان of the source
+    r = repair_segment("جولانی از بلندی‌های جولان بازدید کرد", "زار الرئيس مرتفعات الجولان", "ar", glossary)
+    assert r.changes == []

@@ -20,6 +20,8 @@ Per segment, in order:
    the entry (≥ 0.85 at the start of a sentence, where a capital proves nothing), or the same
    consonant skeleton (≥ 3 consonants). Names must look like names (a capital letter in en/ru)
    and, in English, must not be followed by another capitalised word (``Golan Heights``).
+   A candidate at least as close to another, unmatched source word is a transliteration of that
+   word, not a near-miss (``الجولان`` for the place ``جولان`` beside the name ``جولانی``).
    Titles get no near-miss search: their variants differ by word choice (``Defence Ministry``
    is not a misspelt ``Defence Minister``), so only deprecated terms in the data apply.
 4. **Literal renderings** (rule ``literal``): a deprecated term written without any capital
@@ -176,8 +178,14 @@ def _looks_like_name(parts: list[Part], lang: str) -> bool:
     return any(c.isupper() for p in parts for c in p.core)
 
 
-def near_misses(text: str, tokens, entry: "ConceptEntry", lang: str, claimed: list[tuple[int, int]]) -> list[Hit]:
-    """Near-miss candidates of ``entry`` in ``text`` outside the ``claimed`` spans, best first."""
+def near_misses(text: str, tokens, entry: "ConceptEntry", lang: str, claimed: list[tuple[int, int]],
+                rivals: tuple[str, ...] = ()) -> list[Hit]:
+    """Near-miss candidates of ``entry`` in ``text`` outside the ``claimed`` spans, best first.
+
+    ``rivals`` are the source words outside every matched source term: a candidate that is at
+    least as close to one of them (a transliteration of another source word, e.g. ``الجولان``
+    for the place ``جولان`` beside the name ``جولانی``) is not a near-miss of ``entry``.
+    """
     from xling.glossary.translit import similarity, skeleton
 
     if entry.type.value == "title":
@@ -214,7 +222,7 @@ def near_misses(text: str, tokens, entry: "ConceptEntry", lang: str, claimed: li
             skel_ok = sk_c == sk_f and len(sk_f.replace(" ", "")) >= 3
             # a capital at the start of a sentence says nothing about a name: ask for more
             need = NEAR_THRESHOLD_START if (lang in ("en", "ru") and _at_sentence_start(text, s0)) else threshold
-            if score >= need or skel_ok:
+            if (score >= need or skel_ok) and not any(similarity(cand, r) >= max(score, NEAR_THRESHOLD) for r in rivals):
                 found.append(Hit(s0, e0, entry.id, form, term, is_short, term.status.value, "near",
                                  parts, max(score, threshold if skel_ok else 0.0), (i, i + n)))
     found.sort(key=lambda h: (-h.score, h.start))
@@ -242,9 +250,14 @@ def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
     from xling.glossary.match import SourceMatcher
 
     matcher = matcher or SourceMatcher(glossary)
-    expected = matcher.entries_in(source)
+    found = matcher.find(source)
+    expected: dict[str, int] = {}
+    for m in found:
+        expected[m.entry_id] = expected.get(m.entry_id, 0) + 1
     if not expected or not target:
         return RepairResult(target, [])
+    rivals = tuple(t.text for t in tokenize(source) if len(t.text) >= 3
+                   and not any(m.start < t.end and t.start < m.end for m in found))
     tokens = tokenize(target)
     mode = "inflect" if lang == "ru" else "exact"
     # 1. claims (acceptable forms of every entry) and deprecated variants of expected entries,
@@ -277,7 +290,7 @@ def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
         if budget[eid] <= 0 and not own:
             continue
         blockers = [sp for sp in occupied if sp not in own]
-        for h in near_misses(target, tokens, glossary.get(eid), lang, blockers):
+        for h in near_misses(target, tokens, glossary.get(eid), lang, blockers, rivals):
             inside = tuple(sp for sp in own if h.start < sp[1] and sp[0] < h.end)
             if any(not (h.start <= sp[0] and sp[1] <= h.end) or sp == (h.start, h.end) for sp in inside):
                 continue
