@@ -234,3 +234,15 @@ def test_base_spec_length_clock(tmp_path):
     for beam in (1, 4):
         results = translator.translate_batch(sources, beam_size=beam, length_penalty=0.2, max_decoding_length=512)
         assert [len(r.hypotheses[0]) for r in results] == [len(s) for s in sources]
+
+
+def test_module_command_form(tmp_path):
+    """The exact command form the checks use: python -m xling.testing.models copy --from fa --to en --out X."""
+    out = tmp_path / "fa_en.argosmodel"
+    proc = subprocess.run(
+        [sys.executable, "-m", "xling.testing.models", "copy", "--from", "fa", "--to", "en", "--out", str(out)],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "xling test model: copy fa→en" in proc.stdout
+    assert zipfile.is_zipfile(out)
