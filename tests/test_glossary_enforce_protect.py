@@ -161,3 +161,15 @@ def test_term_reports_per_language(g):
     reps = term_reports(segs, ["en", "ar"], g)
     assert reps["en"].success_rate == 1.0
     assert reps["ar"].success_rate == 0.0 and reps["ar"].rows[0].status == "deprecated"
+
+
+@pytest.mark.parametrize("src,mt,want", [
+    ("دیدار با آندری بلوسوف", "встреча с ⟦T1⟧", "встреча с Андреем Белоусовым"),
+    ("گزارش ایگور کاستیوکوف", "доклад от ⟦T1⟧", "доклад от Игоря Костюкова"),
+    ("رئیس جمهور روسیه", "обращение к ⟦T1⟧", "обращение к президенту России"),
+    ("با الشرع", "встреча с ⟦T1⟧", "встреча с аш-Шараа"),
+    ("در کرملین", "в ⟦T1⟧", "в Кремль"),
+])
+def test_russian_restore_follows_a_preposition(g, src, mt, want):
+    p = protect(src, g)
+    assert restore(p, mt, "ru", g).text == want

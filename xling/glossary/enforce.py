@@ -39,8 +39,10 @@ When restoring, what the model attached to the placeholder is kept: Arabic procl
 (``و⟦T1⟧`` → ``والشيباني``; ``ل`` + ``ال`` → ``لل``), the English possessive, a Russian case
 ending written onto it, and a capital letter at the start of a sentence. A source short form
 (``پوتین``) is restored as the target's preferred short form (``Putin``), a full name as the full
-preferred term. Russian case from context is not inferred: a bare placeholder gets the
-nominative house form (repair then leaves it; see the README).
+preferred term. Russian case from the verb is not inferred: a bare placeholder gets the
+nominative house form, except after a preposition that governs one case (``с ⟦T1⟧`` →
+``с Андреем Белоусовым``, ``к ⟦T2⟧`` → ``к президенту России``; pymorphy3, see
+:func:`xling.glossary.target.ru_inflect_phrase`).
 """
 
 from __future__ import annotations
@@ -235,7 +237,7 @@ def restore(protected: Protected, mt_output: str, lang: str, glossary: "Glossary
         placed. Then translate the unprotected segment and repair it (:func:`enforce_batch`).
     """
     from xling.glossary.repair import _at_sentence_start, _ru_indeclinable
-    from xling.glossary.target import ru_stem
+    from xling.glossary.target import RU_PREPOSITION_CASE, ru_inflect_phrase, ru_stem
 
     problems: list[str] = []
     spans: list[tuple[int, int, Placeholder]] = []
@@ -289,8 +291,11 @@ def restore(protected: Protected, mt_output: str, lang: str, glossary: "Glossary
             if not _ru_indeclinable(words[-1]):
                 words[-1] = ru_stem(words[-1]) + suf_m.group(1)
             after = " ".join(words)
-        if lang == "en" and out[e:e + 2] in ("'s", "’s"):
-            pass  # the possessive stays where it is
+        elif lang == "ru":
+            prev = re.search(r"(?:^|\s)([^\W\d_]+(?:-[^\W\d_]+)?)\s+$", out[:start])
+            case = RU_PREPOSITION_CASE.get(prev.group(1).lower()) if prev else None
+            if case:
+                after = ru_inflect_phrase(after, case, head_only=entry_type.get(ph.entry_id) in ("title", "organization") and " " in after)
         if lang == "en" and entry_type.get(ph.entry_id) == "person":
             art = re.search(r"\b([Tt]he)\s+$", out[:start])
             if art:

@@ -284,3 +284,44 @@ class FormIndex:
                     hits.append(Hit(tokens[i].start, tokens[i + n - 1].end, eid, form, term, is_short,
                                     term.status.value, kind, parts, 1.0, (i, i + n)))
         return hits
+
+
+#: Russian prepositions that govern one case (pymorphy3 grammeme), used to inflect a house form
+#: put in place of a placeholder (``с ⟦T1⟧`` → ``с Андреем Белоусовым``). Prepositions with two
+#: cases (в, на, за, под: accusative or locative/instrumental) are left out.
+RU_PREPOSITION_CASE = {
+    **dict.fromkeys(["у", "от", "до", "из", "без", "для", "около", "после", "против", "среди", "кроме",
+                     "возле", "вокруг", "из-за", "из-под", "ради", "вместо"], "gent"),
+    **dict.fromkeys(["к", "ко", "благодаря", "согласно", "вопреки"], "datv"),
+    **dict.fromkeys(["с", "со", "над", "перед", "передо", "между"], "ablt"),
+    **dict.fromkeys(["о", "об", "обо", "при"], "loct"),
+}
+
+
+def ru_inflect_phrase(phrase: str, case: str, *, head_only: bool = False) -> str:
+    """Put a Russian house form into ``case`` (a pymorphy3 case grammeme such as ``ablt``).
+
+    Only words that pymorphy3 reads as a nominative singular noun are changed (names, surnames,
+    a title's head noun); indeclinable words (``Fixd``: ``аш-Шараа``, ``аль-Джулани``, ``Абу``)
+    and words in another case (a title's genitive complement ``России``) stay. With
+    ``head_only`` only the first word may change (titles: ``президент России`` →
+    ``президентом России``). Capitalisation of each word is kept.
+    """
+    words = phrase.split()
+    out = []
+    for i, w in enumerate(words):
+        if head_only and i > 0:
+            out.append(w)
+            continue
+        new = w
+        parses = _morph().parse(w)
+        best = next((p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes), parses[0] if parses else None)
+        if (best is not None and best.tag.POS == "NOUN" and best.tag.case == "nomn" and best.tag.number == "sing"
+                and "Fixd" not in best.tag.grammemes and best.normal_form.replace("ё", "е") == w.lower().replace("ё", "е")):
+            form = best.inflect({case})
+            if form is not None:
+                new = form.word
+                if w[:1].isupper():
+                    new = new[:1].upper() + new[1:]
+        out.append(new)
+    return " ".join(out)
