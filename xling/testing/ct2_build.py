@@ -73,7 +73,29 @@ def _pair(code: np.ndarray) -> np.ndarray:
     return np.concatenate([code, -code], axis=-1)
 
 
+def _import_ctranslate2_specs() -> None:
+    """Import ``ctranslate2.specs`` and its converter base class without importing torch.
+
+    ``ctranslate2.specs.model_spec`` tries ``import torch`` and falls back to numpy when that
+    fails; importing torch costs seconds and hundreds of MB, and the builders here only use
+    numpy. So, unless torch is already loaded, the import is made to fail for that one step.
+    """
+    import sys
+
+    if "ctranslate2.specs.model_spec" in sys.modules or "torch" in sys.modules:
+        import ctranslate2.converters.converter  # noqa: F401
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` raise ImportError
+    try:
+        import ctranslate2.converters.converter  # noqa: F401
+        import ctranslate2.specs.transformer_spec  # noqa: F401
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+
+
 def _spec_classes():
+    _import_ctranslate2_specs()
     from ctranslate2.specs import transformer_spec
 
     return transformer_spec
@@ -359,6 +381,7 @@ def save_spec(spec, output_dir: Path, *, quantization: str | None = None) -> Pat
     Returns:
         ``output_dir``.
     """
+    _import_ctranslate2_specs()
     from ctranslate2.converters.converter import Converter
 
     class _SpecConverter(Converter):
