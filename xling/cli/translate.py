@@ -94,3 +94,8 @@ def translate(
         doc = translate_document(text, job)
     paths = write_outputs(doc, out_dir, output_stem(file, from_code))
     reporter.console.print(f"{len(doc.segments)} segments → " + ", ".join(str(p) for p in paths), highlight=False, soft_wrap=True)
+    if job.glossary is not None:  # issue 5: the term check of the output (per segment in the .jsonl "terms" records)
+        from xling.glossary.enforce import term_reports
+
+        reps = term_reports(doc.segments, doc.targets, job.glossary)
+        reporter.console.print("term success rate: " + ", ".join(f"{lang} {r.success_rate:.2f} ({r.matched}/{r.expected})" for lang, r in reps.items()), highlight=False, soft_wrap=True)
