@@ -44,7 +44,7 @@ def test_gold_fixtures_encode_the_known_splits_and_merges():
 
 
 def test_banded_search_matches_exhaustive_search():
-    src, tgt, _ = make_bitext(700, seed=11)
+    src, tgt, _ = make_bitext(400, seed=11)
     banded = align_sentences(src, tgt, src_lang="de", tgt_lang="fr", params=AlignParams(full_cells=1000, band=6))
     full = align_sentences(src, tgt, src_lang="de", tgt_lang="fr", params=AlignParams(full_cells=10**7))
     assert _keys(banded) == _keys(full)

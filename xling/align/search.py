@@ -80,7 +80,8 @@ class AlignParams:
         band: half-width of the search band around the projected coarse path, in sentences.
         full_cells: documents with ``(N+1)*(M+1)`` at most this are searched without a band.
         skip_cost: nats for a 1-0 or 0-1 bead regardless of length (None: prior + length cost).
-        refine: run a second pass with the length ratio and variance re-estimated from the first.
+        refine: number of further passes, each with the length ratio and variance re-estimated
+            from the previous pass (0: one pass only).
         lexicon: in that second pass, add anchors for word pairs learnt from the first pass's beads
             (:func:`xling.align.anchors.learn_lexicon`, after Moore 2002).
         lexicon_min_pairs, lexicon_min_dice: thresholds of that lexicon.
@@ -88,6 +89,7 @@ class AlignParams:
 
     priors: dict[tuple[int, int], float] = field(default_factory=lambda: dict(DEFAULT_PRIORS))
     skip_cost: float | None = 6.0
+    skip_len_weight: float = 0.0
     anchor_weight: float = 10.0
     anchor_smoothing: float = 0.5
     anchor_size_power: float = 0.0
@@ -96,7 +98,7 @@ class AlignParams:
     coarse_factor: int = 8
     band: int = 24
     full_cells: int = 250_000
-    refine: bool = True
+    refine: int = 1
     lexicon: bool = True
     lexicon_min_pairs: int = 2
     lexicon_min_dice: float = 0.7
@@ -169,6 +171,13 @@ def _pair_rows(lo: np.ndarray, hi: np.ndarray, N: int, M: int, amax: int, bmax: 
     return plo, np.maximum(phi, plo)
 
 
+def _skip_len(lengths: np.ndarray, params: AlignParams) -> np.ndarray:
+    """Length-dependent part of a 1-0/0-1 bead's cost: ``w * (log1p(len) - log1p(80))``."""
+    if not params.skip_len_weight:
+        return np.zeros(len(lengths))
+    return params.skip_len_weight * (np.log1p(lengths) - math.log1p(80.0))
+
+
 def _dp(
     S: SideFeatures,
     T: SideFeatures,
@@ -213,7 +222,7 @@ def _dp(
     back = np.full(int(doff[-1]), -1, dtype=np.int8)
     c01_all = None
     if (0, 1) in params.priors:
-        c01_all = prior_cost[(0, 1)] + (model.cost(0.0, T.lengths) if params.skip_cost is None else np.zeros(M))
+        c01_all = prior_cost[(0, 1)] + (model.cost(0.0, T.lengths) if params.skip_cost is None else _skip_len(T.lengths, params))
     ins01 = len(types)  # code of a 0-1 bead in `back`
 
     def chunk_costs(r0: int, r1: int) -> tuple[np.ndarray, np.ndarray]:
@@ -233,7 +242,7 @@ def _dp(
             Pc = np.maximum(P, 0)
             JBc = np.maximum(JB, 0)
             if b == 0 and params.skip_cost is not None:
-                cost = np.full(len(I), prior_cost[(a, b)])
+                cost = prior_cost[(a, b)] + _skip_len(S.lengths[np.minimum(Pc, max(N - 1, 0))], params)
             else:
                 cost = prior_cost[(a, b)] + model.cost(PLs[I] - PLs[Pc], PLt[J] - PLt[JBc])
             if b > 0:
@@ -480,22 +489,25 @@ def _align_nonempty(
         ratio = float(np.clip(ratio * N / M, 0.25, 4.0))
     model = LengthModel(ratio=ratio, variance=6.8 * max(ratio, 1.0))
     path = _search(S, T, weights, model, params, mt=mt)
-    if params.refine:
+    S0, T0, w0 = S, T, weights
+    words = None
+    for _ in range(params.refine if isinstance(params.refine, int) else int(bool(params.refine))):
         pairs = [(s0, s1, t0, t1) for s0, s1, t0, t1, _ in path if s1 > s0 and t1 > t0]
         one = [(s0, t0) for s0, s1, t0, t1 in pairs if s1 - s0 == 1 and t1 - t0 == 1]
-        if len(one) >= 5:
-            ls = sum(float(S.lengths[s0:s1].sum()) for s0, s1, _, _ in pairs)
-            lt = sum(float(T.lengths[t0:t1].sum()) for _, _, t0, t1 in pairs)
-            ratio = float(np.clip(lt / ls, 0.25, 4.0)) if ls > 0 and lt > 0 else ratio
-            l1 = S.lengths[[s for s, _ in one]]
-            l2 = T.lengths[[t for _, t in one]]
-            model = LengthModel(ratio=ratio, variance=estimate_variance(l1, l2, ratio))
-            if params.lexicon:
-                from xling.align.anchors import add_lexicon_keys, learn_lexicon, sentence_words
+        if len(one) < 5:
+            break
+        ls = sum(float(S.lengths[s0:s1].sum()) for s0, s1, _, _ in pairs)
+        lt = sum(float(T.lengths[t0:t1].sum()) for _, _, t0, t1 in pairs)
+        ratio = float(np.clip(lt / ls, 0.25, 4.0)) if ls > 0 and lt > 0 else ratio
+        l1 = S.lengths[[s for s, _ in one]]
+        l2 = T.lengths[[t for _, t in one]]
+        model = LengthModel(ratio=ratio, variance=estimate_variance(l1, l2, ratio))
+        if params.lexicon:
+            from xling.align.anchors import add_lexicon_keys, learn_lexicon, sentence_words
 
-                sw = [sentence_words(x) for x in src]
-                tw = [sentence_words(x) for x in tgt]
-                lex = learn_lexicon(sw, tw, [p[:4] for p in pairs], min_pairs=params.lexicon_min_pairs, min_dice=params.lexicon_min_dice)
-                S, T, weights = add_lexicon_keys(S, T, weights, sw, tw, lex)
-            path = _search(S, T, weights, model, params, guide=path, mt=mt)
+            if words is None:
+                words = ([sentence_words(x) for x in src], [sentence_words(x) for x in tgt])
+            lex = learn_lexicon(*words, pairs, min_pairs=params.lexicon_min_pairs, min_dice=params.lexicon_min_dice)
+            S, T, weights = add_lexicon_keys(S0, T0, w0, *words, lex)
+        path = _search(S, T, weights, model, params, guide=path, mt=mt)
     return [Bead(tuple(range(s0, s1)), tuple(range(t0, t1)), cost) for s0, s1, t0, t1, cost in path]
