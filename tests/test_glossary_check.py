@@ -129,3 +129,12 @@ def test_cli_check_json_strict_document(cli, tmp_path):
     r = cli(["glossary", "check", bad, "--source", src, "--lang", "en", "--glossary", DATA, "--strict"])
     assert r.exit_code == 1 and "missing or deprecated" in r.stderr
     assert "term success rate" in r.stdout
+
+
+def test_headline_rate_is_lemma_aware_for_russian_only(g):
+    ru = check_terms(SRC, REF["ru"], "ru", g)
+    assert ru.term_success_rate == ru.lemma_success_rate == 1.0 and ru.success_rate < 1.0
+    d = json.loads(ru.to_json())
+    assert d["term_success_rate"] == 1.0 and d["term_success_rate_kind"] == "lemma"
+    en = check_terms(SRC, REF["en"], "en", g)
+    assert en.to_dict()["term_success_rate_kind"] == "exact"

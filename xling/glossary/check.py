@@ -105,6 +105,12 @@ class TermReport:
         return self.matched_lemma / self.expected if self.expected else 1.0
 
     @property
+    def term_success_rate(self) -> float:
+        """The headline rate for ``lang``: lemma-aware for Russian (names and titles inflect:
+        ``в Кремле``, ``главой``), exact for other languages."""
+        return self.lemma_success_rate if self.lang == "ru" else self.success_rate
+
+    @property
     def failures(self) -> list[TermRow]:
         """Rows whose status is ``missing`` or ``deprecated``."""
         return [r for r in self.rows if r.status in ("missing", "deprecated")]
@@ -131,6 +137,8 @@ class TermReport:
             "matched_lemma": self.matched_lemma,
             "success_rate": round(self.success_rate, 4),
             "lemma_success_rate": round(self.lemma_success_rate, 4),
+            "term_success_rate": round(self.term_success_rate, 4),
+            "term_success_rate_kind": "lemma" if self.lang == "ru" else "exact",
             "missing": sum(1 for r in self.rows if r.status == "missing"),
             "deprecated": sum(1 for r in self.rows if r.status == "deprecated"),
             "entries": self.by_entry(),
@@ -179,6 +187,8 @@ def check_terms(sources: list[str], targets: list[str], lang: str, glossary: "Gl
         exact = find_all(tgt, glossary, expected, lang, "exact")
         rich = find_all(tgt, glossary, expected, lang, "lemma") if lang == "ru" else exact
         for eid, n in expected.items():
+            if not glossary.get(eid).terms.get(lang):
+                continue  # no term in this language: nothing can be checked
             hx = [h for h in exact if h.entry_id == eid]
             hr = [h for h in rich if h.entry_id == eid]
             ok_x = sum(1 for h in hx if h.status != "deprecated")
