@@ -194,3 +194,13 @@ def test_transliteration_of_another_source_word_is_not_a_near_miss(glossary):
     # al-Jolani is missing from the MT, but الجولان renders the place جولان of the source
     r = repair_segment("جولانی از بلندی‌های جولان بازدید کرد", "زار الرئيس مرتفعات الجولان", "ar", glossary)
     assert r.changes == []
+
+
+@pytest.mark.parametrize("lang,src,mt,want", [
+    ("ru", "گزارش وزیر دفاع", "доклад министра защиты", "доклад министра обороны"),
+    ("ru", "وزیر دفاع گفت", "Министр защиты заявил", "Министр обороны заявил"),
+    ("en", "یوری اوشاکوف دستیار رئیس جمهور", "Yuri Ushakov, Assistant to the President, said", "Yuri Ushakov, Presidential Aide, said"),
+    ("ar", "وزیر امور خارجه", "قال وزير الشؤون الخارجية", "قال وزير الخارجية"),
+])
+def test_house_deprecated_titles(lang, src, mt, want):
+    assert repair_segment(src, mt, lang, load_glossary()).text == want
