@@ -173,3 +173,11 @@ def test_term_reports_per_language(g):
 def test_russian_restore_follows_a_preposition(g, src, mt, want):
     p = protect(src, g)
     assert restore(p, mt, "ru", g).text == want
+
+
+def test_name_style_short_form_inside_full_name(g):
+    [p] = protect_segments(["آندری بلوسوف گفت که بلوسوف آمد"], g, "en", style="auto")
+    assert [ph.token for ph in p.placeholders] == ["Andrei Belousov", "Belousov"]
+    r = restore(p, "Andrei Belousov said that Belousov came", "en", g)
+    assert r.ok and r.text == "Andrei Belousov said that Belousov came"
+    assert not restore(p, "Andrei Belousov said that he came", "en", g).ok

@@ -245,9 +245,12 @@ def restore(protected: Protected, mt_output: str, lang: str, glossary: "Glossary
         counts: dict[str, int] = {}
         for ph in protected.placeholders:
             counts[ph.token] = counts.get(ph.token, 0) + 1
-        for token, n in counts.items():
+        taken: list[tuple[int, int]] = []
+        for token, n in sorted(counts.items(), key=lambda kv: -len(kv[0])):  # "Vladimir Putin" before "Putin"
             phs = [p for p in protected.placeholders if p.token == token]
             occ, _ = _occurrences(mt_output, phs[0], "name")
+            occ = [(a, b) for a, b in occ if not any(a < y and x < b for x, y in taken)]
+            taken.extend(occ)
             if len(occ) != n:
                 problems.append(f"{token!r} expected {n}, found {len(occ)}")
                 continue
