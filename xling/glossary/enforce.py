@@ -51,7 +51,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
-from xling.glossary.repair import Change, repair_segment
+from xling.glossary.repair import Change, repair, repair_segment  # noqa: F401 - re-exported (xling.glossary.enforce.repair)
 from xling.glossary.target import FormIndex
 
 if TYPE_CHECKING:  # pragma: no cover
