@@ -12,10 +12,11 @@ Rules (a simple, reversible-enough romanization, not a standard one):
   ``щ`` → ``shch``, ``ё`` → ``e``; ``ъ ь`` dropped).
 - Arabic and Persian letters: consonants after a simplified ALA-LC table; ``ا ى`` → ``a``,
   ``و`` → ``u``, ``ي ی`` → ``i``; hamza seats and ``ع`` dropped; harakat and tatweel dropped.
-- Then for all scripts: accents removed (NFKD), ``y j`` between vowels unified, ``w`` → ``v``,
-  ``q c`` → ``k``, ``dzh dj`` → ``j``, ``ph`` → ``f``, doubled letters collapsed, and a word-initial
-  Arabic article (``al-``, ``el-``, ``ash-``, ``as-`` ... or ``ال``) removed, so ``al-Sharaa``,
-  ``аш-Шараа`` and ``الشرع`` all give a key around ``shara`` / ``shr``.
+- Then for all scripts: accents removed (NFKD), ``y`` → ``i``, ``w`` → ``v``, ``q c`` → ``k``,
+  ``dzh dj`` → ``j``, ``ph`` → ``f``, ``kh`` → ``h``, ``sh`` → ``x`` (one letter, so ``شهر``
+  "month", ``x·h·r``, is not ``الشرع``, ``x·r``), doubled letters collapsed, and a word-initial
+  Arabic article (``al-``, ``el-``, ``ash-``, ``as-`` ... or ``ال``) removed, so ``al-Sharaa``
+  and ``аш-Шараа`` give ``xara`` and ``الشرع`` gives ``xr``.
 """
 
 from __future__ import annotations
@@ -65,14 +66,15 @@ def translit_key(text: str) -> str:
 
     Returns:
         Words joined by one space; only ``a``-``z`` letters. ``"Andrey Bilosov"`` →
-        ``"andrei bilosov"``; ``"аш-Шараа"`` → ``"shara"``; ``"الشرع"`` → ``"shr"``.
+        ``"andrei bilosov"``; ``"аш-Шараа"`` → ``"xara"``; ``"الشرع"`` → ``"xr"``.
     """
     words = []
     for w in _romanize(text).split():
         w = _ARTICLE_RE.sub("", w)
         w = re.sub(r"[^a-z]", "", w)
+        w = w.replace("x", "ks").replace("shch", "sch").replace("sh", "x")  # one letter for /ʃ/
         w = w.replace("dzh", "j").replace("dj", "j").replace("ph", "f").replace("kh", "h")
-        w = w.replace("w", "v").replace("q", "k").replace("c", "k").replace("x", "ks")
+        w = w.replace("w", "v").replace("q", "k").replace("c", "k")
         w = w.replace("y", "i")
         w = re.sub(r"(.)\1+", r"\1", w)
         if w:
