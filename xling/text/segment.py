@@ -32,12 +32,14 @@ from typing import Iterator
 from xling.text.lang import get_lang_data
 
 MAX_PIECE_CHARS = 100_000
+LOOK = 64  # characters looked at on each side of a candidate boundary
 # spaCy's sentencizer splits on these; ؛ (U+061B) and : are deliberately absent.
 PUNCT_CHARS = [".", "!", "?", "؟", "…", "‼", "⁇", "⁈", "⁉", "۔"]
 
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _WS_RE = re.compile(r"\s+")
 _DIGITS = "0-9\u06f0-\u06f9\u0660-\u0669"
+_DIGIT_RE = re.compile(f"[{_DIGITS}]")
 
 
 @dataclass(frozen=True)
@@ -158,14 +160,15 @@ def _missed_cuts(doc, data) -> Iterator[int]:
 
 def _glued(piece: str, cut: int, data) -> bool:
     """True when the spaCy boundary at ``cut`` must be undone (abbreviation, initial, decimal)."""
-    before = piece[:cut].rstrip()
-    after = piece[cut:].lstrip()
+    # Bounded look-around (LOOK characters) keeps the whole pass linear in the piece length.
+    before = piece[max(0, cut - LOOK):cut].rstrip()
+    after = piece[cut:cut + LOOK].lstrip()
     if not before or not after:
         return False
     if before[-1] != ".":
         return False
     # Decimal number split by the tokenizer: 3.5, ۳.۵
-    if re.search(f"[{_DIGITS}]\\.$", before) and re.match(f"[{_DIGITS}]", piece[cut:]):
+    if re.search(f"[{_DIGITS}]\\.$", before) and _DIGIT_RE.match(piece, cut):
         return True
     last = before.split()[-1] if before.split() else ""
     last = last.lstrip("(«\"“'[")
