@@ -171,3 +171,15 @@ def test_partly_missing_model_names_the_missing_leg(in_process, tmp_path):
 def test_unknown_engine_is_refused(in_process, tmp_path):
     r = in_process(["translate", "-", "--engine", "nope", "--out-dir", tmp_path / "o"], input=b"x")
     assert r.exit_code == 1 and "--engine 'nope'" in r.output
+
+
+def test_score_flag_runs_qa_checks_on_the_output(in_process, example_article_path, tmp_path):
+    """A copy test model's output is the Persian source, so `--score` must flag every English
+    segment as untranslated, and write the QA report beside the outputs."""
+    r = in_process(["translate", example_article_path, "--to", "en", "--no-glossary", "--score", "--out-dir", tmp_path])
+    assert r.exit_code == 0, r.output
+    report = json.loads((tmp_path / f"{STEM}.qa.json").read_text(encoding="utf-8"))
+    assert list(report) == ["en"]
+    flagged = {tuple(i["hyp_segments"]) for i in report["en"]["issues"] if i["check"] == "untranslated"}
+    assert flagged == {(n,) for n in range(16)}
+    assert "QA issues" in r.output and "untranslated" in r.output

@@ -318,11 +318,15 @@ def target_text(doc: TranslatedDocument, lang: str) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def write_outputs(doc: TranslatedDocument, out_dir: str | os.PathLike[str], stem: str) -> list[Path]:
+def write_outputs(doc: TranslatedDocument, out_dir: str | os.PathLike[str], stem: str, *, extra: dict[str, str] | None = None) -> list[Path]:
     """Write ``DIR/<stem>.<lang>.txt`` for each target and ``DIR/<stem>.jsonl``, all or nothing.
 
+    Args:
+        extra: more files of the same group, as file name (inside ``out_dir``) → text, e.g. the
+            ``<stem>.qa.json`` of ``xling translate --score``.
+
     Returns:
-        The paths written (targets in order, then the ``.jsonl``).
+        The paths written (targets in order, then the ``.jsonl``, then ``extra`` in order).
 
     Raises:
         InputError: the folder cannot be created or written.
@@ -343,4 +347,26 @@ def write_outputs(doc: TranslatedDocument, out_dir: str | os.PathLike[str], stem
         with group.open(paths[-1]) as fh:
             for rec in doc.records():
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        for name, text in (extra or {}).items():
+            paths.append(out / name)
+            with group.open(paths[-1]) as fh:
+                fh.write(text)
     return paths
+
+
+def check_document(doc: TranslatedDocument, job: Job) -> dict[str, Any]:
+    """Run xling's reference-free QA checks (:func:`xling.score.api.run_checks`) on each target.
+
+    Segment i of every target is checked against source segment i (the pipeline keeps them
+    1-1). Term checks use ``job.glossary`` when the glossary is on.
+
+    Returns:
+        Target code → :class:`xling.score.report.QAReport`.
+    """
+    from xling.score.api import run_checks
+
+    sources = [seg.source for seg in doc.segments]
+    return {
+        lang: run_checks(sources, [seg.targets.get(lang, "") for seg in doc.segments], src_lang=job.from_code, tgt_lang=lang, glossary=job.glossary)
+        for lang in doc.targets
+    }

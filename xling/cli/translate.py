@@ -67,6 +67,7 @@ def translate(
     max_batch_tokens: int = typer.Option(2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens (memory vs speed)."),
     glossary: str = typer.Option(None, "--glossary", help="Termbase to enforce (default: the shipped house glossary)."),
     no_glossary: bool = typer.Option(False, "--no-glossary", help="Translate without protecting and repairing glossary terms."),
+    score: bool = typer.Option(False, "--score", help="Run xling score's reference-free QA checks on the output: a table per language on stderr and DIR/<stem>.qa.json."),
 ) -> None:
     """Translate a document into each target language.
 
@@ -92,7 +93,21 @@ def translate(
     load_engines(job)
     with reporter.bars():
         doc = translate_document(text, job)
-    paths = write_outputs(doc, out_dir, output_stem(file, from_code))
+    stem = output_stem(file, from_code)
+    extra = {}
+    if score:
+        import json
+
+        from xling.pipeline import check_document
+
+        qa = check_document(doc, job)
+        extra[f"{stem}.qa.json"] = json.dumps({lang: rep.to_json() for lang, rep in qa.items()}, ensure_ascii=False, indent=1) + "\n"
+    paths = write_outputs(doc, out_dir, stem, extra=extra)
+    if score:
+        from xling.score.report import render_qa
+
+        for lang, rep in qa.items():
+            render_qa(rep, reporter.console, title=f"QA issues: {from_code}→{lang}")
     reporter.console.print(f"{len(doc.segments)} segments → " + ", ".join(str(p) for p in paths), highlight=False, soft_wrap=True)
     if job.glossary is not None:  # issue 5: the term check of the output (per segment in the .jsonl "terms" records)
         from xling.glossary.enforce import term_reports
