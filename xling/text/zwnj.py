@@ -92,10 +92,11 @@ MIN_COMPARATIVE_STEM_CHARS = 3
 # Suffixes always written joined (plural ان/ات, adjectival and indefinite ی): a word that is a
 # lexicon word plus one of these is a known word, not a glued compound (بازیکنان, تحلیلگران).
 JOINED_SUFFIXES = ("یان", "گان", "ان", "ات", "یی", "ی")
-# X+ه+ای where both X and Xه are words (نامهای: نام‌های "names" or نامه‌ای "a letter"):
-# read by the word before it, else left alone (hazm's counts cannot tell them apart).
+# X+ه+ای where both X and Xه are common words (نامهای: نام‌های "names" or نامه‌ای "a letter";
+# their hazm counts are within AMBIGUITY_RATIO of each other): read from the word before it,
+# then from which stem occurs alone in the same text, else left alone.
+AMBIGUITY_RATIO = 10.0
 INDEFINITE_CUES = frozenset({"یک", "هیچ", "چه", "چنین", "چنان", "فلان", "هر"})
-AMBIGUITY_RATIO = 10.0  # both readings are plausible when their stems' counts are within this factor
 PLURAL_CUES = frozenset({"این", "آن", "همین", "همان", "همه", "تمام", "تمامی", "برخی", "بعضی", "سایر", "کلیه", "اغلب", "بیشتر"})
 
 
