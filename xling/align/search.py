@@ -102,6 +102,8 @@ class AlignParams:
     lexicon: bool = True
     lexicon_min_pairs: int = 2
     lexicon_min_dice: float = 0.7
+    variance_floor: float = 1.0
+    length_outlier: float = 0.0
 
 
 class _PairBand:
@@ -487,7 +489,7 @@ def _align_nonempty(
     ratio = estimate_ratio(S.lengths, T.lengths)
     if not 0.5 <= M / N <= 2.0:  # many insertions/deletions: compare mean sentence lengths instead
         ratio = float(np.clip(ratio * N / M, 0.25, 4.0))
-    model = LengthModel(ratio=ratio, variance=6.8 * max(ratio, 1.0))
+    model = LengthModel(ratio=ratio, variance=6.8 * max(ratio, 1.0), outlier=params.length_outlier)
     path = _search(S, T, weights, model, params, mt=mt)
     S0, T0, w0 = S, T, weights
     words = None
@@ -501,7 +503,9 @@ def _align_nonempty(
         ratio = float(np.clip(lt / ls, 0.25, 4.0)) if ls > 0 and lt > 0 else ratio
         l1 = S.lengths[[s for s, _ in one]]
         l2 = T.lengths[[t for _, t in one]]
-        model = LengthModel(ratio=ratio, variance=estimate_variance(l1, l2, ratio))
+        model = LengthModel(
+            ratio=ratio, variance=estimate_variance(l1, l2, ratio, floor=params.variance_floor), outlier=params.length_outlier
+        )
         if params.lexicon:
             from xling.align.anchors import add_lexicon_keys, learn_lexicon, sentence_words
 

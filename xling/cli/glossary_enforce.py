@@ -108,9 +108,11 @@ def check(
             table.add_row(str(r.segment), r.entry_id, str(r.expected), r.status, "; ".join(r.found), r.house or "")
         console = Console(soft_wrap=True)
         console.print(table)
-        line = f"term success rate (exact): {rep.success_rate:.4f} ({rep.matched}/{rep.expected})"
+        line = f"term success rate: {rep.success_rate:.4f}"
         if lang == "ru":
-            line += f"; lemma-aware: {rep.lemma_success_rate:.4f} ({rep.matched_lemma}/{rep.expected})"
+            line += f" (lemma-aware, {rep.matched_lemma}/{rep.expected}); exact: {rep.exact_success_rate:.4f} ({rep.matched}/{rep.expected})"
+        else:
+            line += f" ({rep.matched}/{rep.expected})"
         typer.echo(line)
     if strict and rep.failures:
         typer.echo(f"xling: {len(rep.failures)} expected term(s) missing or deprecated", err=True)

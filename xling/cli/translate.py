@@ -113,4 +113,4 @@ def translate(
         from xling.glossary.enforce import term_reports
 
         reps = term_reports(doc.segments, doc.targets, job.glossary)
-        reporter.console.print("term success rate: " + ", ".join(f"{lang} {r.success_rate:.2f} ({r.matched}/{r.expected})" for lang, r in reps.items()), highlight=False, soft_wrap=True)
+        reporter.console.print("term success rate: " + ", ".join(f"{lang} {r.success_rate:.2f} ({r.matched_lemma if lang == 'ru' else r.matched}/{r.expected})" for lang, r in reps.items()), highlight=False, soft_wrap=True)

@@ -17,11 +17,14 @@ expected term occurrences matched in the hypothesis divided by the number expect
 entry occurring ``n`` times in the source and ``k`` times (acceptably) in the target counts
 ``min(n, k)`` matches. Two variants:
 
-- ``success_rate`` (exact): surface match, case-insensitive after orthographic folding; clitics
+- ``exact_success_rate``: surface match, case-insensitive after orthographic folding; clitics
   that are orthography, not inflection, are allowed (English ``'s``, Arabic ``و ف ب ل ك``).
 - ``lemma_success_rate``: for Russian, every word compared by its pymorphy3 normal form, so
   ``в Кремле`` matches ``Кремль`` and ``главой`` matches ``глава``; for other languages it equals
   the exact rate. The per-row ``status`` uses the lemma-aware match for Russian.
+
+``success_rate`` is the headline rate that xling reports and gates on: lemma-aware for Russian
+(a house form declined into its case is the house form), exact for every other language.
 """
 
 from __future__ import annotations
@@ -95,7 +98,7 @@ class TermReport:
         return sum(r.matched_lemma for r in self.rows)
 
     @property
-    def success_rate(self) -> float:
+    def exact_success_rate(self) -> float:
         """WMT term success rate, exact: matched / expected (1.0 when nothing is expected)."""
         return self.matched / self.expected if self.expected else 1.0
 
@@ -105,10 +108,10 @@ class TermReport:
         return self.matched_lemma / self.expected if self.expected else 1.0
 
     @property
-    def term_success_rate(self) -> float:
+    def success_rate(self) -> float:
         """The headline rate for ``lang``: lemma-aware for Russian (names and titles inflect:
         ``в Кремле``, ``главой``), exact for other languages."""
-        return self.lemma_success_rate if self.lang == "ru" else self.success_rate
+        return self.lemma_success_rate if self.lang == "ru" else self.exact_success_rate
 
     @property
     def failures(self) -> list[TermRow]:
@@ -136,9 +139,9 @@ class TermReport:
             "matched": self.matched,
             "matched_lemma": self.matched_lemma,
             "success_rate": round(self.success_rate, 4),
+            "success_rate_kind": "lemma" if self.lang == "ru" else "exact",
+            "exact_success_rate": round(self.exact_success_rate, 4),
             "lemma_success_rate": round(self.lemma_success_rate, 4),
-            "term_success_rate": round(self.term_success_rate, 4),
-            "term_success_rate_kind": "lemma" if self.lang == "ru" else "exact",
             "missing": sum(1 for r in self.rows if r.status == "missing"),
             "deprecated": sum(1 for r in self.rows if r.status == "deprecated"),
             "entries": self.by_entry(),

@@ -46,13 +46,16 @@ class QAReport:
         return out
 
     def terms_json(self) -> dict | None:
-        """``{"success_rate", "lemma_success_rate", "report": TermReport.to_dict()}`` or ``None``."""
+        """``{"success_rate", "exact_success_rate", "lemma_success_rate", "report": TermReport.to_dict()}`` or ``None``.
+
+        ``success_rate`` is the headline rate (lemma-aware for ru, exact otherwise; see
+        :mod:`xling.glossary.check`)."""
         if self.term_report is None:
             return None
         tr = self.term_report
         rate = getattr(tr, "success_rate", None)
         lemma = getattr(tr, "lemma_success_rate", None)
-        return {"success_rate": rate, "lemma_success_rate": lemma,
+        return {"success_rate": rate, "exact_success_rate": getattr(tr, "exact_success_rate", None), "lemma_success_rate": lemma,
                 "report": tr.to_dict() if hasattr(tr, "to_dict") else None}
 
     def to_json(self) -> dict:
@@ -179,8 +182,8 @@ def render_qa(qa: QAReport, console, *, title: str = "QA issues") -> None:
     if terms is not None:
         rate = terms["success_rate"]
         line = f"term success rate: {rate:.3f}" if isinstance(rate, (int, float)) else "term success rate: n/a"
-        if isinstance(terms["lemma_success_rate"], (int, float)):
-            line += f" (lemma-aware {terms['lemma_success_rate']:.3f})"
+        if isinstance(terms["exact_success_rate"], (int, float)) and terms["exact_success_rate"] != rate:
+            line += f" (lemma-aware; exact {terms['exact_success_rate']:.3f})"
         console.print(line)
     counts = qa.counts()
     if qa.issues:

@@ -100,7 +100,7 @@ def build_test_model(
         out: destination ``.argosmodel`` file (replaced atomically; parents are created).
         size: ``"tiny"`` (exact identity model, < 1 MB, built in well under a second) or
             ``"base"`` (transformer-base size, seeded random weights, int8 weights, about
-            95 MB, built in about 15-40 s, most of it SentencePiece training).
+            87 MB, built in about 20-50 s, most of it SentencePiece training).
         target_prefix: when set (e.g. ``"__en__"``), ``metadata.json`` gets ``target_prefix``,
             the token is added to the tokenizer as a user-defined piece, and the model copies
             (``tiny``) or counts (``base``) starting after the forced prefix token.
@@ -111,6 +111,7 @@ def build_test_model(
 
     Raises:
         InputError: unknown ``kind`` or ``size``, or a malformed language code / prefix.
+        OSError: ``out`` cannot be written (nothing is left behind; an existing ``out`` is kept).
     """
     if kind not in KINDS:
         raise InputError(f"unknown test model kind {kind!r}; choose one of: {', '.join(KINDS)}")
