@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-VAR_SCALE = 1.0
 _SKIP = re.compile(r"[\s\u200c\u200d\u0640\u064b-\u065f\u0670]")  # spaces, ZWNJ/ZWJ, tatweel, harakat
 
 
@@ -41,16 +40,10 @@ class LengthModel:
     Attributes:
         ratio: expected target characters per source character (c, float > 0).
         variance: variance of target characters per source character (s2, float > 0).
-        outlier: probability (0 <= p < 1) that a bead's lengths come from a broad "outlier"
-            distribution instead of the normal one; the cost becomes
-            ``-log((1-p) * P(|Z| >= |z|) + p)``, so it is capped at ``-log(p)`` nats. A
-            contaminated-normal model (Huber 1964): translators' occasional long paraphrases,
-            OCR debris and captions otherwise cost tens of nats and outweigh all lexical evidence.
     """
 
     ratio: float = 1.0
     variance: float = 6.8
-    outlier: float = 0.0
 
     def cost(self, l1: np.ndarray | float, l2: np.ndarray | float) -> np.ndarray:
         """Length cost ``-log P(|Z| >= |z|)`` in nats for source/target lengths (characters).
@@ -65,11 +58,7 @@ class LengthModel:
         c = self.ratio
         mean = (l1 + l2 / c) / 2.0
         z = np.abs(l2 - c * l1) / np.sqrt(self.variance * np.maximum(mean, 1e-9))
-        cost = -(np.log(2.0) + log_ndtr(-z))
-        if self.outlier > 0.0:
-            p = self.outlier
-            cost = -np.logaddexp(np.log1p(-p) - cost, np.log(p))
-        return cost
+        return -(np.log(2.0) + log_ndtr(-z))
 
 
 def estimate_ratio(src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> float:
@@ -97,4 +86,4 @@ def estimate_variance(l1: np.ndarray, l2: np.ndarray, ratio: float, *, floor: fl
     l1, l2 = l1[keep], l2[keep]
     m = (l1 + l2 / ratio) / 2.0
     q = (l2 - ratio * l1) ** 2 / m
-    return float(np.clip(VAR_SCALE * np.median(q) / 0.455, floor, ceiling))
+    return float(np.clip(np.median(q) / 0.455, floor, ceiling))
