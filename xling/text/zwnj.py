@@ -56,6 +56,8 @@ ZWNJ = "\u200c"
 NON_JOINING = frozenset("اآأإٱدذرزژوؤۀةء")
 # Arabic-script letters, harakat and tanwin (no digits, no punctuation, no ZWNJ).
 _WORD_RE = re.compile("[\u0621-\u065f\u0670-\u06d3\u06d5\u06fa-\u06ff]+")
+# What follows a word: the next word, a punctuation mark, or "" at the end of the text.
+_NEXT_RE = re.compile("[ \t]*([\u0621-\u065f\u0670-\u06d3\u06d5\u06fa-\u06ff]+|[.!?\u061f\u060c\u061b:\n]|$)")
 
 VERB_PREFIXES = ("بر", "در", "باز", "فرا", "فرو", "ور", "وا")
 PLURAL_SUFFIXES = ("هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "های", "هاست", "ها")
@@ -115,6 +117,7 @@ class ZwnjLexicon:
         verb_forms: the ZWNJ-less spellings in ``joined`` that are verb forms.
         prefixes: productive first parts of ZWNJ compounds (frozenset of str).
         heads: productive last parts of ZWNJ compounds (frozenset of str).
+        verbs: every one-word verb form, ZWNJ removed (frozenset of str), a context cue.
         memo: word → context-free result, filled as words are seen (speeds up running text).
     """
 
@@ -126,11 +129,12 @@ class ZwnjLexicon:
     verb_forms: frozenset[str]
     prefixes: frozenset[str]
     heads: frozenset[str]
+    verbs: frozenset[str] = frozenset()
     memo: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 CACHE_ENV = "XLING_CACHE_DIR"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 @functools.cache
@@ -169,7 +173,7 @@ def _lexicon_to_json(lex: ZwnjLexicon) -> dict:
     return {
         "attested": sorted(lex.attested), "listed": sorted(lex.listed), "tags": lex.tags,
         "frequency": lex.frequency, "joined": lex.joined, "verb_forms": sorted(lex.verb_forms),
-        "prefixes": sorted(lex.prefixes), "heads": sorted(lex.heads),
+        "prefixes": sorted(lex.prefixes), "heads": sorted(lex.heads), "verbs": sorted(lex.verbs),
     }
 
 
@@ -177,6 +181,7 @@ def _lexicon_from_json(data: dict) -> ZwnjLexicon:
     return ZwnjLexicon(
         frozenset(data["attested"]), frozenset(data["listed"]), {k: tuple(v) for k, v in data["tags"].items()},
         data["frequency"], data["joined"], frozenset(data["verb_forms"]), frozenset(data["prefixes"]), frozenset(data["heads"]),
+        frozenset(data["verbs"]),
     )
 
 
@@ -212,13 +217,17 @@ def build_lexicon() -> ZwnjLexicon:
             joined[key] = word
             best[key] = count
     verb_forms: set[str] = set()
+    verbs: set[str] = set()
     for form in hazm.Lemmatizer(joined_verb_parts=False).verbs:
-        if ZWNJ in form and " " not in form:
-            key = form.replace(ZWNJ, "")
+        if " " in form:
+            continue
+        key = form.replace(ZWNJ, "")
+        verbs.add(key)
+        if ZWNJ in form:
             joined.setdefault(key, form)
             verb_forms.add(key)
     prefixes, heads = _productive_parts(compounds, attested | listed)
-    return ZwnjLexicon(frozenset(attested), frozenset(listed), tags, frequency, joined, frozenset(verb_forms), prefixes, heads)
+    return ZwnjLexicon(frozenset(attested), frozenset(listed), tags, frequency, joined, frozenset(verb_forms), prefixes, heads, frozenset(verbs))
 
 
 def _productive_parts(compounds: list[tuple[str, int]], words: set[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -288,6 +297,11 @@ def _restore_context_free(word: str, lex: ZwnjLexicon) -> str:
     hit = lex.joined.get(word)
     if hit is not None:
         return hit
+    for suffix in JOINED_SUFFIXES:  # a compound plus a joined suffix: گفتوگویی → گفت‌وگویی
+        if word.endswith(suffix):
+            hit = lex.joined.get(word[: -len(suffix)])
+            if hit is not None and word[: -len(suffix)] not in lex.verb_forms:
+                return hit + suffix
     for prefix in VERB_PREFIXES:
         if word.startswith(prefix):
             rest = word[len(prefix):]
@@ -321,14 +335,29 @@ def _heh_or_plural(word: str, lex: ZwnjLexicon) -> str | None:
     return AMBIGUOUS
 
 
-def _read_by_context(word: str, previous: str | None, counts: Mapping[str, int]) -> str:
-    """Choose «Xه‌ای» or «X‌های» for an ambiguous ``word`` from the word before it, then from
-    which stem occurs alone more often in the text; unchanged when nothing tells."""
+# Closed-class words that cannot stand right after an ezafe (prepositions, conjunctions, را).
+FUNCTION_WORDS = frozenset({"به", "از", "با", "در", "برای", "بر", "تا", "که", "را", "و", "یا", "اما", "ولی", "چون", "اگر", "زیرا", "نیز", "جز", "مگر"})
+
+
+def _read_by_context(word: str, previous: str | None, counts: Mapping[str, int], following: str | None = None, lex: ZwnjLexicon | None = None) -> str:
+    """Choose «Xه‌ای» or «X‌های» for an ambiguous ``word`` (see :data:`AMBIGUITY_RATIO`).
+
+    Cues, in order: the word before (:data:`INDEFINITE_CUES`, :data:`PLURAL_CUES`); what follows
+    (``following``: the next word, a punctuation mark, or ``""`` at the end). Plural ``های`` carries
+    an ezafe and needs a dependent word after it, so a following punctuation mark, preposition,
+    conjunction, ``را`` or verb means «Xه‌ای» (``نامه‌ای به``, ``نامه‌ای که``). Then which stem
+    occurs alone more often in ``counts``. Unchanged when nothing tells.
+    """
     heh_stem, bare = word[:-2], word[:-3]
     heh_reading = heh_stem + ZWNJ + "ای"
     plural_reading = word if bare[-1] in NON_JOINING else bare + ZWNJ + "های"
     if previous in INDEFINITE_CUES:
         return heh_reading
+    if following is not None and lex is not None:
+        if not following or not _WORD_RE.match(following):
+            return heh_reading  # punctuation or end of text
+        if following in FUNCTION_WORDS or (following in lex.verbs and following not in lex.tags):
+            return heh_reading
     if previous in PLURAL_CUES:
         return plural_reading
     heh_seen, bare_seen = counts.get(heh_stem, 0), counts.get(bare, 0)
@@ -447,7 +476,9 @@ def iter_restored(text: str, lexicon: ZwnjLexicon | None = None):
                 counts = Counter(_WORD_RE.findall(text))
             s = m.start()
             before = previous if previous_end >= 0 and not text[previous_end:s].strip() else None
-            new = _read_by_context(word, before, counts)
+            nxt = _NEXT_RE.match(text, m.end())
+            following = nxt.group(1) if nxt else None
+            new = _read_by_context(word, before, counts, following, lex)
         previous, previous_end = word, m.end()
         if new == word:
             continue
