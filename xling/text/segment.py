@@ -76,7 +76,12 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 @functools.cache
 def _pipeline(lang: str):
-    import spacy
+    try:
+        import spacy
+    except ImportError:
+        from xling.errors import XlingError
+
+        raise XlingError("sentence segmentation needs spaCy: pip install 'spacy>=3.8,<3.9'") from None
 
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer", config={"punct_chars": PUNCT_CHARS})

@@ -148,7 +148,7 @@ def load_lexicon() -> ZwnjLexicon:
     nothing is written anywhere.
 
     Raises:
-        ImportError: hazm is not installed (and no cache file exists).
+        XlingError: hazm is not installed (and no cache file exists).
     """
     cache_dir = os.environ.get(CACHE_ENV)
     if not cache_dir:
@@ -189,9 +189,14 @@ def build_lexicon() -> ZwnjLexicon:
     """Build a :class:`ZwnjLexicon` from hazm 0.10 data (no caching; see :func:`load_lexicon`).
 
     Raises:
-        ImportError: hazm is not installed.
+        XlingError: hazm is not installed (the message names the fix).
     """
-    import hazm
+    try:
+        import hazm
+    except ImportError:
+        from xling.errors import XlingError
+
+        raise XlingError("ZWNJ restoration needs hazm: pip install hazm==0.10.0 (or pass --no-zwnj)") from None
 
     entries = hazm.words_list()
     attested: set[str] = set()
