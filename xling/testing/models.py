@@ -186,6 +186,9 @@ def build_test_model(
                 zf.writestr(f"{folder}/sentencepiece.model", sp_bytes)
                 for path in sorted(model_dir.iterdir()):
                     zf.write(path, f"{folder}/model/{path.name}")
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_zip, 0o666 & ~umask)  # mkstemp makes 0600; give the usual file mode
             os.replace(tmp_zip, out)
         except BaseException:
             Path(tmp_zip).unlink(missing_ok=True)
