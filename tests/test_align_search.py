@@ -166,3 +166,28 @@ def test_links_to_beads_groups_shared_sentences():
 
     beads = links_to_beads([(0, 0), (1, 1), (1, 2), (3, 3)], 4, 5)
     assert _keys(beads) == [((0,), (0,)), ((1,), (1, 2)), ((3,), (3,)), ((2,), ()), ((), (4,))]
+
+
+def test_boundary_weakness_reads_the_last_mark():
+    from xling.align.anchors import boundary_weakness
+
+    got = boundary_weakness(["Es regnet ;", "Er sagte : « gut ; »", "Ende .", "", "ثم قال ؛"])
+    assert got.tolist() == [1.0, 1.0, 0.0, 0.0, 1.0]
+
+
+def test_weak_boundary_lowers_only_merge_beads():
+    src = ["Wir brachen um 5.30 Uhr auf ;", "es regnete in Strömen ."]
+    tgt = ["Nous partîmes à 5.30 heures et il pleuvait à verse ."]
+    on = align_sentences(src, tgt, src_lang="de", tgt_lang="fr")
+    off = align_sentences(src, tgt, src_lang="de", tgt_lang="fr", params=AlignParams(weak_boundary_bonus=0.0))
+    assert _keys(on) == _keys(off) == [((0, 1), (0,))]
+    assert on[0].cost == pytest.approx(off[0].cost - AlignParams().weak_boundary_bonus)
+    # 2-2: a semicolon on each side faces the other; no bonus.
+    src2 = ["Wir brachen um 5.30 Uhr auf ;", "es regnete 12 Stunden ."]
+    tgt2 = ["Nous partîmes à 5.30 heures ;", "il a plu 12 heures ."]
+    on2 = align_sentences(src2, tgt2, src_lang="de", tgt_lang="fr", params=AlignParams(priors={(2, 2): 1.0, (1, 0): 0.01, (0, 1): 0.01}))
+    off2 = align_sentences(
+        src2, tgt2, src_lang="de", tgt_lang="fr", params=AlignParams(priors={(2, 2): 1.0, (1, 0): 0.01, (0, 1): 0.01}, weak_boundary_bonus=0.0)
+    )
+    assert _keys(on2) == _keys(off2) == [((0, 1), (0, 1))]
+    assert on2[0].cost == pytest.approx(off2[0].cost)

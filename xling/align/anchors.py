@@ -125,6 +125,28 @@ def punctuation_counts(sentences: list[str]) -> np.ndarray:
     return out
 
 
+#: Weakness of a segment boundary by the segment's last character: 1 after a semicolon (Latin
+#: or Arabic), 0 otherwise. Segmenters (the Text+Berg one included) split at ``;``, but
+#: translators often join such clauses: on the de-fr development gold, 52 % (de) and 43 % (fr)
+#: of boundaries after ``;`` fall inside a bead, against 6-11 % after ``.``. Colons (17-22 %)
+#: are left out: in lists and tables of contents they mark real units, and counting them cost
+#: strict F1 on one development document.
+WEAK_BOUNDARY = {";": 1.0, "؛": 1.0}
+
+
+def boundary_weakness(sentences: list[str]) -> np.ndarray:
+    """Weakness of the boundary after each sentence (float64 array ``(n,)``, :data:`WEAK_BOUNDARY`).
+
+    Trailing spaces and closing quotes/brackets are skipped before reading the last character.
+    """
+    out = np.zeros(len(sentences), dtype=np.float64)
+    for i, s in enumerate(sentences):
+        t = s.rstrip().rstrip("\"'»”)]} ")
+        if t:
+            out[i] = WEAK_BOUNDARY.get(t[-1], 0.0)
+    return out
+
+
 class _GlossaryIndex:
     """Finds concept entries of a glossary in sentences of one language (simple folded search)."""
 
@@ -174,14 +196,21 @@ class SideFeatures:
         lengths: characters per sentence (float64 array ``(n,)``, see :func:`char_length`).
         punct: punctuation class counts (int32 array ``(n, 6)``).
         keys: anchor key ids per sentence (list of int64 arrays; ids index ``weights``).
+        weak: weakness of the boundary after each sentence (float64 array ``(n,)``, see
+            :func:`boundary_weakness`); None for all 0.
     """
 
     lengths: np.ndarray
     punct: np.ndarray
     keys: list[np.ndarray] = field(default_factory=list)
+    weak: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.lengths)
+
+    def weak_or_zeros(self) -> np.ndarray:
+        """:attr:`weak`, or zeros when it was not computed."""
+        return self.weak if self.weak is not None else np.zeros(len(self))
 
     def coarsen(self, k: int) -> SideFeatures:
         """Merge every ``k`` consecutive sentences into one block (for coarse-to-fine search)."""
@@ -190,7 +219,10 @@ class SideFeatures:
         lengths = np.add.reduceat(self.lengths, starts) if n else self.lengths
         punct = np.add.reduceat(self.punct, starts, axis=0) if n else self.punct
         keys = [np.unique(np.concatenate(self.keys[s : s + k])) for s in starts]
-        return SideFeatures(lengths, punct, keys)
+        weak = None
+        if self.weak is not None and n:
+            weak = self.weak[np.minimum(starts + k, n) - 1]
+        return SideFeatures(lengths, punct, keys, weak)
 
 
 def build_features(
@@ -230,7 +262,7 @@ def build_features(
     def side(sents: list[str], sets: list[set[str]]) -> SideFeatures:
         keys = [np.array(sorted(ids[k] for k in s if k in ids), dtype=np.int64) for s in sets]
         lengths = np.array([char_length(s) for s in sents], dtype=np.float64)
-        return SideFeatures(lengths, punctuation_counts(sents), keys)
+        return SideFeatures(lengths, punctuation_counts(sents), keys, boundary_weakness(sents))
 
     return side(src, ks), side(tgt, kt), weights
 
@@ -340,6 +372,7 @@ def add_lexicon_keys(
             for x in set(k):
                 df[x - base] += 1
     extra = np.maximum(np.maximum(df_s, df_t), 1.0) ** -WEIGHT_POWER
-    S2 = SideFeatures(S.lengths, S.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(S.keys, ks)])
-    T2 = SideFeatures(T.lengths, T.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(T.keys, kt)])
+    S2 = SideFeatures(S.lengths, S.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(S.keys, ks)], S.weak)
+    T2 = SideFeatures(T.lengths, T.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(T.keys, kt)], T.weak)
     return S2, T2, np.concatenate([weights, extra])
+
