@@ -8,8 +8,13 @@ closing punctuation (``» ” " ) ]``) with it. On top, xling applies its per-la
 - after an abbreviation of the language (``Dr.``, ``Oct.``, ``т. е.``, ``проф.``, ``ه.ش.``,
   ``د.``) or a one-letter initial (``И. И. Иванов``, ``ع. رضایی``, ``J. Smith``);
 - after a number abbreviation before a number (``p. 5``, ``с. 12``);
-- inside a decimal number (``3.5``, ``۳.۵``, ``۳٫۵``);
-- before a colon or ``؛`` (they never end a sentence; spaCy does not split there either).
+- inside a decimal number (``3.5``, ``۳.۵``, ``۳٫۵``).
+
+It also adds the boundary spaCy's tokenizer hides after a *weak* abbreviation that may end a
+sentence (``г.``, ``U.S.``, ``etc.``) when a capital letter follows (``в 1990 г. Тогда``).
+A colon and the Arabic-script semicolon ``؛`` never end a sentence (they are not in
+:data:`PUNCT_CHARS`). Known limit: a sentence ending in a one-letter word (``... than I.``)
+is joined to the next, as an initial would be.
 
 Paragraphs are separated by one or more blank lines (a line holding only whitespace counts as
 blank). A single newline inside a paragraph is a line wrap: it is whitespace inside a sentence,
@@ -37,7 +42,6 @@ LOOK = 64  # characters looked at on each side of a candidate boundary
 PUNCT_CHARS = [".", "!", "?", "؟", "…", "‼", "⁇", "⁈", "⁉", "۔"]
 
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_WS_RE = re.compile(r"\s+")
 _DIGITS = "0-9\u06f0-\u06f9\u0660-\u0669"
 _DIGIT_RE = re.compile(f"[{_DIGITS}]")
 
