@@ -71,6 +71,9 @@ def test_recall_over_all_gold_texts():
         ("گفتوگو", "گفت|وگو"),
         ("چشمانداز", "چشم|انداز"),
         ("اروپاییاش", "اروپایی|اش"),  # clitic after ی
+        ("نمیتوان", "نمی|توان"),  # negated form of a lexicon entry
+        ("خطرناکتر", "خطرناک|تر"),  # comparative of an adjective hazm does not list
+        ("گفتوگویی", "گفت|وگویی"),  # compound + joined suffix
     ],
 )
 def test_each_rule(glued, restored):

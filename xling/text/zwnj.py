@@ -91,6 +91,9 @@ MIN_PART_CHARS = 3
 # such as بیتکوین (bitcoin) is not read as بی + تکوین.
 MIN_PREFIXED_WORD_COUNT = 200_000
 MIN_COMPARATIVE_STEM_CHARS = 3
+# Suffixes that make adjectives from nouns: an unlisted stem with one of them after a lexicon word
+# still takes تر/ترین (ثروتمندترین, خطرناکتر).
+ADJECTIVE_SUFFIXES = ("مند", "ناک", "وار", "انه", "گین", "ین")
 # Suffixes always written joined (plural ان/ات, adjectival and indefinite ی): a word that is a
 # lexicon word plus one of these is a known word, not a glued compound (بازیکنان, تحلیلگران).
 JOINED_SUFFIXES = ("یان", "گان", "ان", "ات", "یی", "ی")
@@ -307,6 +310,10 @@ def _restore_context_free(word: str, lex: ZwnjLexicon) -> str:
             hit = lex.joined.get(word[: -len(suffix)])
             if hit is not None and word[: -len(suffix)] not in lex.verb_forms:
                 return hit + suffix
+    if word.startswith("نمی"):  # negated form of a lexicon entry that has only می‌: نمیتوان
+        hit = lex.joined.get(word[1:])
+        if hit is not None and hit.startswith("می" + ZWNJ):
+            return "ن" + hit
     for prefix in VERB_PREFIXES:
         if word.startswith(prefix):
             rest = word[len(prefix):]
@@ -399,6 +406,10 @@ def _stem_ok(stem: str, lex: ZwnjLexicon, wanted: frozenset[str], strict: bool) 
 def _resolve_stem(stem: str, lex: ZwnjLexicon, wanted: frozenset[str], depth: int, strict: bool) -> str | None:
     if stem in lex.attested or stem in lex.listed:
         return stem if _stem_ok(stem, lex, wanted, strict) else None
+    if wanted is _COMPARATIVE_TAGS and not strict:
+        for suffix in ADJECTIVE_SUFFIXES:  # ثروتمند = ثروت + مند: an adjective hazm does not list
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_PART_CHARS and stem[: -len(suffix)] in lex.attested:
+                return stem
     hit = lex.joined.get(stem)
     if hit is not None and stem not in lex.verb_forms:
         return hit
