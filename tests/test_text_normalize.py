@@ -53,9 +53,10 @@ def test_normalize_fa_letters_zwnj_digits():
     assert normalize(text, "fa", zwnj=False) == "رئیسجمهور روسیه میگوید که ۳٫۵ درصد"
 
 
-def test_normalize_keeps_digits_in_urls_and_emails():
-    text = "نشانی www.example.com/۱۲ و a۱@example.org و ۱۲"
-    assert normalize(text, "fa", digits="ascii") == "نشانی www.example.com/۱۲ و a۱@example.org و 12"
+def test_normalize_keeps_urls_and_emails_whole():
+    text = "نشانی https://example.com/a_b-c?x=1&y=%D8 و me.2@mail.example.org و ۱۲ و www.example.com/۱۲"
+    out = normalize(text, "fa", digits="ascii")
+    assert "https://example.com/a_b-c?x=1&y=%D8 و me.2@mail.example.org و 12 و www.example.com/12" in out
 
 
 def test_edits_explain_every_change():

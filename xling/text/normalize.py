@@ -11,7 +11,7 @@ Unlike general-purpose normalizers (hazm's ``Normalizer()`` rewrites ``2025-10-1
 
 Latin-script spans, ASCII digits, punctuation, dates, URLs, e-mail addresses, tanwin and hamza
 are never changed: letter unification and ZWNJ restoration only act on runs of Arabic-script
-letters, and URL/e-mail tokens are skipped entirely. Every step preserves or only inserts
+letters, and URL/e-mail tokens (ASCII runs) are skipped entirely. Every step preserves or only inserts
 characters, so ``normalize(t).replace("\\u200c", "")`` equals the letter-unified (and
 digit-converted) ``t``.
 
@@ -32,7 +32,8 @@ DIGIT_MODES = ("keep", "ascii")
 CHUNK_CHARS = 1 << 16  # characters per chunk for long inputs
 
 # URLs and e-mail addresses: kept byte-identical (no letter or digit changes inside).
-_PROTECTED_RE = re.compile(r"(?:https?://|ftp://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# ASCII only, so that protecting them never hides an Arabic-script letter from unification.
+_PROTECTED_RE = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.ASCII)
 
 
 def iter_chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
