@@ -66,3 +66,13 @@ def test_new_files_get_umask_mode_and_replacements_keep_mode(tmp_path):
     old.chmod(0o640)
     atomic_write_text(old, "b")
     assert old.stat().st_mode & 0o777 == 0o640
+
+
+def test_damaged_utf8_is_not_told_to_use_utf8(tmp_path):
+    p = tmp_path / "cut.txt"
+    data = ("این خبر در حال تکمیل است. " * 50).encode("utf-8")
+    p.write_bytes(data + "پ".encode("utf-8")[:1] + b"\n")
+    with pytest.raises(EncodingError) as exc:
+        read_text(p)
+    msg = str(exc.value)
+    assert "--encoding utf" not in msg and ":1:" in msg and "--encoding" in msg

@@ -58,7 +58,12 @@ def decode_text(data: bytes, *, name: str = "<input>", encoding: str | None = No
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         guess = guess_encoding(data)
-        hint = f"it looks like {guess}; rerun with --encoding {guess}" if guess else "rerun with --encoding NAME (for example cp1256 for legacy Persian files)"
+        if guess and codecs.lookup(guess).name == codecs.lookup(enc).name:
+            hint = f"the file is damaged {guess} (a cut or corrupt character); repair or re-export it, or rerun with --encoding NAME if it is another encoding"
+        elif guess:
+            hint = f"it looks like {guess}; rerun with --encoding {guess}"
+        else:
+            hint = "rerun with --encoding NAME (for example cp1256 for legacy Persian files)"
         raise EncodingError(f"{name}:{line}: not valid {enc} text (byte 0x{data[exc.start]:02x}); {hint}") from None
     return _normalize_newlines(text)
 
