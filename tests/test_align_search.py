@@ -191,3 +191,20 @@ def test_weak_boundary_lowers_only_merge_beads():
     )
     assert _keys(on2) == _keys(off2) == [((0, 1), (0, 1))]
     assert on2[0].cost == pytest.approx(off2[0].cost)
+
+
+def test_short_debris_is_left_out_rather_than_merged():
+    src = ["Wir stiegen um 10 Uhr auf den Gipfel des Nadelhorns .", "Dann kam der Regen ."]
+    tgt = ["Nous sommes arrivés au sommet du Nadelhorn à 10 heures .", "V", "Puis vint la pluie ."]
+    beads = align_sentences(src, tgt, src_lang="de", tgt_lang="fr")
+    assert _keys(beads) == [((0,), (0,)), ((), (1,)), ((1,), (2,))]
+    flat = align_sentences(src, tgt, src_lang="de", tgt_lang="fr", params=AlignParams(skip_len_weight=0.0))
+    assert _keys(flat)[-1] == ((1,), (1, 2))  # a length-blind deletion cost merges the debris
+
+
+def test_variance_estimate_has_a_floor():
+    from xling.align.lengths import estimate_variance
+
+    l1 = [100.0, 80.0, 60.0, 120.0, 90.0, 70.0]
+    assert estimate_variance(l1, l1, 1.0) == 1.0  # identical lengths: clipped at the default floor
+    assert estimate_variance(l1, l1, 1.0, floor=AlignParams().variance_floor) == 3.0
