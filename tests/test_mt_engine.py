@@ -74,3 +74,14 @@ def test_missing_pair_names_both_installs(packages):
     with pytest.raises(ModelMissingError) as err:
         load_engine("ru", "ar")
     assert "`xling models install ru ar`" in str(err.value) and "FILE.argosmodel" in str(err.value)
+
+
+def test_segments_longer_than_1024_tokens_are_not_truncated(packages, example_article):
+    """CTranslate2 cuts sources at 1024 tokens unless told otherwise; the whole article as one
+    segment (~1,600 tokens) must come back whole from the copy model."""
+    from xling.mt.argos import load_engine
+
+    engine = load_engine("fa", "en")
+    whole = " ".join(line.strip() for line in example_article.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert len(engine.tokenizer.encode(whole)) > 1024
+    assert engine.translate_batch([whole], beam_size=1) == [whole]

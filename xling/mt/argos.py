@@ -163,6 +163,8 @@ class ArgosEngine:
                 replace_unknowns=True,
                 # argostranslate keeps CTranslate2's 256; longer segments would be cut short.
                 max_decoding_length=max(256, 2 * longest + 10),
+                # CTranslate2 silently truncates sources to 1024 tokens by default; 0 = never.
+                max_input_length=0,
             )
             for i, result in zip(todo, results):
                 hyp = result.result().hypotheses[0]
