@@ -187,21 +187,37 @@ def find_entry(text: str, tokens: list[Token], entry: "ConceptEntry", lang: str,
         if not n:
             continue
         for i in range(len(tokens) - n + 1):
-            parts = []
-            for k in range(n):
-                if k and not _gap_ok(text, tokens[i + k - 1], tokens[i + k]):
-                    break
-                p = word_match(tokens[i + k].text, words[k], lang, mode, first=k == 0, last=k == n - 1)
-                if p is None:
-                    break
-                parts.append(p)
-            else:
-                kind = "exact" if all(not p.suffix or lang != "ru" for p in parts) else "inflect"
-                if mode == "lemma" and lang == "ru" and any(norm(tokens[i + k].text, lang) != norm(words[k], lang) for k in range(n)):
-                    kind = "lemma"
+            found = match_form_at(text, tokens, i, words, lang, mode)
+            if found is not None:
+                parts, kind = found
                 hits.append(Hit(tokens[i].start, tokens[i + n - 1].end, entry.id, form, term, is_short,
                                 status, kind, parts, 1.0, (i, i + n)))
     return hits
+
+
+def match_form_at(text: str, tokens: list[Token], i: int, words: list[str], lang: str, mode: str):
+    """Match the words of one term form against ``tokens[i:i+len(words)]``.
+
+    Returns:
+        ``(parts, kind)`` (the per-word matches of :func:`word_match`; ``kind`` is ``exact``,
+        ``inflect`` or, in ``lemma`` mode for Russian, ``lemma``), or ``None`` when the tokens do
+        not spell the form (or are not adjacent in ``text``).
+    """
+    n = len(words)
+    if i + n > len(tokens):
+        return None
+    parts = []
+    for k in range(n):
+        if k and not _gap_ok(text, tokens[i + k - 1], tokens[i + k]):
+            return None
+        p = word_match(tokens[i + k].text, words[k], lang, mode, first=k == 0, last=k == n - 1)
+        if p is None:
+            return None
+        parts.append(p)
+    kind = "exact" if all(not p.suffix or lang != "ru" for p in parts) else "inflect"
+    if mode == "lemma" and lang == "ru" and any(norm(tokens[i + k].text, lang) != norm(words[k], lang) for k in range(n)):
+        kind = "lemma"
+    return parts, kind
 
 
 def resolve(hits: list[Hit]) -> list[Hit]:
@@ -268,21 +284,11 @@ class FormIndex:
             for eid, form, term, is_short, words in cands.values():
                 if term.status.value not in statuses:
                     continue
-                n = len(words)
-                if i + n > len(tokens):
-                    continue
-                parts = []
-                for k in range(n):
-                    if k and not _gap_ok(text, tokens[i + k - 1], tokens[i + k]):
-                        break
-                    p = word_match(tokens[i + k].text, words[k], lang, mode, first=k == 0, last=k == n - 1)
-                    if p is None:
-                        break
-                    parts.append(p)
-                else:
-                    kind = "exact" if all(not p.suffix or lang != "ru" for p in parts) else "inflect"
-                    hits.append(Hit(tokens[i].start, tokens[i + n - 1].end, eid, form, term, is_short,
-                                    term.status.value, kind, parts, 1.0, (i, i + n)))
+                found = match_form_at(text, tokens, i, words, lang, mode)
+                if found is not None:
+                    parts, kind = found
+                    hits.append(Hit(tokens[i].start, tokens[i + len(words) - 1].end, eid, form, term, is_short,
+                                    term.status.value, kind, parts, 1.0, (i, i + len(words))))
         return hits
 
 
