@@ -85,3 +85,20 @@ def test_segments_longer_than_1024_tokens_are_not_truncated(packages, example_ar
     whole = " ".join(line.strip() for line in example_article.read_text(encoding="utf-8").splitlines() if line.strip())
     assert len(engine.tokenizer.encode(whole)) > 1024
     assert engine.translate_batch([whole], beam_size=1) == [whole]
+
+
+def test_bpe_package_goes_through_moses_and_bpe(tmp_path, monkeypatch):
+    """A Moses + BPE package (bpe.model, as older Argos packages have) is tokenized, translated
+    and detokenized by the engine: the xling copy test model gives the sentence back."""
+    from xling.mt.argos import ArgosEngine, load_engine
+    from xling.testing.models import build_test_model
+
+    archive = build_test_model("copy", "en", "de", tmp_path / "bpe.argosmodel", tokenizer="bpe")
+    folder = tmp_path / "packages"
+    install_packages(folder, archive)
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
+    engine = load_engine("en", "de")
+    assert isinstance(engine, ArgosEngine) and engine.package.tokenizer == "bpe"
+    sentences = ["The meeting, held on 15 October, is ongoing (in Moscow).", "Another one: 3.5 percent!"]
+    assert any(t.endswith("@@") for t in engine.tokenizer.encode(sentences[0]))  # really split into BPE subwords
+    assert engine.translate_batch(sentences) == sentences

@@ -67,6 +67,14 @@ BASE_LEXICON_LINES = 40_000  # lines of Persian words from hazm's lexicon (when 
 COPY_VOCAB_SIZE = 1024  # requested; hard_vocab_limit=False gives ~670 pieces
 
 
+#: Tokenizers a test package can carry (argostranslate reads sentencepiece.model or bpe.model).
+TOKENIZERS = ("sentencepiece", "bpe")
+
+#: A few subword-nmt merges (format version 0.2) for the BPE variant: enough that words are
+#: split into several subwords, so the engine's BPE encode/decode path is really exercised.
+BPE_CODES = "#version: 0.2\nt h\nth e</w>\ni n\nin g</w>\ne r</w>\no n</w>\na n\nan d</w>\n"
+
+
 def package_label(kind: str, from_code: str, to_code: str, size: str = "tiny") -> str:
     """The human name of a test package, e.g. ``"xling test model: copy fa→en"``.
 
@@ -91,6 +99,7 @@ def build_test_model(
     size: str = "tiny",
     target_prefix: str | None = None,
     seed: int = 1234,
+    tokenizer: str = "sentencepiece",
 ) -> Path:
     """Write a test ``.argosmodel`` package to ``out`` and return ``out``.
 
@@ -105,6 +114,12 @@ def build_test_model(
             the token is added to the tokenizer as a user-defined piece, and the model copies
             (``tiny``) or counts (``base``) starting after the forced prefix token.
         seed: random seed of the ``base`` weights and tokenizer text.
+        tokenizer: ``"sentencepiece"`` (default) or ``"bpe"`` (``tiny`` only): a Moses + subword-nmt
+            ``bpe.model`` (argostranslate's ``BPETokenizer``) instead of ``sentencepiece.model``.
+            BPE subwords are mostly not in the copy model's vocabulary; they come back exactly
+            through CTranslate2's ``replace_unknowns`` (each ``<unk>`` takes the source token the
+            model attends to, which for the copy model is the one at the same position), so the
+            package tests a BPE engine path end to end.
 
     Returns:
         ``out`` as a :class:`~pathlib.Path`.
@@ -121,6 +136,10 @@ def build_test_model(
     _check_code(to_code, "--to")
     if target_prefix is not None and (not target_prefix or any(ch.isspace() for ch in target_prefix)):
         raise InputError(f"--target-prefix {target_prefix!r} must be one non-empty token without spaces, e.g. __en__")
+    if tokenizer not in TOKENIZERS:
+        raise InputError(f"unknown tokenizer {tokenizer!r}; choose one of: {', '.join(TOKENIZERS)}")
+    if tokenizer == "bpe" and size != "tiny":
+        raise InputError("--tokenizer bpe is only built for the tiny copy model")
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
 
@@ -183,7 +202,10 @@ def build_test_model(
             with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
                 zf.writestr(f"{folder}/metadata.json", json.dumps(metadata, ensure_ascii=False, indent=2) + "\n")
                 zf.writestr(f"{folder}/README.md", readme)
-                zf.writestr(f"{folder}/sentencepiece.model", sp_bytes)
+                if tokenizer == "bpe":
+                    zf.writestr(f"{folder}/bpe.model", BPE_CODES)
+                else:
+                    zf.writestr(f"{folder}/sentencepiece.model", sp_bytes)
                 for path in sorted(model_dir.iterdir()):
                     zf.write(path, f"{folder}/model/{path.name}")
             umask = os.umask(0)
@@ -209,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", choices=SIZES, default="tiny", help="tiny (exact copy) or base (benchmarks)")
     parser.add_argument("--target-prefix", default=None, help="write target_prefix into metadata.json, e.g. __en__")
     parser.add_argument("--seed", type=int, default=1234, help="random seed of the base weights")
+    parser.add_argument("--tokenizer", choices=TOKENIZERS, default="sentencepiece", help="sentencepiece (default) or bpe (Moses + subword-nmt, tiny only)")
     args = parser.parse_args(argv)
     from xling.errors import XlingError
 
@@ -216,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         out = build_test_model(
             args.kind, args.from_code, args.to_code, args.out,
-            size=args.size, target_prefix=args.target_prefix, seed=args.seed,
+            size=args.size, target_prefix=args.target_prefix, seed=args.seed, tokenizer=args.tokenizer,
         )
     except XlingError as exc:
         print(f"xling: error: {exc}", file=sys.stderr)
