@@ -204,3 +204,22 @@ def test_transliteration_of_another_source_word_is_not_a_near_miss(glossary):
 ])
 def test_house_deprecated_titles(lang, src, mt, want):
     assert repair_segment(src, mt, lang, load_glossary()).text == want
+
+
+@pytest.mark.parametrize("src,mt,want", [
+    # a deprecated title with more words than the house form: the case ending of the head noun
+    # (the first word) moves to the head of the house form
+    ("با سرگئی لاوروف وزیر امور خارجه دیدار کرد", "встретился с министром по иностранным делам Сергеем Лавровым",
+     "встретился с министром иностранных дел Сергеем Лавровым"),
+    ("گزارش وزیر امور خارجه", "доклад министра по иностранным делам", "доклад министра иностранных дел"),
+    ("درباره وزیر امور خارجه", "о министре по иностранным делам", "о министре иностранных дел"),
+])
+def test_ru_title_case_kept_when_word_counts_differ(src, mt, want):
+    assert repair_segment(src, mt, "ru", load_glossary()).text == want
+
+
+def test_ru_golani_is_the_name_and_golany_the_place():
+    """Голани (ج read as г) is a deprecated rendering of جولانی; Голаны is the Golan (جولان)."""
+    src = "جولانی گفت که جولان سوری است."
+    r = repair_segment(src, "Голани заявил, что Голаны сирийские.", "ru", load_glossary())
+    assert r.text == "Аль-Джулани заявил, что Голаны сирийские."

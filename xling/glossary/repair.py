@@ -121,8 +121,13 @@ def replacement_for(entry: "ConceptEntry", hit: Hit, lang: str) -> str | None:
     return pref.text
 
 
-def _attach(words: list[str], parts: list[Part], lang: str) -> str:
-    """Put the affixes of the matched tokens (``parts``) onto the replacement ``words``."""
+def _attach(words: list[str], parts: list[Part], lang: str, *, head_first: bool = False) -> str:
+    """Put the affixes of the matched tokens (``parts``) onto the replacement ``words``.
+
+    In Russian, when the matched text and the replacement have different numbers of words, the
+    case ending goes to the last word (a name's surname), or with ``head_first`` to the first
+    word (a title's head noun: ``министром по иностранным делам`` → ``министром иностранных дел``).
+    """
     words = list(words)
     if not words:
         return ""
@@ -133,6 +138,8 @@ def _attach(words: list[str], parts: list[Part], lang: str) -> str:
             return ru_stem(w) + suffix
         if len(words) == len(parts):
             words = [inflect(w, p.suffix) for w, p in zip(words, parts)]
+        elif head_first:
+            words[0] = inflect(words[0], parts[0].suffix)
         else:
             words[-1] = inflect(words[-1], parts[-1].suffix)
     elif lang == "en":
@@ -322,7 +329,7 @@ def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
         repl = replacement_for(e, h, lang)
         if repl is None:
             continue
-        after = _attach(repl.split(), h.parts, lang)
+        after = _attach(repl.split(), h.parts, lang, head_first=e.type.value == "title")
         start = h.start
         if lang == "en" and e.type.value in ("person", "organization") and not repl.lower().startswith("the "):
             m = _ARTICLE_RE.search(target[:start])
