@@ -178,3 +178,12 @@ def test_removing_entries_keeps_section_comments(cli, tmp_path):
     after = house.read_text(encoding="utf-8").splitlines()
     assert [l for l in after if l.startswith("# ---")] == sections
     assert cli(["glossary", "validate", "-g", house]).exit_code == 0
+
+
+@pytest.mark.parametrize("cmd", ["list", "add", "validate", "export", "check", "enforce"])
+def test_help_shows_the_defaults(cli, cmd):
+    """A "[default: …]" in a help text is eaten as rich markup; the help must still say it."""
+    out = " ".join(cli(["glossary", cmd, "--help"]).output.replace("│", " ").split())
+    assert "(default: the shipped house glossary)" in out
+    if cmd == "export":
+        assert "from the extension" in out

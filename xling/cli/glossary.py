@@ -21,7 +21,7 @@ app = typer.Typer(help="Maintain and apply the termbase (glossary).", no_args_is
 #: modules that register more ``xling glossary`` commands onto :data:`app` (issue 5: enforce, check)
 EXTENSION_MODULES = ("xling.cli.glossary_enforce",)
 
-GlossaryOpt = typer.Option(None, "--glossary", "-g", help="Glossary YAML file [default: the shipped house glossary].", show_default=False)
+GlossaryOpt = typer.Option(None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False)
 
 
 def _console():
@@ -255,7 +255,7 @@ def validate(
 @app.command("import")
 def import_(
     source: Path = typer.Argument(..., metavar="FILE", help="TBX (.tbx/.xml) or CSV/TSV file."),
-    format: Optional[str] = typer.Option(None, "--format", "-f", help="tbx, csv or tsv [default: from the extension]."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="tbx, csv or tsv (default: from the extension)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Two-column CSV/TSV: language of the second column."),
     on_conflict: str = typer.Option("error", "--on-conflict", help="Same id, different content: error, ours, theirs or combine."),
     replace: bool = typer.Option(False, "--replace", help="Make the glossary equal to the imported file."),
@@ -271,7 +271,7 @@ def import_(
 @app.command("export")
 def export(
     dest: str = typer.Argument(..., metavar="FILE", help="Output .tbx, .csv or .tsv ('-' for standard output with --format)."),
-    format: Optional[str] = typer.Option(None, "--format", "-f", help="tbx, csv or tsv [default: from the extension]."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="tbx, csv or tsv (default: from the extension)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="CSV/TSV: write the two-column DeepL form source→LANG instead of the multi-language form."),
     glossary: Optional[Path] = GlossaryOpt,
 ) -> None:

@@ -38,7 +38,7 @@ def enforce(
     translation: str = typer.Argument(..., metavar="TRANSLATION", help="Translation, one segment a line ('-' for standard input)."),
     source: str = typer.Option(..., "--source", "-s", help="Source (Persian) file: line i is the source of line i of TRANSLATION."),
     lang: str = typer.Option(..., "--lang", "-l", help="Language of TRANSLATION: en, ru or ar."),
-    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary YAML file [default: the shipped house glossary].", show_default=False),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False),
     report: Optional[Path] = typer.Option(None, "--report", "-r", help="Write every change (segment, offsets, before, after, rule) as JSON to this file."),
 ) -> None:
     """Repair a translation: deprecated variants and near-misses of the terms its source contains
@@ -66,7 +66,7 @@ def check(
     translation: str = typer.Argument(..., metavar="TRANSLATION", help="Translation, one segment a line."),
     source: str = typer.Option(..., "--source", "-s", help="Source (Persian) file."),
     lang: str = typer.Option(..., "--lang", "-l", help="Language of TRANSLATION: en, ru or ar."),
-    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary YAML file [default: the shipped house glossary].", show_default=False),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False),
     as_json: bool = typer.Option(False, "--json", help="Print the term report as JSON."),
     strict: bool = typer.Option(False, "--strict", help="Exit with status 1 if any expected term is missing or deprecated."),
     document: bool = typer.Option(False, "--document", help="Check the whole document as one segment (for differently segmented files)."),
