@@ -118,3 +118,30 @@ def test_failed_run_leaves_existing_output(cli, tmp_path):
     r = cli(["align", a, tmp_path / "missing.en.txt", "--presegmented", "--out", out])
     assert r.exit_code != 0
     assert out.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_bad_gold_fails_before_output_is_written(cli, article, tmp_path):
+    # A malformed or missing --gold is found before --out is touched: the old file survives.
+    bad = tmp_path / "gold.txt"
+    bad.write_text("[0]:[0]\nfoo\n", encoding="utf-8")
+    out = tmp_path / "beads.txt"
+    out.write_text("keep me\n", encoding="utf-8")
+    for gold in (bad, tmp_path / "missing-gold.txt"):
+        r = cli(["align", article / "sentences.fa.txt", article / "reference.en.txt", "--presegmented",
+                 "--out", out, "--gold", gold])
+        assert r.exit_code == 1
+        assert out.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_gold_ids_out_of_range_are_an_error(cli, article, tmp_path):
+    # A gold file for another document (or another target) is refused, not silently scored.
+    gold = tmp_path / "gold.txt"
+    lines = (DATA / "gold.fa-en.txt").read_text(encoding="utf-8").splitlines() + ["[16]:[17]"]
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = cli(["align", article / "sentences.fa.txt", article / "reference.en.txt", "--presegmented", "--gold", gold])
+    assert r.exit_code == 1
+    msg = r.output.strip().splitlines()[-1]
+    assert msg.startswith("xling: error: ") and "gold.txt:17" in msg and "16 source" in msg
+    r = cli(["align", article / "sentences.fa.txt", article / "reference.ru.txt", "--presegmented",
+             "--gold", DATA / "gold.fa-en.txt"])  # the en gold given for the ru target (15 lines)
+    assert r.exit_code == 1 and "15 target" in r.output

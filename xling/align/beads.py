@@ -68,12 +68,18 @@ def parse_bead(line: str, *, name: str = "<beads>", lineno: int = 0) -> Bead:
     return Bead(src, tgt)
 
 
-def read_beads(path: str | os.PathLike[str]) -> list[Bead]:
+def read_beads(path: str | os.PathLike[str], *, n_src: int | None = None, n_tgt: int | None = None) -> list[Bead]:
     """Read a bead file (one bead a line; blank lines skipped) into a list of :class:`Bead`.
+
+    Args:
+        path: the bead file.
+        n_src, n_tgt: when given, the number of source / target sentences the beads describe;
+            an id outside ``0..n-1`` is an error naming the file and line (a gold file for
+            another document or another target would otherwise be scored silently).
 
     Raises:
         InputError / EncodingError: the file cannot be read (from :func:`xling.io.read_text`).
-        AlignmentError: a line is not a bead.
+        AlignmentError: a line is not a bead, or an id is out of range.
     """
     from xling.io import read_text
 
@@ -81,7 +87,14 @@ def read_beads(path: str | os.PathLike[str]) -> list[Bead]:
     beads = []
     for n, line in enumerate(text.split("\n"), 1):
         if line.strip():
-            beads.append(parse_bead(line, name=str(path), lineno=n))
+            bead = parse_bead(line, name=str(path), lineno=n)
+            for ids, size, side in ((bead.src, n_src, "source"), (bead.tgt, n_tgt, "target")):
+                if size is not None and ids and max(ids) >= size:
+                    raise AlignmentError(
+                        f"{path}:{n}: {side} id {max(ids)} is out of range: there are {size} {side} sentences "
+                        f"(ids 0-{size - 1}); is this the gold file for these documents, in TARGET order?"
+                    )
+            beads.append(bead)
     return beads
 
 

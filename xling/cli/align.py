@@ -98,6 +98,11 @@ def align(
         raise InputError(f"{len(gold)} --gold file(s) for {len(targets)} target(s); give one --gold per TARGET, in order")
     src = _sentences(source, s_lang, presegmented, encoding)
     tgts = {lang: _sentences(p, lang, presegmented, encoding) for lang, p in zip(t_langs, targets)}
+    golds = []
+    if gold:  # read (and check) before anything is written, so a bad --gold leaves --out untouched
+        from xling.align.beads import read_beads
+
+        golds = [read_beads(g, n_src=len(src), n_tgt=len(tgts[lang])) for lang, g in zip(t_langs, gold)]
     gl = None
     if glossary is not None:
         from xling.glossary.store import load_glossary
@@ -123,10 +128,8 @@ def align(
     else:
         typer.echo(text, nl=False)
     if gold:
-        from xling.align.beads import read_beads
-
-        for lang, g in zip(t_langs, gold):
-            r = score_alignment(pairwise[lang], read_beads(g))
+        for lang, g in zip(t_langs, golds):
+            r = score_alignment(pairwise[lang], g)
             typer.echo(
                 f"{s_lang}-{lang} strict P={r['strict_precision']:.4f} R={r['strict_recall']:.4f} F1={r['strict_f1']:.4f}"
                 f"  lax P={r['lax_precision']:.4f} R={r['lax_recall']:.4f} F1={r['lax_f1']:.4f}",
