@@ -145,3 +145,15 @@ def test_gold_ids_out_of_range_are_an_error(cli, article, tmp_path):
     r = cli(["align", article / "sentences.fa.txt", article / "reference.ru.txt", "--presegmented",
              "--gold", DATA / "gold.fa-en.txt"])  # the en gold given for the ru target (15 lines)
     assert r.exit_code == 1 and "15 target" in r.output
+
+
+def test_encoding_applies_only_to_files_that_are_not_utf8(cli, article, tmp_path):
+    # cp1256 source (ي for ی, ASCII digits: what the code page can hold), UTF-8 Russian target.
+    text = (DATA / "sentences.fa.txt").read_text(encoding="utf-8").replace("ی", "ي")
+    text = text.translate({0x6F0 + i: 0x30 + i for i in range(10)})
+    src = tmp_path / "legacy.fa.txt"
+    src.write_bytes(text.encode("cp1256"))
+    r = cli(["align", src, article / "reference.ru.txt", "--presegmented", "--encoding", "cp1256", "--format", "tsv"])
+    assert r.exit_code == 0, r.output
+    rows = [line.split("\t") for line in r.stdout.splitlines()]
+    assert rows[0][1] == (DATA / "reference.ru.txt").read_text(encoding="utf-8").splitlines()[0]

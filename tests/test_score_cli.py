@@ -175,3 +175,13 @@ def test_segment_scores_in_table(cli, tmp_path):
     ref.write_text("He met the president in the Kremlin.\nThis story is being updated.\n", encoding="utf-8")
     r = cli(["score", hyp, "--lang", "en", "--ref", ref, "--segments"])
     assert r.exit_code == 0 and "Segment scores" in r.stdout and "100.00" in r.stdout
+
+
+def test_encoding_applies_only_to_files_that_are_not_utf8(cli, tmp_path):
+    # A legacy cp1256 hypothesis scored against the UTF-8 reference: --encoding cp1256 must not
+    # turn the UTF-8 reference (and source) into mojibake.
+    hyp = tmp_path / "hyp.ar.txt"
+    hyp.write_bytes(REF["ar"].read_text(encoding="utf-8").encode("cp1256"))
+    r, doc = run_json(cli, [hyp, "--lang", "ar", "--ref", REF["ar"], "--encoding", "cp1256", "--no-glossary"])
+    assert r.exit_code == 0, r.output
+    assert doc["scores"]["bleu"]["score"] == 100.0 and doc["scores"]["chrf"]["score"] == 100.0

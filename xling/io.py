@@ -29,13 +29,18 @@ def _normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def decode_text(data: bytes, *, name: str = "<input>", encoding: str | None = None) -> str:
+def decode_text(data: bytes, *, name: str = "<input>", encoding: str | None = None, utf8_first: bool = False) -> str:
     """Decode ``data`` (bytes) to ``str`` with LF line ends and no BOM.
 
     Args:
         data: raw file content.
         name: file name used in error messages.
         encoding: a Python codec name; ``None`` means UTF-8 (a UTF-8 BOM is accepted).
+        utf8_first: data that is valid UTF-8 is decoded as UTF-8 whatever ``encoding`` says;
+            ``encoding`` then applies only to the other files. For commands that read several
+            files with one ``--encoding`` (a legacy cp1256 hypothesis and a UTF-8 reference):
+            UTF-8 text is never valid cp1256-only text, while cp1256 would silently turn UTF-8
+            Persian, Arabic or Russian into mojibake.
 
     Returns:
         The text, with CRLF and lone CR turned into LF.
@@ -51,6 +56,11 @@ def decode_text(data: bytes, *, name: str = "<input>", encoding: str | None = No
         except LookupError:
             raise InputError(f"{name}: unknown encoding {encoding!r}; give a Python codec name such as utf-8 or cp1256") from None
     enc = encoding or "utf-8"
+    if utf8_first and encoding is not None:
+        try:
+            return _normalize_newlines(data[len(codecs.BOM_UTF8):].decode("utf-8") if data.startswith(codecs.BOM_UTF8) else data.decode("utf-8"))
+        except UnicodeDecodeError:
+            pass
     if enc.replace("_", "-").lower() in ("utf-8", "utf8") and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     try:
@@ -81,7 +91,7 @@ def guess_encoding(data: bytes) -> str | None:
     return best.encoding
 
 
-def read_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> str:
+def read_text(path: str | os.PathLike[str], *, encoding: str | None = None, utf8_first: bool = False) -> str:
     """Read a text file (or standard input when ``path`` is ``"-"``) as described in :func:`decode_text`.
 
     Raises:
@@ -91,7 +101,7 @@ def read_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> s
     p = str(path)
     if p == STDIN:
         data = sys.stdin.buffer.read()
-        return decode_text(data, name="<stdin>", encoding=encoding)
+        return decode_text(data, name="<stdin>", encoding=encoding, utf8_first=utf8_first)
     try:
         data = Path(p).read_bytes()
     except FileNotFoundError:
@@ -100,12 +110,15 @@ def read_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> s
         raise InputError(f"{p}: is a folder; give a text file") from None
     except OSError as exc:
         raise InputError(f"{p}: cannot read: {exc.strerror}") from None
-    return decode_text(data, name=p, encoding=encoding)
+    return decode_text(data, name=p, encoding=encoding, utf8_first=utf8_first)
 
 
-def read_lines(path: str | os.PathLike[str], *, encoding: str | None = None) -> list[str]:
-    """Read a one-segment-a-line file: a list of lines without their LF (a final LF adds no line)."""
-    text = read_text(path, encoding=encoding)
+def read_lines(path: str | os.PathLike[str], *, encoding: str | None = None, utf8_first: bool = False) -> list[str]:
+    """Read a one-segment-a-line file: a list of lines without their LF (a final LF adds no line).
+
+    ``encoding`` and ``utf8_first`` as in :func:`decode_text`.
+    """
+    text = read_text(path, encoding=encoding, utf8_first=utf8_first)
     if not text:
         return []
     if text.endswith("\n"):

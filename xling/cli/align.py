@@ -56,10 +56,10 @@ def _sentences(path: Path, lang: str, presegmented: bool, encoding: str | None) 
     from xling.io import read_lines, read_text
 
     if presegmented:
-        return read_lines(path, encoding=encoding)
+        return read_lines(path, encoding=encoding, utf8_first=True)
     from xling.text.segment import segment_text
 
-    return [s.one_line() for s in segment_text(read_text(path, encoding=encoding), lang)]
+    return [s.one_line() for s in segment_text(read_text(path, encoding=encoding, utf8_first=True), lang)]
 
 
 def align(
@@ -75,7 +75,7 @@ def align(
     gold: list[Path] = typer.Option([], "--gold", help="Gold beads file; repeat once per TARGET, in order. Prints strict/lax P/R/F1."),
     glossary: Path | None = typer.Option(None, "--glossary", help="Termbase whose concept entries anchor the alignment."),
     mt: bool = typer.Option(False, "--mt", help="Also score MT(source) against targets with chrF (Bleualign-style; needs installed Argos models)."),
-    encoding: str | None = typer.Option(None, "--encoding", help="Input encoding hint (default: UTF-8, with cp1256 guess)."),
+    encoding: str | None = typer.Option(None, "--encoding", help="Encoding of the input files that are not UTF-8, e.g. cp1256 (UTF-8 files are always read as UTF-8)."),
 ) -> None:
     """Align SOURCE with each TARGET: 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 beads.
 

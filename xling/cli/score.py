@@ -31,7 +31,7 @@ def score(
     fail_over: Optional[str] = typer.Option(None, "--fail-over", help="Exit 1 when a lower-is-better score is above its maximum, e.g. ter=60."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a QA issue of this severity or worse is found: error or warning."),
     segments: bool = typer.Option(False, "--segments", help="Also print segment-level scores in the table."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Encoding of the input files (default UTF-8), e.g. cp1256."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Encoding of the input files that are not UTF-8, e.g. cp1256 (UTF-8 files are always read as UTF-8)."),
 ) -> None:
     """Score a translation: BLEU, chrF++ and TER against --ref, term success rate and QA checks."""
     import json

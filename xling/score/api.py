@@ -154,7 +154,7 @@ def score_files(
         src_lang: the source language (default ``fa``).
         align: align hypothesis with reference (and with source) by sentences.
         glossary: ``"default"`` (the shipped house glossary), a path, or ``None`` for no term check.
-        encoding: input encoding hint for every file (default UTF-8).
+        encoding: the encoding of the input files that are not valid UTF-8 (default: UTF-8 only).
         fail_under, fail_over: threshold specs (:mod:`xling.score.thresholds`).
 
     Returns:
@@ -175,20 +175,20 @@ def score_files(
             raise ScoreError(f"a threshold on {t.metric} needs a reference: give --ref REFERENCE")
         if t.metric == "terms" and (src is None or glossary is None):
             raise ScoreError("--fail-under terms needs a term check: give --src SOURCE and keep a glossary")
-    hyps = read_lines(hypothesis, encoding=encoding)
+    hyps = read_lines(hypothesis, encoding=encoding, utf8_first=True)
     hyp_name = "<stdin>" if str(hypothesis) == "-" else str(hypothesis)
     hyp_info = {"path": hyp_name, "lang": lang, "segments": len(hyps)}
     ref_info = src_info = None
     pairs: list = []
     metrics = None
     if ref is not None:
-        refs = read_lines(ref, encoding=encoding)
+        refs = read_lines(ref, encoding=encoding, utf8_first=True)
         ref_info = {"path": str(ref), "lang": lang, "segments": len(refs)}
         pairs, metrics = score_segments(hyps, refs, lang=lang, align=align, hyp_name=hyp_name, ref_name=str(ref))
     sources = None
     gloss = None
     if src is not None:
-        sources = read_lines(src, encoding=encoding)
+        sources = read_lines(src, encoding=encoding, utf8_first=True)
         src_info = {"path": str(src), "lang": src_lang, "segments": len(sources)}
         gloss = _resolve_glossary(glossary)
     units = _units(sources, hyps, src_lang=src_lang, tgt_lang=lang, align=align, glossary=gloss,
