@@ -189,6 +189,14 @@ def test_repeated_word_positive_and_negative():
     assert [i.hyp for i in found(r, "repeated-word")] == [(0,)]
 
 
+def test_repeated_word_ignores_parts_of_words_joined_by_apostrophe_or_hyphen():
+    # "Russia's S-400": the possessive s and the S of S-400 are not a repeated word; nor is
+    # "Boutros Boutros-Ghali" (the name's second part is hyphenated).
+    r = qa(["Russia's S-400 systems arrived.", "Putin’s S-300 too.", "Boutros Boutros-Ghali said so.",
+            "Бутрос Бутрос-Гали сказал.", "It is is wrong.", "The well-known known fact."], tgt="en")
+    assert [(i.hyp, i.details["words"]) for i in found(r, "repeated-word")] == [((4,), ["is"])]
+
+
 # --- unpaired-bracket ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,lang,bad", [

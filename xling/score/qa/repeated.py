@@ -11,7 +11,9 @@ from xling.score.qa.base import Context, Issue, Unit, issue
 CHECK_IDS = {"repeated-word": "warning"}
 NEEDS_SOURCE = False
 ALLOWED = {"en": {"had", "that"}}
-_REPEAT = re.compile(r"(?<!\w)([^\W\d_]+)\s+(\1)(?!\w)", re.IGNORECASE)
+# A word is a run of letters not continued by a hyphen or a word-internal apostrophe, so the
+# possessive in "Russia's S-400" and the name in "Boutros Boutros-Ghali" are not repeats.
+_REPEAT = re.compile(r"(?<![\w-])(?<!\w['’])([^\W\d_]+)\s+(\1)(?![\w-]|['’]\w)", re.IGNORECASE)
 
 
 def check(units: list[Unit], ctx: Context) -> list[Issue]:
