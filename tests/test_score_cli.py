@@ -102,7 +102,8 @@ def test_fail_under_and_fail_over(cli, tmp_path):
 
 
 @pytest.mark.parametrize("spec,needle", [
-    ("chrf50", "METRIC=NUMBER"), ("ter=60", "--fail-over"), ("meteor=5", "unknown metric"), ("bleu=high", "not a number")])
+    ("chrf50", "METRIC=NUMBER"), ("ter=60", "--fail-over"), ("meteor=5", "unknown metric"), ("bleu=high", "not a number"),
+    ("chrf=nan", "not a number"), ("bleu=inf", "not a number")])
 def test_bad_fail_under_spec_is_one_line_error(cli, spec, needle):
     r = cli(["score", REF["en"], "--lang", "en", "--ref", REF["en"], "--fail-under", spec])
     assert r.exit_code == 1 and r.stdout == ""

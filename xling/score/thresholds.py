@@ -9,6 +9,7 @@ A metric on the wrong option, an unknown metric, or a value that is not a number
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from xling.errors import InputError
@@ -57,6 +58,8 @@ def parse_thresholds(spec: str | None, *, kind: str) -> list[Threshold]:
         try:
             limit = float(value)
         except ValueError:
-            raise InputError(f"{option} {item!r}: {value!r} is not a number") from None
+            limit = math.nan
+        if not math.isfinite(limit):  # nan would fail every run, inf pass or fail every run
+            raise InputError(f"{option} {item!r}: {value!r} is not a number")
         out.append(Threshold(name, kind, limit))
     return out
