@@ -76,3 +76,12 @@ def test_damaged_utf8_is_not_told_to_use_utf8(tmp_path):
         read_text(p)
     msg = str(exc.value)
     assert "--encoding utf" not in msg and ":1:" in msg and "--encoding" in msg
+
+
+def test_atomic_write_to_a_folder_is_a_one_line_error_and_leaves_nothing(tmp_path):
+    # `xling align ... -o /tmp` used to end in a traceback and leave a temporary file in /.
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(InputError, match="is a folder"):
+        atomic_write_text(folder, "x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"] and not any(folder.iterdir())

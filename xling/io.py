@@ -169,6 +169,8 @@ class AtomicOutputs:
     def open(self, path: str | os.PathLike[str], *, encoding: str = "utf-8") -> Iterator[IO[str]]:
         """Open a temporary file that will become ``path`` when the group commits."""
         dest = Path(path)
+        if dest.is_dir():
+            raise InputError(f"{dest}: is a folder; give a file name to write to")
         try:
             fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent or ".")
         except OSError as exc:
