@@ -107,3 +107,18 @@ def test_fold_helpers():
 def test_empty_glossary_and_text():
     assert SourceMatcher(Glossary()).find("کرملین") == []
     assert SourceMatcher(_g(("k", ["کرملین"], []))).find("") == []
+
+
+def test_glossary_spelling_beats_an_article_variant_of_another_entry():
+    """شرع (religious law) + the optional ال must not take الشرع from the al-Sharaa entry,
+    whichever entry comes first in the file."""
+    from xling.glossary.model import ConceptEntry, Glossary, Term
+
+    law = ConceptEntry(id="sharia-law", type="other", terms={"fa": [Term(text="شرع")], "en": [Term(text="Islamic law")]})
+    name = ConceptEntry(id="ahmed-al-sharaa", type="person",
+                        terms={"fa": [Term(text="احمد الشرع", short_forms=["الشرع"])], "en": [Term(text="Ahmed al-Sharaa")]})
+    for entries in ([law, name], [name, law]):
+        m = SourceMatcher(Glossary(entries=entries))
+        assert [x.entry_id for x in m.find("الشرع در دمشق سخنرانی کرد.")] == ["ahmed-al-sharaa"]
+        assert [x.entry_id for x in m.find("احکام شرع")] == ["sharia-law"]
+        assert [x.entry_id for x in m.find("والشرع گفت")] == ["ahmed-al-sharaa"]

@@ -15,7 +15,9 @@ Algorithm
    too (``جولانی`` also finds ``الجولانی``), and a word that starts with ``ال`` also gets a
    variant without it when at least 4 letters remain (``الشیبانی`` also finds ``شیبانی``).
    A 3-letter stem is never stripped: without the article it is usually a common word
-   (``شرع`` "religious law" is not ``الشرع`` the surname).
+   (``شرع`` "religious law" is not ``الشرع`` the surname). A spelling written in the glossary
+   always beats an article variant derived from another entry's term (a ``شرع`` entry does not
+   take ``الشرع`` from al-Sharaa, whatever the entry order).
 3. The text is folded the same way into a stream with an index back to the original
    characters (spaces and ZWNJ dropped), and the automaton runs over it once.
 4. Each hit is checked against *word boundaries in the original text*:
@@ -137,6 +139,7 @@ class _Pattern:
     term: str
     length: int  # key length in stream characters
     ends_in_vowel: bool = field(default=False)
+    derived: bool = field(default=False)  # an article variant, not a spelling in the glossary
 
 
 def _al_variants(term: str) -> list[str]:
@@ -180,14 +183,25 @@ class SourceMatcher:
         for entry in glossary.entries:
             for t in entry.terms.get(self.lang, []):
                 for surface in [t.text, *t.short_forms]:
-                    for variant in _al_variants(surface):
+                    for k, variant in enumerate(_al_variants(surface)):
                         key = fold_key(variant)
                         if not key:
                             continue
                         pats = keys.setdefault(key, [])
-                        if not any(p.entry_id == entry.id for p in pats):
-                            pats.append(_Pattern(entry.id, surface, len(key), key.endswith(_VOWEL_END)))
+                        derived = k > 0
+                        same = [i for i, p in enumerate(pats) if p.entry_id == entry.id]
+                        if same and (derived or not pats[same[0]].derived):
+                            continue
+                        pat = _Pattern(entry.id, surface, len(key), key.endswith(_VOWEL_END), derived)
+                        if same:
+                            pats[same[0]] = pat
+                        else:
+                            pats.append(pat)
         for key, pats in keys.items():
+            # a spelling written in the glossary beats an article variant derived from another
+            # entry's term: شرع (religious law) + ال must not take الشرع from al-Sharaa
+            if any(not p.derived for p in pats):
+                pats[:] = [p for p in pats if not p.derived]
             self._automaton.add_word(key, (key, pats))
         self._empty = not keys
         if not self._empty:
