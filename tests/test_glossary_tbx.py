@@ -142,4 +142,23 @@ def test_import_from_another_tool_defaults(tmp_path):
     g = tbx_bytes_to_glossary(data)
     e = g.entries[0]
     assert e.type.value == "other" and e.terms["fa"][0].status == TermStatus.PREFERRED
-    assert e.terms["en"][0].status == TermStatus.ADMITTED  # no administrativeStatus → admitted
+    # administrativeStatus is optional in TBX-Basic: a langSec without any → first term preferred
+    assert e.terms["en"][0].status == TermStatus.PREFERRED
+
+
+def test_import_tbx_without_any_administrative_status(tmp_path):
+    """A minimal TBX-Basic file (no administrativeStatus anywhere) imports: the first term of
+    each langSec is preferred, the others admitted; a langSec that has statuses keeps them."""
+    data = f"""<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="fa" xmlns="{TBX_NS}"><text><body>
+<conceptEntry id="c1"><langSec xml:lang="fa"><termSec><term>کاخ سفید</term></termSec></langSec>
+<langSec xml:lang="en"><termSec><term>White House</term></termSec><termSec><term>the White House</term></termSec></langSec>
+<langSec xml:lang="ru"><termSec><term>Белый дом</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+<termSec><term>Белый Дом</term></termSec></langSec></conceptEntry></body></text></tbx>""".encode()
+    e = tbx_bytes_to_glossary(data).entries[0]
+    assert [t.status for t in e.terms["fa"]] == [TermStatus.PREFERRED]
+    assert [t.status for t in e.terms["en"]] == [TermStatus.PREFERRED, TermStatus.ADMITTED]
+    assert [t.status for t in e.terms["ru"]] == [TermStatus.PREFERRED, TermStatus.ADMITTED]
+    from xling.glossary.validate import validate_glossary
+
+    assert not [p for p in validate_glossary(tbx_bytes_to_glossary(data)) if p.severity == "error"]

@@ -28,7 +28,9 @@ Term.short_forms[k]              its own ``termSec`` right after the full form, 
 A term note that itself starts with ``use: `` is written as ``note: use: …`` and read back
 unchanged, so every xling glossary survives export + import exactly. TBX files from other tools
 are read with the same mapping: an unknown subjectField becomes type ``other``, a termSec without
-administrativeStatus is ``admitted``, an unknown termType is a full term.
+administrativeStatus is ``admitted``, an unknown termType is a full term. administrativeStatus is
+optional in TBX-Basic: in a langSec where no termSec has one, the first term is ``preferred`` and
+the others ``admitted`` (as ``xling glossary add`` does), so such files can be imported at all.
 
 Spec: ISO 30042:2019 *Management of terminology resources — TermBase eXchange (TBX)*; TBX-Basic
 dialect, https://www.tbxinfo.net/tbx-basic/ .
@@ -249,12 +251,13 @@ def _read_lang_sec(ls, at, eid: str) -> list[Term]:
     out: list[Term] = []
     by_id: dict[str, Term] = {}
     last_full: Term | None = None
+    has_status = any(tn.get("type") == "administrativeStatus" for tn in ls.iter(_q("termNote")))
     for ts in ls.iterfind(_q("termSec")):
         term_el = ts.find(_q("term"))
         if term_el is None or not _text(term_el):
             raise GlossaryError(f"{at(ts)}: <termSec> without <term> text in conceptEntry {eid!r}; add the term")
         text = term_el.text or _text(term_el)
-        status = TermStatus.ADMITTED
+        status = TermStatus.ADMITTED if has_status or out else TermStatus.PREFERRED
         term_type = "fullForm"
         notes: list[str] = []
         use = None
