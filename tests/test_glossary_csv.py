@@ -105,3 +105,24 @@ def test_short_form_with_separator_cannot_be_written():
     g = Glossary(entries=[ConceptEntry(id="e", terms={"en": [Term(text="A", short_forms=["a|b"])]})])
     with pytest.raises(GlossaryError, match="contains '\\|'"):
         glossary_to_multi_csv(g)
+
+
+def test_two_column_header_row_is_not_a_term_pair(tmp_path):
+    from xling.glossary.csvio import pair_csv_to_glossary
+
+    for header in ("fa\ten", "source\ttarget", "FA\tEN"):
+        g = pair_csv_to_glossary(f"{header}\nکاخ سفید\tWhite House\n", "en", delimiter="\t")
+        assert [e.terms["en"][0].text for e in g.entries] == ["White House"]
+
+
+def test_import_with_encoding(cli, tmp_path):
+    """The not-UTF-8 error says 'rerun with --encoding'; import has that option (Excel's
+    "Unicode text" export is UTF-16 with a BOM)."""
+    src = tmp_path / "pairs.tsv"
+    src.write_bytes("کاخ سفید\tWhite House\r\n".encode("utf-16"))
+    out = tmp_path / "new.yaml"
+    r = cli(["glossary", "import", src, "--lang", "en", "-g", out])
+    assert r.exit_code != 0 and "--encoding" in r.output and not out.exists()
+    r = cli(["glossary", "import", src, "--lang", "en", "--encoding", "utf-16", "-g", out])
+    assert r.exit_code == 0, r.output
+    assert load_glossary(out).entries[0].terms["fa"][0].text == "کاخ سفید"

@@ -259,12 +259,14 @@ def import_(
     lang: Optional[str] = typer.Option(None, "--lang", help="Two-column CSV/TSV: language of the second column."),
     on_conflict: str = typer.Option("error", "--on-conflict", help="Same id, different content: error, ours, theirs or combine."),
     replace: bool = typer.Option(False, "--replace", help="Make the glossary equal to the imported file."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="CSV/TSV encoding (default UTF-8), e.g. utf-16 or cp1256."),
     glossary: Optional[Path] = GlossaryOpt,
 ) -> None:
     """Import TBX or CSV/TSV into the glossary (created if the file does not exist; merged otherwise)."""
     from xling.glossary.ops import import_file
 
-    added, changed = import_file(glossary, source, fmt=format, lang=lang, on_conflict=on_conflict, replace=replace)
+    added, changed = import_file(glossary, source, fmt=format, lang=lang, on_conflict=on_conflict, replace=replace,
+                                 encoding=encoding)
     typer.echo(f"imported {source}: {added} entries added, {changed} changed")
 
 

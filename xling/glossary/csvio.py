@@ -201,7 +201,10 @@ def pair_csv_to_glossary(text: str, target_lang: str, *, source_lang: str = "fa"
         GlossaryError: a row without exactly two non-empty cells (file:line in the message).
     """
     groups: dict[str, list[str]] = {}
-    for line, row in _rows(text, delimiter, name):
+    rows = _rows(text, delimiter, name)
+    if rows and [c.strip().lower() for c in rows[0][1]] in ([source_lang.lower(), target_lang.lower()], ["source", "target"]):
+        rows = rows[1:]  # a header row naming the columns (fa,en or source,target) is not a term pair
+    for line, row in rows:
         cells = [c.strip() for c in row]
         if len(cells) != 2 or not cells[0] or not cells[1]:
             raise GlossaryError(f"{name}:{line}: expected two cells 'source{delimiter}target', got {len(cells)}; the two-column form has one term pair a row and no header")

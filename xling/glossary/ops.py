@@ -409,11 +409,14 @@ def detect_format(path: str | os.PathLike[str], fmt: str | None) -> str:
     return found
 
 
-def read_exchange_file(path: str | os.PathLike[str], *, fmt: str | None = None, lang: str | None = None, source_lang: str = "fa") -> Glossary:
+def read_exchange_file(path: str | os.PathLike[str], *, fmt: str | None = None, lang: str | None = None, source_lang: str = "fa",
+                       encoding: str | None = None) -> Glossary:
     """Read a TBX or CSV/TSV file into a :class:`Glossary`.
 
     CSV/TSV whose first cell is ``record`` is the multi-language form; otherwise the two-column
-    form, which needs ``lang`` (the target language of the second column).
+    form, which needs ``lang`` (the target language of the second column). ``encoding`` applies
+    to CSV/TSV (default UTF-8, with or without a BOM; e.g. ``utf-16`` for Excel's "Unicode
+    text"); a TBX file declares its own.
 
     Raises:
         GlossaryError: unsafe/malformed input (file and line in the message), or ``lang`` missing.
@@ -426,7 +429,7 @@ def read_exchange_file(path: str | os.PathLike[str], *, fmt: str | None = None, 
     from xling.glossary import csvio
     from xling.io import read_text
 
-    text = read_text(path)
+    text = read_text(path, encoding=encoding)
     delim = "\t" if f == "tsv" else ","
     if csvio.is_multi(text, delim):
         return csvio.multi_csv_to_glossary(text, delimiter=delim, name=str(path))
@@ -436,7 +439,7 @@ def read_exchange_file(path: str | os.PathLike[str], *, fmt: str | None = None, 
 
 
 def import_file(path: str | os.PathLike[str] | None, source: str | os.PathLike[str], *, fmt: str | None = None, lang: str | None = None,
-                on_conflict: str = "error", replace: bool = False) -> tuple[int, int]:
+                on_conflict: str = "error", replace: bool = False, encoding: str | None = None) -> tuple[int, int]:
     """Import ``source`` (TBX or CSV/TSV) into the glossary file ``path``.
 
     A glossary file that does not exist yet is created with the imported glossary as is.
@@ -450,7 +453,7 @@ def import_file(path: str | os.PathLike[str] | None, source: str | os.PathLike[s
         GlossaryError: unreadable or unsafe input, or an invalid result; the glossary is unchanged.
     """
     p = _path(path)
-    incoming = read_exchange_file(source, fmt=fmt, lang=lang)
+    incoming = read_exchange_file(source, fmt=fmt, lang=lang, encoding=encoding)
     bad = errors(validate_glossary(incoming))
     if not p.exists():
         if bad:
