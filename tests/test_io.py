@@ -21,6 +21,16 @@ def test_cp1256_is_refused_with_guess_and_option(tmp_path):
     assert read_text(p, encoding="cp1256").startswith("رئيس")
 
 
+@pytest.mark.parametrize("text", ["سلام", "كتاب", "سلام دنيا", "خبر فوري: «سلام»"])
+def test_short_cp1256_is_guessed_as_cp1256_not_a_cjk_code_page(tmp_path, text):
+    # charset-normalizer alone guesses big5/big5hkscs for a few Arabic-script words in cp1256
+    p = tmp_path / "short.txt"
+    p.write_bytes(text.encode("cp1256") + b"\n")
+    with pytest.raises(EncodingError) as exc:
+        read_text(p)
+    assert "--encoding cp1256" in str(exc.value) and "big5" not in str(exc.value)
+
+
 def test_unknown_encoding_and_missing_file(tmp_path):
     with pytest.raises(InputError, match="unknown encoding"):
         decode_text(b"x", encoding="no-such-codec")

@@ -81,14 +81,34 @@ def decode_text(data: bytes, *, name: str = "<input>", encoding: str | None = No
 def guess_encoding(data: bytes) -> str | None:
     """Guess the encoding of ``data`` with charset-normalizer; ``None`` when it has no guess.
 
-    Windows-1256 (the legacy Arabic/Persian code page) is reported as ``cp1256``.
+    Windows-1256 (the legacy Arabic/Persian code page) is reported as ``cp1256``. Bytes that
+    decode in cp1256 to ASCII and Arabic-script text only are taken to be cp1256 without asking
+    charset-normalizer, which guesses a CJK code page (big5) for a few such words.
     """
     from charset_normalizer import from_bytes
+
+    if _looks_like_cp1256(data[: 1 << 20]):
+        return "cp1256"
 
     best = from_bytes(data[: 1 << 20]).best()
     if best is None:
         return None
     return best.encoding
+
+
+# What cp1256 text is made of, besides ASCII: the Arabic block, ZWNJ/ZWJ, LRM/RLM, guillemets, NBSP.
+_CP1256_TEXT_EXTRA = frozenset("\u200c\u200d\u200e\u200f\u00ab\u00bb\u00a0")
+
+
+def _looks_like_cp1256(data: bytes) -> bool:
+    """True when ``data`` has non-ASCII bytes and decodes in cp1256 to ASCII plus Arabic script only."""
+    if data.isascii():
+        return False
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        return False
+    return all(c < "\x80" or "\u0600" <= c <= "\u06ff" or c in _CP1256_TEXT_EXTRA for c in text)
 
 
 def read_text(path: str | os.PathLike[str], *, encoding: str | None = None, utf8_first: bool = False) -> str:
