@@ -115,6 +115,20 @@ def test_untranslated_persian_left_in_arabic_output():
     assert [i.hyp for i in found(r, "untranslated")] == [(0,)]
 
 
+def test_arabic_typed_with_persian_letters_is_not_untranslated():
+    # Arabic written with the Persian ی and ک (a Persian keyboard, or a name copied by MT) is
+    # Arabic: a foreign-script warning, not an untranslated error. Every Persian sentence of the
+    # article is still untranslated.
+    ar = lines("reference.ar.txt")
+    persian_keyboard = [x.replace("ي", "ی").replace("ك", "ک") for x in ar]
+    r = qa(persian_keyboard + ["بوتين التقى الشرع في کرملین"], tgt="ar")
+    assert found(r, "untranslated") == []
+    assert len(found(r, "foreign-script")) >= len(ar) - 2
+    src = lines("sentences.fa.txt")
+    r = qa(src, tgt="ar")
+    assert [i.hyp for i in found(r, "untranslated")] == [(n,) for n in range(len(src))]
+
+
 # --- foreign-script --------------------------------------------------------------------
 
 def test_foreign_script_positive_and_negative():

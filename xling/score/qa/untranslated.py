@@ -4,15 +4,20 @@ Flagged (severity ``error``) when
 
 - the target is en or ru and more than :data:`MAX_ARABIC_SHARE` (50%) of its letters are in
   Arabic script (Persian left as is); or
-- the target is ar and Persian-only letters (پ چ ژ گ ک ی, see :mod:`xling.score.qa.scripts`) are
-  at least :data:`MIN_PERSIAN_SHARE` (5%) of its letters and at least two: Persian text is full of
-  ی and ک, Arabic text has none; or
+- the target is ar and it has Persian function words (:data:`PERSIAN_FUNCTION_WORDS`, such as
+  است، را، که، از، می، برای, which Arabic does not use): at least two, or one when Persian-only
+  letters (پ چ ژ گ ک ی, see :mod:`xling.score.qa.scripts`) are also at least
+  :data:`MIN_PERSIAN_SHARE` (5%) of its letters and at least two. Letters alone do not make a
+  segment untranslated: Arabic typed on a Persian keyboard (ی for ي, ک for ك) or with one name
+  copied in Persian spelling is Arabic, and gets a ``foreign-script`` warning instead; or
 - the hypothesis equals the source after scoring normalization, case folding and removal of
   spaces and punctuation, and the source has a letter in its own script (so a line such as
   ``date 2025-10-15``, identical in every language, is not flagged).
 """
 
 from __future__ import annotations
+
+import re
 
 from xling.score.normalization import normalize_for_scoring
 from xling.score.qa.base import Context, Issue, Unit, issue
@@ -22,6 +27,18 @@ CHECK_IDS = {"untranslated": "error"}
 NEEDS_SOURCE = False
 MAX_ARABIC_SHARE = 0.5
 MIN_PERSIAN_SHARE = 0.05
+#: Persian words that are not Arabic words (compared after ي→ی, ك→ک and without ZWNJ). Left out on
+#: purpose: words Arabic also writes (هم "they", با, بر, آن, ها, کرد, این ~ informal اين "where").
+PERSIAN_FUNCTION_WORDS = frozenset(
+    "است را که از در برای می شد شده بود خود های یک تا وی نیز اند کند کرده دارد باشد گفت".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def persian_function_words(text: str) -> int:
+    """How many words of ``text`` are :data:`PERSIAN_FUNCTION_WORDS`."""
+    fold = text.replace("ي", "ی").replace("ك", "ک").replace("\u200c", " ")
+    return sum(1 for w in _WORD.findall(fold) if w in PERSIAN_FUNCTION_WORDS)
 
 
 def _key(text: str, lang: str) -> str:
@@ -39,7 +56,10 @@ def is_untranslated(hyp: str, src: str | None, tgt_lang: str, src_lang: str | No
     elif tgt_lang == "ar":
         ls = letters(hyp)
         persian = sum(1 for c in ls if c in PERSIAN_ONLY)
-        if ls and persian >= 2 and persian / len(ls) >= MIN_PERSIAN_SHARE:
+        words = persian_function_words(hyp)
+        if words >= 2:
+            return f"it has {words} Persian function words (است، را، که، از ...)"
+        if words and ls and persian >= 2 and persian / len(ls) >= MIN_PERSIAN_SHARE:
             return f"{persian / len(ls):.0%} of its letters are Persian-only (پ چ ژ گ ک ی)"
     if src is not None and src_lang:
         own = LANG_SCRIPT.get(src_lang)
