@@ -186,3 +186,18 @@ def test_encoding_applies_only_to_files_that_are_not_utf8(cli, tmp_path):
     r, doc = run_json(cli, [hyp, "--lang", "ar", "--ref", REF["ar"], "--encoding", "cp1256", "--no-glossary"])
     assert r.exit_code == 0, r.output
     assert doc["scores"]["bleu"]["score"] == 100.0 and doc["scores"]["chrf"]["score"] == 100.0
+
+
+def test_table_numbers_every_file_from_line_1(cli, tmp_path):
+    # The issue table showed "Line 4 | Src 3" for one and the same sentence (1-based hypothesis
+    # line beside a 0-based source id); both are line numbers now, as the message a user reads.
+    hyp = tmp_path / "hyp.en.txt"
+    hyp.write_text("First line.\nIn 1945 it began.\n", encoding="utf-8")
+    src = tmp_path / "src.fa.txt"
+    src.write_text("خط اول.\nدر سال ۱۹۴۴ آغاز شد.\n", encoding="utf-8")
+    r = cli(["score", hyp, "--lang", "en", "--src", src, "--no-glossary"])
+    row = next(line for line in r.stdout.splitlines() if "number-mismatch" in line)
+    assert row.split("│")[1].strip() == "2" and row.split("│")[2].strip() == "2"
+    r = cli(["score", hyp, "--lang", "en", "--ref", hyp, "--segments"])
+    rows = [line.split("│") for line in r.stdout.splitlines() if line.count("│") >= 5]
+    assert [(c[1].strip(), c[2].strip()) for c in rows] == [("1", "1"), ("2", "2")]

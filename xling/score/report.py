@@ -156,10 +156,10 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
         console.print(f"normalization v{norm['version']} ({norm['lang']}): {', '.join(norm['steps'])}")
         if show_segments:
             st = Table(title="Segment scores", title_justify="left")
-            for col in ("Hyp", "Ref", *[METRIC_LABEL[k] for k in report.metrics]):
+            for col in ("Hyp line", "Ref line", *[METRIC_LABEL[k] for k in report.metrics]):
                 st.add_column(col, justify="right")
             for n, p in enumerate(report.pairs):
-                st.add_row(",".join(map(str, p.hyp)) or "-", ",".join(map(str, p.other)) or "-",
+                st.add_row(_lines(p.hyp), _lines(p.other),
                            *[f"{m.segments[n]:.2f}" for m in report.metrics.values()])
             console.print(st)
     render_qa(report.qa, console)
@@ -168,6 +168,11 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
         status = "[green]ok[/]" if t["passed"] else "[bold red]FAILED[/]"
         value = "n/a" if t["value"] is None else f"{t['value']:.2f}"
         console.print(f"threshold {t['metric']} {sign} {t['limit']:g}: {value} {status}")
+
+
+def _lines(ids) -> str:
+    """0-based segment ids as the 1-based line numbers a reader looks up (``-`` for none)."""
+    return ",".join(str(i + 1) for i in ids) or "-"
 
 
 def render_qa(qa: QAReport, console, *, title: str = "QA issues") -> None:
@@ -189,12 +194,12 @@ def render_qa(qa: QAReport, console, *, title: str = "QA issues") -> None:
     if qa.issues:
         qt = Table(title=f"{title} ({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info)", title_justify="left")
         qt.add_column("Line", justify="right")
-        qt.add_column("Src", justify="right")
+        qt.add_column("Src line", justify="right")
         qt.add_column("Check")
         qt.add_column("Severity")
         qt.add_column("Message", overflow="fold")
         for i in qa.issues:
-            qt.add_row(str(i.line) if i.line else "-", ",".join(map(str, i.src)) or "-", i.check,
+            qt.add_row(str(i.line) if i.line else "-", _lines(i.src), i.check,
                        f"[{_SEVERITY_STYLE[i.severity]}]{i.severity}[/]", escape(i.message))
         console.print(qt)
     else:
