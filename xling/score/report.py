@@ -156,7 +156,7 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
         console.print(f"normalization v{norm['version']} ({norm['lang']}): {', '.join(norm['steps'])}")
         if show_segments:
             st = Table(title="Segment scores", title_justify="left")
-            for col in ("Hyp line", "Ref line", *[METRIC_LABEL[k] for k in report.metrics]):
+            for col in ("Hyp", "Ref", *[METRIC_LABEL[k] for k in report.metrics]):
                 st.add_column(col, justify="right")
             for n, p in enumerate(report.pairs):
                 st.add_row(_lines(p.hyp), _lines(p.other),
@@ -194,7 +194,7 @@ def render_qa(qa: QAReport, console, *, title: str = "QA issues") -> None:
     if qa.issues:
         qt = Table(title=f"{title} ({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info)", title_justify="left")
         qt.add_column("Line", justify="right")
-        qt.add_column("Src line", justify="right")
+        qt.add_column("Src", justify="right")
         qt.add_column("Check")
         qt.add_column("Severity")
         qt.add_column("Message", overflow="fold")
