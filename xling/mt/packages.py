@@ -23,6 +23,7 @@ Installing goes through argostranslate's own code (``install_from_path``, the pa
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import socket
@@ -395,6 +396,30 @@ def _socket_timeout(seconds: float) -> Iterator[None]:
         socket.setdefaulttimeout(old)
 
 
+@contextmanager
+def _argos_log_captured() -> Iterator[list[str]]:
+    """Collect argostranslate's log messages instead of letting Python print them on stderr.
+
+    argostranslate logs each failed download attempt (``(<HTTPError 404: ...>,)``) through a
+    logger with no handler, so Python's last-resort handler prints them; xling reports one line.
+    """
+    messages: list[str] = []
+
+    class _Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger = logging.getLogger("argostranslate")
+    handler = _Collect(logging.WARNING)
+    logger.addHandler(handler)
+    old_propagate, logger.propagate = logger.propagate, False
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = old_propagate
+
+
 def index_url() -> str:
     """URL of the package index (``ARGOS_PACKAGE_INDEX`` + ``index.json``; a missing final / is added)."""
     settings = _argos_settings()
@@ -457,11 +482,13 @@ def install_online(from_code: str, to_code: str, *, timeout: float = DEFAULT_TIM
         extra = f" (from {from_code} or en it has: {', '.join(pairs)})" if pairs else ""
         raise ModelMissingError(f"the package index has no {from_code}→{to_code} package{extra}; try a pivot through English, e.g. `xling models install {from_code} en` and `xling models install en {to_code}`")
     pkg = matches[0]
-    with _socket_timeout(timeout):
+    with _socket_timeout(timeout), _argos_log_captured() as log:
         try:
             download = pkg.download()
         except Exception as exc:  # argostranslate raises bare Exception when every link fails
-            raise ModelError(f"download of {from_code}→{to_code} failed ({exc}); {OFFLINE_HINT}") from None
+            why = log[-1].strip("(),") if log else str(exc)
+            links = ", ".join(str(link) for link in (pkg.links or []))
+            raise ModelError(f"download of {from_code}→{to_code} failed ({why}; from {links}); {OFFLINE_HINT}") from None
     try:
         try:
             validate_archive(download)
