@@ -190,6 +190,15 @@ def test_install_from_local_index(local_index, tmp_path):
     assert sorted(p.name for p in packages.iterdir()) == [TOP]
 
 
+def test_index_url_may_name_the_json_file(local_index, tmp_path):
+    # ARGOS_PACKAGE_INDEX is a base URL (argostranslate appends index.json); a URL of the file
+    # itself is used as it is, not turned into .../index.json/index.json
+    env = xling_env(tmp_path / "home", tmp_path / "packages", ARGOS_PACKAGE_INDEX=local_index.url + "index.json")
+    r = run_xling(["models", "list", "--available"], env)
+    assert r.returncode == 0 and "fa→en" in r.stdout, r.stderr
+    assert "index.json/index.json" not in r.stdout + r.stderr
+
+
 def test_unreachable_index_fails_with_offline_hint(tmp_path):
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))

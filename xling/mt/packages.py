@@ -421,9 +421,14 @@ def _argos_log_captured() -> Iterator[list[str]]:
 
 
 def index_url() -> str:
-    """URL of the package index (``ARGOS_PACKAGE_INDEX`` + ``index.json``; a missing final / is added)."""
+    """URL of the package index (``ARGOS_PACKAGE_INDEX`` + ``index.json``; a missing final / is added).
+
+    A value that already names a ``.json`` file is used as it is.
+    """
     settings = _argos_settings()
     base = str(settings.package_index)
+    if base.lower().endswith(".json"):
+        return base
     if not base.endswith("/"):
         base += "/"
     return base + "index.json"
