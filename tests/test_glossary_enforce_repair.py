@@ -223,3 +223,15 @@ def test_ru_golani_is_the_name_and_golany_the_place():
     src = "جولانی گفت که جولان سوری است."
     r = repair_segment(src, "Голани заявил, что Голаны сирийские.", "ru", load_glossary())
     assert r.text == "Аль-Джулани заявил, что Голаны сирийские."
+
+
+@pytest.mark.parametrize("lang,src,mt,want", [
+    # the Arabic article written as a word of its own belongs to the name it precedes
+    ("en", "پوتین با الشرع دیدار کرد.", "Putin met with Al Sharaa.", "Putin met with al-Sharaa."),
+    ("en", "الشرع به مسکو رفت.", "Al Shara went to Moscow.", "Al-Sharaa went to Moscow."),
+    ("ru", "پوتین با الشرع دیدار کرد.", "Путин встретился с Аль Шараа.", "Путин встретился с аш-Шараа."),
+    # an organization keeps its article: only a person's "the" is part of a mistranslation
+    ("en", "پوتین در کرملین بود.", "Putin was in the Kremlyn.", "Putin was in the Kremlin."),
+])
+def test_articles_around_a_repaired_name(lang, src, mt, want):
+    assert repair_segment(src, mt, lang, load_glossary()).text == want

@@ -63,6 +63,9 @@ NEAR_THRESHOLD = 0.75
 NEAR_THRESHOLD_START = 0.85
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?…؟]\s*)[\"'«“‘(\[]*\s*$")
 _ARTICLE_RE = re.compile(r"\b([Tt]he)\s+$")
+#: the Arabic article written as a word of its own before a name ("Al Sharaa", "Аль Шараа")
+_AL_WORD_RE = re.compile(r"(?<![^\W\d_])([AaEe]l|[Аа]ль|[Аа]л|[Ээ]ль|[Аа]ш|[Аа]т|[Аа]р|[Аа]с|[Аа]н|[Аа]д|[Аа]з)\s+$")
+_AL_PREFIX_RE = re.compile(r"^(?:[AaEe][lsdnrtz]h?|[Аа]ль|[Аа]л|[Ээ]ль|[Аа][шсдзтрн])-")
 
 
 @dataclass
@@ -331,9 +334,15 @@ def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
             continue
         after = _attach(repl.split(), h.parts, lang, head_first=e.type.value == "title")
         start = h.start
-        if lang == "en" and e.type.value in ("person", "organization") and not repl.lower().startswith("the "):
+        if lang == "en" and e.type.value == "person" and not repl.lower().startswith("the "):
+            # "The Sharia" → "Al-Sharaa"; an organization keeps its article ("in the Kremlin")
             m = _ARTICLE_RE.search(target[:start])
             if m and rule in ("near-miss", "literal"):
+                start = m.start(1)
+        if _AL_PREFIX_RE.match(after):
+            # the article written apart ("Al Sharaa") is part of the name: "al-Sharaa", not "Al al-Sharaa"
+            m = _AL_WORD_RE.search(target[:start])
+            if m:
                 start = m.start(1)
         if lang in ("en", "ru") and _at_sentence_start(target, start) and after[:1].islower():
             after = after[0].upper() + after[1:]
