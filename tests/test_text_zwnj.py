@@ -81,7 +81,7 @@ def test_each_rule(glued, restored):
     assert restore_word(glued) == _z(restored)
 
 
-@pytest.mark.parametrize("word", ["اینکه", "میز", "میراث", "میهمانان", "بهای", "بهترین", "بیشترین", "کشورهای", "بازیکنان", "بیتکوین", "مستر"])
+@pytest.mark.parametrize("word", ["اینکه", "میز", "میراث", "میهمانان", "بهای", "بهترین", "بیشترین", "کشورهای", "بازیکنان", "بیتکوین", "مستر", "میانجی", "می"])
 def test_never_splits_a_known_word(word):
     assert restore_word(word) == word
 

@@ -298,7 +298,9 @@ MEMO_WORDS = 1 << 18  # distinct words remembered per lexicon before the memo is
 
 
 def _restore_context_free(word: str, lex: ZwnjLexicon) -> str:
-    if word in lex.verb_forms:
+    if word in lex.verb_forms and "V" in lex.tags.get(word, ("V",)):
+        # a glued verb form, unless hazm tags the spelling as a word that is not a verb:
+        # میانجی "mediator" (not می‌انجی of انجیدن), the bare prefix می
         return lex.joined[word]
     if word in lex.attested or _inflected_attested(word, lex):
         return word
