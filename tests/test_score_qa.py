@@ -84,6 +84,22 @@ def test_number_words_and_digits(text, lang, value):
     assert nums[0].significant
 
 
+@pytest.mark.parametrize("src,hyp,flagged", [
+    # Ordinals are numbers too: "80th anniversary" is هشتادمین سالگرد, "21st century" قرن بیست و یکم.
+    ("هشتادمین سالگرد روابط", "the 80th anniversary of relations", False),
+    ("هشتادمین سالگرد روابط", "the eightieth anniversary of relations", False),
+    ("سالگرد ۸۰ روابط", "the eightieth anniversary of relations", False),
+    ("قرن بیست و یکم", "the 21st century", False),
+    ("قرن ۲۱", "the twenty-first century", False),
+    ("بیست و سومین نشست", "the 23rd meeting", False),
+    ("سیزدهم آبان", "the thirteenth of Aban", False),
+    ("هشتادمین سالگرد روابط", "the 90th anniversary of relations", True),
+    ("قرن بیست و یکم", "the twenty-second century", True),
+])
+def test_ordinal_numbers(src, hyp, flagged):
+    assert bool(found(qa([hyp], [src]), "number-mismatch")) is flagged
+
+
 def test_small_number_words_and_dates():
     assert [n.significant for n in find_numbers("the two sides and one of them", "en")] == [False, False]
     assert [n.value for n in find_numbers("date 2025-10-15", "en")] == [2025, 10, 15]

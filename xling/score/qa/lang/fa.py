@@ -16,9 +16,22 @@ def number_words() -> dict[str, int]:
     words.update({"بیست": 20, "سی": 30, "چهل": 40, "پنجاه": 50, "شصت": 60, "هفتاد": 70, "هشتاد": 80, "نود": 90})
     words.update({"یکصد": 100, "دویست": 200, "سیصد": 300, "چهارصد": 400, "پانصد": 500, "پونصد": 500,
                   "ششصد": 600, "هفتصد": 700, "هشتصد": 800, "نهصد": 900})
-    return words
+    return _with_ordinals(words)
+
+
+def _with_ordinals(words: dict[str, int]) -> dict[str, int]:
+    """Add the ordinals -م and -مین (هشتادم, هشتادمین, بیست و یکم; سوم for سه; سی‌ام for سی)."""
+    out = dict(words)
+    for w, v in words.items():
+        if not v:
+            continue
+        stem = {"سه": "سو", "سی": "سیا"}.get(w, w)
+        out.setdefault(stem + "م", v)
+        out.setdefault(stem + "مین", v)
+    out.update({"نخست": 1, "نخستین": 1})
+    return out
 
 
 @cache
 def multipliers() -> dict[str, int]:
-    return {"صد": 100, "هزار": 1000, "میلیون": 10**6, "میلیارد": 10**9}
+    return _with_ordinals({"صد": 100, "هزار": 1000, "میلیون": 10**6, "میلیارد": 10**9})
