@@ -14,7 +14,9 @@ separated by white space only, when each form word matches its token under one o
   ``а я й ь о`` and ``ending`` is one of the nominal/adjectival case endings
   (:data:`RU_ENDINGS`): a suffix model, so unknown surnames work (``Блусовым`` = ``Блусов`` + ``ым``).
 - ``lemma`` (Russian): the pymorphy3 normal form of the token equals that of the form word
-  (Korobov 2015, "Morphological analyzer and generator for Russian and Ukrainian languages").
+  (Korobov 2015, "Morphological analyzer and generator for Russian and Ukrainian languages"),
+  or the ``inflect`` suffix model matches (pymorphy3 reads surnames such as ``Белоусов`` as
+  possessive adjectives of ``белоус`` and ``Белоусову`` as a form of ``белоусов``).
 
 Offsets are character offsets into the target segment.
 """
@@ -117,7 +119,9 @@ def word_match(token: str, form_word: str, lang: str, mode: str, *, first: bool,
     if mode == "lemma" and lang == "ru":
         if ru_lemma(norm(token, lang)) == ru_lemma(target) or norm(token, lang) == target:
             return Part("", token, "")
-        return None
+        # pymorphy3 reads many surnames as possessive adjectives and gives the two forms
+        # different normal forms (Белоусов → белоус, Белоусову → белоусов): the suffix model
+        # below still applies
     inflect = mode in ("inflect", "lemma")
     stem = norm(ru_stem(form_word), lang) if lang == "ru" else target
     for part in splits(token, lang, first=first, last=last, inflect=inflect):
