@@ -150,3 +150,17 @@ def test_russian_surnames_in_oblique_cases():
     assert good.lemma_success_rate == 1.0 and not good.failures
     bad = check_terms(src[:1], ["доклад Кастюкова Блусову"], "ru", g)
     assert {r.entry_id: r.status for r in bad.rows} == {"igor-kostyukov": "deprecated", "andrei-belousov": "deprecated"}
+
+
+def test_cli_enforce_report_never_overwrites_an_input(cli, tmp_path):
+    src = tmp_path / "src.fa.txt"
+    mt = tmp_path / "mt.en.txt"
+    src.write_text("بلوسوف گفت.\n", encoding="utf-8")
+    mt.write_text("Blusov said.\n", encoding="utf-8")
+    g = tmp_path / "g.yaml"
+    g.write_bytes(DATA.read_bytes())
+    for target in (mt, src, g):
+        before = target.read_bytes()
+        r = cli(["glossary", "enforce", mt, "--source", src, "--lang", "en", "-g", g, "--report", target])
+        assert r.exit_code == 1 and "--report" in r.output
+        assert target.read_bytes() == before

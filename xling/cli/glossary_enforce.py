@@ -33,6 +33,13 @@ def _glossary(path: Optional[Path]):
     return load_glossary(path)
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
 @app.command("enforce")
 def enforce(
     translation: str = typer.Argument(..., metavar="TRANSLATION", help="Translation, one segment a line ('-' for standard input)."),
@@ -48,6 +55,12 @@ def enforce(
     from xling.glossary.repair import repair
     from xling.io import atomic_write_text
 
+    if report is not None:
+        from xling.glossary.store import default_glossary_path
+
+        for what, other in (("TRANSLATION", translation), ("--source", source), ("--glossary", glossary or default_glossary_path())):
+            if str(other) != "-" and _same_file(report, Path(other)):
+                raise InputError(f"--report {report}: that is the {what} file ({other}), which the report would overwrite; give another file name")
     src, tgt = _read_pair(translation, source, lang)
     if len(src) != len(tgt):
         raise InputError(f"{translation}: {len(tgt)} lines but {source} has {len(src)}; enforce needs line i of the translation to be the translation of line i of the source (align first: xling align)")
