@@ -187,3 +187,10 @@ def test_help_shows_the_defaults(cli, cmd):
     assert "(default: the shipped house glossary)" in out
     if cmd == "export":
         assert "from the extension" in out
+
+
+def test_export_never_overwrites_the_glossary(cli, gpath):
+    before = gpath.read_bytes()
+    r = cli(["glossary", "export", gpath, "--format", "csv", "-g", gpath])
+    assert r.exit_code == 1 and "overwrite" in r.output
+    assert gpath.read_bytes() == before

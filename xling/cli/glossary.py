@@ -278,9 +278,13 @@ def export(
     glossary: Optional[Path] = GlossaryOpt,
 ) -> None:
     """Export the glossary as TBX-Basic (ISO 30042:2019) or CSV/TSV."""
+    from xling.errors import GlossaryError
     from xling.glossary.ops import export_file
-    from xling.glossary.store import load_glossary
+    from xling.glossary.store import default_glossary_path, load_glossary
 
+    gpath = Path(glossary) if glossary is not None else default_glossary_path()
+    if dest != "-" and (Path(dest).resolve() == gpath.resolve() or (Path(dest).exists() and gpath.exists() and Path(dest).samefile(gpath))):
+        raise GlossaryError(f"{dest}: that is the glossary being exported, which the export would overwrite; give another file name")
     export_file(load_glossary(glossary), dest, fmt=format, lang=lang)
     if dest != "-":
         typer.echo(f"wrote {dest}", err=True)
