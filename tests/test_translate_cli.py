@@ -168,6 +168,19 @@ def test_partly_missing_model_names_the_missing_leg(in_process, tmp_path):
     assert not (tmp_path / "o").exists()
 
 
+@pytest.mark.parametrize("where", ["file", "under-file"])
+def test_out_dir_that_is_a_file_is_refused_before_any_work(in_process, tmp_path, where):
+    afile = tmp_path / "afile"
+    afile.write_text("keep me\n", encoding="utf-8")
+    out = afile if where == "file" else afile / "sub"
+    r = in_process(["translate", "-", "--to", "en", "--no-glossary", "--out-dir", out], input="سلام.\n".encode("utf-8"))
+    assert r.exit_code == 1
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1, r.output  # refused before the models are loaded (no test-model notice)
+    assert str(afile) in lines[0] and "not a folder" in lines[0] and "--out-dir" in lines[0]
+    assert afile.read_text(encoding="utf-8") == "keep me\n"
+
+
 def test_unknown_engine_is_refused(in_process, tmp_path):
     r = in_process(["translate", "-", "--engine", "nope", "--out-dir", tmp_path / "o"], input=b"x")
     assert r.exit_code == 1 and "--engine 'nope'" in r.output

@@ -318,6 +318,22 @@ def target_text(doc: TranslatedDocument, lang: str) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def check_out_dir(out_dir: str | os.PathLike[str]) -> None:
+    """Refuse an output folder that is, or lies under, an existing file, before any work is done.
+
+    Raises:
+        InputError: naming the file that is in the way.
+    """
+    from xling.errors import InputError
+
+    p = Path(out_dir)
+    for q in (p, *p.parents):
+        if q.exists() or q.is_symlink():
+            if not q.is_dir():
+                raise InputError(f"{q}: is a file, not a folder; give --out-dir a folder (it is created if missing)")
+            return
+
+
 def write_outputs(doc: TranslatedDocument, out_dir: str | os.PathLike[str], stem: str, *, extra: dict[str, str] | None = None) -> list[Path]:
     """Write ``DIR/<stem>.<lang>.txt`` for each target and ``DIR/<stem>.jsonl``, all or nothing.
 
@@ -335,6 +351,7 @@ def write_outputs(doc: TranslatedDocument, out_dir: str | os.PathLike[str], stem
     from xling.io import AtomicOutputs
 
     out = Path(out_dir)
+    check_out_dir(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

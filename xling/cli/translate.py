@@ -78,7 +78,7 @@ def translate(
     from xling.io import read_text
     from xling.mt.argos import ENGINES
     from xling.errors import InputError
-    from xling.pipeline import Job, load_engines, output_stem, plan, translate_document, use_glossary, write_outputs
+    from xling.pipeline import Job, check_out_dir, load_engines, output_stem, plan, translate_document, use_glossary, write_outputs
 
     if engine not in ENGINES:
         raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
@@ -89,6 +89,7 @@ def translate(
         raise InputError("give --glossary PATH or --no-glossary, not both")
     if not no_glossary:
         use_glossary(job, glossary)
+    check_out_dir(out_dir)
     text = read_text(file, encoding=encoding)
     load_engines(job)
     with reporter.bars():
