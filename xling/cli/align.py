@@ -79,11 +79,12 @@ def align(
 ) -> None:
     """Align SOURCE with each TARGET: 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 beads.
 
-    Length model (Gale & Church 1993) with anchors (numbers, shared words, glossary terms,
-    punctuation) in a banded coarse-to-fine search. With several TARGETs, writes multi-parallel
-    units: the smallest source spans on which all pairwise alignments agree.
+    Length model (Gale & Church 1993) with anchors (numbers, shared words, glossary terms, punctuation) in a banded coarse-to-fine search.
+
+    With several TARGETs, writes multi-parallel units: the smallest source spans on which all pairwise alignments agree.
+
     Empty lines keep their line numbers and come out as 1-0 / 0-1 beads.
-    """
+    """  # noqa: E501 - one line a paragraph: the help printer keeps line breaks
     from xling.align.evaluate import score_alignment
     from xling.align.multi import align_multi
     from xling.align.output import render, units_from_beads
