@@ -190,3 +190,22 @@ def test_edit_keeps_file_permissions(small):
     with edit_glossary(small) as g:
         g.name = "renamed"
     assert stat.S_IMODE(os.stat(small).st_mode) == 0o644
+
+
+def test_yaml_alias_bomb_is_refused(tmp_path):
+    """Nested aliases (the YAML form of "billion laughs") are refused quickly, file unchanged."""
+    from xling.errors import GlossaryError
+    from xling.glossary.store import load_glossary, parse_glossary_text
+
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 9):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    p = tmp_path / "bomb.yaml"
+    p.write_text("\n".join(lines) + "\nname: t\nentries: []\n", encoding="utf-8")
+    before = p.read_bytes()
+    with pytest.raises(GlossaryError, match="alias"):
+        load_glossary(p)
+    assert p.read_bytes() == before
+    # a few aliases are fine
+    g = parse_glossary_text("name: t\nentries:\n  - {id: a, note: &n shared note}\n  - {id: b, note: *n}\n").glossary
+    assert [e.note for e in g.entries] == ["shared note", "shared note"]

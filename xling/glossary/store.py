@@ -98,12 +98,25 @@ def _loc_text(loc: Sequence[Any]) -> str:
     return ".".join(str(p) for p in loc)
 
 
-def _plain(node: Any) -> Any:
-    """A ruamel tree as plain dicts, lists and scalars."""
+class _TooBig(Exception):
+    pass
+
+
+def _plain(node: Any, budget: list[int] | None = None) -> Any:
+    """A ruamel tree as plain dicts, lists and scalars.
+
+    ``budget`` (a one-item list) is the number of nodes still allowed: YAML aliases are
+    expanded here, so an alias bomb (nested ``*a`` references, like the XML "billion laughs")
+    would otherwise grow exponentially; :class:`_TooBig` is raised when it runs out.
+    """
+    if budget is not None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _TooBig
     if isinstance(node, dict):
-        return {str(k) if not isinstance(k, (int, float, bool)) else k: _plain(v) for k, v in node.items()}
+        return {str(k) if not isinstance(k, (int, float, bool)) else k: _plain(v, budget) for k, v in node.items()}
     if isinstance(node, list):
-        return [_plain(v) for v in node]
+        return [_plain(v, budget) for v in node]
     if isinstance(node, str):
         return str(node)
     return node
@@ -161,7 +174,13 @@ def parse_glossary_text(text: str, name: str | os.PathLike[str] = "<glossary>") 
     if not isinstance(tree, dict):
         raise GlossaryError(f"{path}:1: a glossary file must be a YAML mapping with 'entries:'; found {'a list' if isinstance(tree, list) else 'a ' + type(tree).__name__}")
     try:
-        glossary = Glossary.model_validate(_plain(tree))
+        # a file without aliases has fewer nodes than characters; aliases may repeat a few
+        plain = _plain(tree, [10 * len(text) + 1000])
+    except (_TooBig, RecursionError):
+        raise GlossaryError(f"{path}: refused: its YAML aliases (*name) expand to far more data than the file holds "
+                            "(an alias bomb, or a self-referencing anchor); write the values out instead") from None
+    try:
+        glossary = Glossary.model_validate(plain)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
