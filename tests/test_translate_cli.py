@@ -181,6 +181,13 @@ def test_out_dir_that_is_a_file_is_refused_before_any_work(in_process, tmp_path,
     assert afile.read_text(encoding="utf-8") == "keep me\n"
 
 
+def test_language_codes_are_case_insensitive(in_process, tmp_path):
+    # Argos codes are lower case: --to EN is en (it was "no model installed for en→EN")
+    r = in_process(["translate", "-", "--from", "FA", "--to", "EN, Ar", "--no-glossary", "--out-dir", tmp_path / "o"], input="سلام.\n".encode("utf-8"))
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["stdin.ar.txt", "stdin.en.txt", "stdin.jsonl"]
+
+
 def test_unknown_engine_is_refused(in_process, tmp_path):
     r = in_process(["translate", "-", "--engine", "nope", "--out-dir", tmp_path / "o"], input=b"x")
     assert r.exit_code == 1 and "--engine 'nope'" in r.output

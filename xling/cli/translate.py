@@ -49,7 +49,7 @@ class RichReporter:
 def _split_langs(value: str) -> list[str]:
     from xling.errors import InputError
 
-    langs = [c.strip() for c in value.split(",") if c.strip()]
+    langs = [c.strip().lower() for c in value.split(",") if c.strip()]  # Argos codes are lower case
     if not langs:
         raise InputError(f"--to {value!r}: give target language codes, e.g. --to en,ru,ar")
     return list(dict.fromkeys(langs))
@@ -83,6 +83,7 @@ def translate(
     if engine not in ENGINES:
         raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
     reporter = RichReporter()
+    from_code, pivot = from_code.strip().lower(), pivot.strip().lower()
     job = Job(from_code=from_code, targets=_split_langs(to), beam_size=beam_size, engine=engine, pivot=pivot, max_batch_tokens=max_batch_tokens, reporter=reporter)
     plan(job)  # a missing model: exit 2 before reading or writing anything
     if no_glossary and glossary:
