@@ -48,6 +48,8 @@ def _bad_archives(tmp: Path) -> dict[str, tuple[Path, str]]:
         "missing_vocabulary": ({n: d for n, d in good.items() if "vocabulary" not in n}, "vocabulary"),
         "missing_tokenizer": ({n: d for n, d in good.items() if not n.endswith("sentencepiece.model")}, "tokenizer"),
         "path_traversal": ({**good, f"{TOP}/../../evil.txt": b"x"}, "unsafe path"),
+        "absolute_path": ({**good, "/tmp/evil.txt": b"x"}, "unsafe path"),
+        "bad_language_code": ({**good, f"{TOP}/metadata.json": json.dumps({**meta, "from_code": "../../x"}).encode()}, "language code"),
     }
     out = {name: (_zip(tmp / f"{name}.argosmodel", m), phrase) for name, (m, phrase) in cases.items()}
     not_zip = tmp / "not_zip.argosmodel"
@@ -57,6 +59,14 @@ def _bad_archives(tmp: Path) -> dict[str, tuple[Path, str]]:
     truncated = tmp / "truncated.argosmodel"
     truncated.write_bytes(data[: len(data) // 2])
     out["truncated"] = (truncated, "zip")
+    symlink = tmp / "symlink.argosmodel"
+    with zipfile.ZipFile(symlink, "w") as zf:
+        for name, member in good.items():
+            zf.writestr(name, member)
+        link = zipfile.ZipInfo(f"{TOP}/link")
+        link.create_system, link.external_attr = 3, 0o120777 << 16
+        zf.writestr(link, "/etc/passwd")
+    out["symlink"] = (symlink, "symbolic link")
     return out
 
 

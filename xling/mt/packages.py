@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import socket
 import stat
@@ -234,6 +235,10 @@ def install_hint(from_code: str, to_code: str) -> str:
 # Validating and installing .argosmodel files
 
 
+# An Argos language code: fa, en, zt, pt_BR, sr-Latn (letters, then optional -/_ subtags).
+_LANG_CODE_RE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
 def _is_symlink(info: zipfile.ZipInfo) -> bool:
     return stat.S_ISLNK(info.external_attr >> 16)
 
@@ -297,6 +302,9 @@ def validate_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise ModelError(f"{name}: corrupt zip archive ({exc}); download the package again") from None
     if not isinstance(metadata, dict) or not all(isinstance(metadata.get(k), str) and metadata.get(k) for k in ("from_code", "to_code")):
         raise ModelError(f"{name}: {meta_name} must be an object with from_code and to_code")
+    for key in ("from_code", "to_code"):
+        if not _LANG_CODE_RE.fullmatch(metadata[key]):
+            raise ModelError(f"{name}: {meta_name}: {key} {metadata[key]!r} is not a language code (such as fa, en, pt_BR); not an Argos package")
     model = f"{top}/model/"
     if model + "model.bin" not in members:
         raise ModelError(f"{name}: no CTranslate2 model ({model}model.bin) in archive")
