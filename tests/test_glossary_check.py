@@ -164,3 +164,17 @@ def test_cli_enforce_report_never_overwrites_an_input(cli, tmp_path):
         r = cli(["glossary", "enforce", mt, "--source", src, "--lang", "en", "-g", g, "--report", target])
         assert r.exit_code == 1 and "--report" in r.output
         assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("cmd", ["check", "enforce"])
+def test_cli_glossary_without_the_language_is_an_error(cli, tmp_path, cmd):
+    """A glossary with en-US (not en) terms, e.g. imported from a CAT tool's TBX: check must not
+    expect nothing and report a success rate of 1.0."""
+    g = tmp_path / "g.yaml"
+    g.write_text("source_language: fa\nentries:\n  - id: c1\n    terms:\n      fa: [{text: کاخ سفید}]\n"
+                 "      en-US: [{text: White House}]\n", encoding="utf-8")
+    src, mt = tmp_path / "s.fa.txt", tmp_path / "m.en.txt"
+    src.write_text("کاخ سفید\n", encoding="utf-8")
+    mt.write_text("white hause\n", encoding="utf-8")
+    r = cli(["glossary", cmd, mt, "--source", src, "--lang", "en", "-g", g])
+    assert r.exit_code == 1 and "no en terms" in r.output and "en-US" in r.output

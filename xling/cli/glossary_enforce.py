@@ -27,10 +27,16 @@ def _read_pair(translation: str, source: str, lang: str):
     return read_lines(source), read_lines(translation)
 
 
-def _glossary(path: Optional[Path]):
-    from xling.glossary.store import load_glossary
+def _glossary(path: Optional[Path], lang: str):
+    from xling.errors import InputError
+    from xling.glossary.store import default_glossary_path, load_glossary
 
-    return load_glossary(path)
+    g = load_glossary(path)
+    if g.entries and not any(e.terms.get(lang) for e in g.entries):
+        # without this, check would expect nothing and report a success rate of 1.0
+        raise InputError(f"{path or default_glossary_path()}: the glossary has no {lang} terms (its languages: "
+                         f"{', '.join(g.languages())}); give a glossary with {lang} terms, or rename the language in it")
+    return g
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -64,7 +70,7 @@ def enforce(
     src, tgt = _read_pair(translation, source, lang)
     if len(src) != len(tgt):
         raise InputError(f"{translation}: {len(tgt)} lines but {source} has {len(src)}; enforce needs line i of the translation to be the translation of line i of the source (align first: xling align)")
-    results = repair(src, tgt, lang, _glossary(glossary))
+    results = repair(src, tgt, lang, _glossary(glossary, lang))
     changes = [c.to_dict() for r in results for c in r.changes]
     if report is not None:
         doc = {"translation": translation, "source": source, "lang": lang, "segments": len(tgt),
@@ -93,7 +99,7 @@ def check(
     from xling.glossary.check import check_terms
 
     src, tgt = _read_pair(translation, source, lang)
-    g = _glossary(glossary)
+    g = _glossary(glossary, lang)
     mode = "lines"
     if document:
         src, tgt, mode = [" ".join(src)], [" ".join(tgt)], "document"
