@@ -122,3 +122,12 @@ def test_glossary_spelling_beats_an_article_variant_of_another_entry():
         assert [x.entry_id for x in m.find("الشرع در دمشق سخنرانی کرد.")] == ["ahmed-al-sharaa"]
         assert [x.entry_id for x in m.find("احکام شرع")] == ["sharia-law"]
         assert [x.entry_id for x in m.find("والشرع گفت")] == ["ahmed-al-sharaa"]
+
+
+def test_house_president_with_the_final_ya():
+    """رئیس‌جمهوری (with -ی) is as common as رئیس‌جمهور in Persian news."""
+    from xling.glossary.store import load_glossary
+
+    m = SourceMatcher(load_glossary())
+    assert [x.entry_id for x in m.find("رئیس جمهوری روسیه گفت")] == ["president-of-russia"]
+    assert [x.entry_id for x in m.find("اوشاکوف دستیار رئیس‌جمهوری")] == ["yuri-ushakov", "presidential-aide"]
