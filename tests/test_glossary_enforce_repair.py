@@ -235,3 +235,14 @@ def test_ru_golani_is_the_name_and_golany_the_place():
 ])
 def test_articles_around_a_repaired_name(lang, src, mt, want):
     assert repair_segment(src, mt, lang, load_glossary()).text == want
+
+
+@pytest.mark.parametrize("src,mt,want", [
+    ("پوتین با الشرع دیدار کرد.", "Путин встретился с законом.", "Путин встретился с аш-Шараа."),
+    ("الشرع در دمشق سخنرانی کرد.", "Закон выступил с речью в Дамаске.", "Аш-Шараа выступил с речью в Дамаске."),
+    # the name is there: "закон" is the common word
+    ("الشرع گفت که قانون اجرا می‌شود.", "Аш-Шараа сказал, что закон будет исполнен.", "Аш-Шараа сказал, что закон будет исполнен."),
+    ("قانون اجرا می‌شود.", "Закон будет исполнен.", "Закон будет исполнен."),
+])
+def test_house_ru_law_as_a_literal_rendering_of_al_sharaa(src, mt, want):
+    assert repair_segment(src, mt, "ru", load_glossary()).text == want
