@@ -246,3 +246,10 @@ def test_articles_around_a_repaired_name(lang, src, mt, want):
 ])
 def test_house_ru_law_as_a_literal_rendering_of_al_sharaa(src, mt, want):
     assert repair_segment(src, mt, "ru", load_glossary()).text == want
+
+
+def test_capital_of_an_absorbed_the_is_kept():
+    """A capital "The" inside a sentence starts a quoted or post-colon sentence: keep the capital."""
+    g = load_glossary()
+    assert repair_segment("پوتین گفت: الشرع آمد.", "Putin said: The Sharia came.", "en", g).text == "Putin said: Al-Sharaa came."
+    assert repair_segment("پوتین گفت: الشرع آمد.", "Putin said: the Sharia came.", "en", g).text == "Putin said: al-Sharaa came."

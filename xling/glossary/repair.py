@@ -339,6 +339,8 @@ def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
             m = _ARTICLE_RE.search(target[:start])
             if m and rule in ("near-miss", "literal"):
                 start = m.start(1)
+                if m.group(1) == "The" and after[:1].islower():
+                    after = after[0].upper() + after[1:]  # "said: The Sharia came" → "said: Al-Sharaa came"
         if _AL_PREFIX_RE.match(after):
             # the article written apart ("Al Sharaa") is part of the name: "al-Sharaa", not "Al al-Sharaa"
             m = _AL_WORD_RE.search(target[:start])
