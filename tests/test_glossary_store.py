@@ -209,3 +209,16 @@ def test_yaml_alias_bomb_is_refused(tmp_path):
     # a few aliases are fine
     g = parse_glossary_text("name: t\nentries:\n  - {id: a, note: &n shared note}\n  - {id: b, note: *n}\n").glossary
     assert [e.note for e in g.entries] == ["shared note", "shared note"]
+
+
+def test_edit_through_a_symbolic_link_keeps_the_link(tmp_path):
+    """An atomic rename onto a symbolic link would replace the link with a copy, and the real
+    glossary would never see the edit."""
+    real = tmp_path / "real.yaml"
+    real.write_text("name: t\nentries:\n  - id: a\n    terms:\n      fa: [{text: الف}]\n", encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real.name)
+    with edit_glossary(link) as g:
+        g.entries[0].note = "edited"
+    assert link.is_symlink()
+    assert load_glossary(real).entries[0].note == "edited"

@@ -436,6 +436,7 @@ def save_glossary(glossary: Glossary, path: str | os.PathLike[str], *, tree: Any
     """
     from xling.io import atomic_write_text
 
+    path = _real(path)  # a symbolic link stays a link: the file it points to gets the new text
     text = render_glossary(glossary, tree)
     # never write something we could not read back
     parse_glossary_text(text, path)
@@ -451,6 +452,12 @@ def save_glossary(glossary: Glossary, path: str | os.PathLike[str], *, tree: Any
         os.chmod(path, mode)
     except OSError:
         pass
+
+
+def _real(path: str | os.PathLike[str]) -> Path:
+    """``path``, or the file it points to when it is a symbolic link."""
+    p = Path(path)
+    return Path(os.path.realpath(p)) if p.is_symlink() else p
 
 
 def lock_path(path: str | os.PathLike[str]) -> Path:
@@ -493,7 +500,7 @@ def edit_glossary(path: str | os.PathLike[str] | None = None, *, check=None) -> 
     """
     from filelock import Timeout
 
-    p = Path(path) if path is not None else default_glossary_path()
+    p = _real(path) if path is not None else default_glossary_path()
     lock = lock_for(p)
     try:
         lock.acquire()
