@@ -45,10 +45,16 @@ def test_missing_pairs_named_with_both_install_ways():
     assert "xling models install FILE.argosmodel" in msg
     assert err.value.exit_code == 2
     assert err.value.missing == [("en", "ru"), ("en", "ar")]
-    # nothing installed: the direct pairs are named
+    # nothing installed: the legs through the pivot are named (Argos has en↔xx packages, rarely
+    # fa→ru), with a direct package as the alternative
     with pytest.raises(ModelMissingError) as err:
-        plan_routes("fa", ["en", "ru"], pairs=set())
-    assert err.value.missing == [("fa", "en"), ("fa", "ru")]
+        plan_routes("fa", ["en", "ru", "ar"], pairs=set())
+    assert err.value.missing == [("fa", "en"), ("en", "ru"), ("en", "ar")]
+    assert "(or a direct fa→ru, fa→ar package where one exists)" in str(err.value)
+    # pivot is the source: only the direct pair can help
+    with pytest.raises(ModelMissingError) as err:
+        plan_routes("en", ["ru"], pairs=set())
+    assert err.value.missing == [("en", "ru")] and "a direct" not in str(err.value)
 
 
 def test_pivot_leg_runs_once_and_feeds_every_target():

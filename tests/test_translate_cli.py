@@ -156,7 +156,7 @@ def test_missing_model_exits_2_before_any_work(cli, tmp_path, monkeypatch):
     r = cli(["translate", tmp_path / "doc.fa.txt", "--from", "fa", "--to", "en,ru,ar", "--out-dir", out])
     assert r.exit_code == 2
     lines = r.output.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("xling: error: no model installed for fa→en, fa→ru, fa→ar")
+    assert len(lines) == 1 and lines[0].startswith("xling: error: no model installed for fa→en, en→ru, en→ar")
     assert "`xling models install fa en`" in lines[0] and "`xling models install FILE.argosmodel`" in lines[0]
     assert tree(out) == before
 

@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from xling.cli.translate import RichReporter
     from xling.errors import XlingError
-    from xling.mt.packages import DEFAULT_TIMEOUT, fetch_index, packages_dir
+    from xling.mt.packages import DEFAULT_TIMEOUT, OFFLINE_HINT, fetch_index, packages_dir
 
     reporter = RichReporter()
     say = lambda msg, style="": reporter.console.print(f"[{style}]{msg}[/]" if style else msg, highlight=False, soft_wrap=True)  # noqa: E731
@@ -86,12 +86,13 @@ def main(argv: list[str] | None = None) -> int:
             say("xling demo: translated with the installed Argos models → " + ", ".join(map(str, paths)), "bold green")
             return 0
 
-        say(f"xling demo: no real translation model is installed in {packages_dir()} for fa→en, fa→ru, fa→ar (missing: {missing}).", "bold red")
+        say(f"xling demo: no real translation model is installed in {packages_dir()} for fa→en, fa→ru, fa→ar (missing: {missing}; ru and ar may go through en).", "bold red")
         try:
             fetch_index(timeout=DEFAULT_TIMEOUT)
             say("The Argos package index is reachable: install real models with `xling models install fa en`, `xling models install en ru`, `xling models install en ar`, then rerun `make demo`.")
         except XlingError as exc:
-            say(f"None can be downloaded here: {exc}")
+            # the error's own advice is the offline install line printed next
+            say(f"None can be downloaded here: {str(exc).replace('; ' + OFFLINE_HINT, '')}.")
         say("To install a model from a file (offline): `xling models install FILE.argosmodel`, e.g. translate-fa_en-1_5.argosmodel copied from a machine with network access.")
 
         from xling.io import atomic_write_text

@@ -48,6 +48,7 @@ def plan_routes(from_code: str, targets: list[str], *, pivot: str = "en", pairs:
         pairs = _installed_pairs()
     routes: dict[str, Route] = {}
     missing: list[tuple[str, str]] = []
+    direct_alternatives: list[str] = []
     for to_code in targets:
         if to_code == from_code:
             raise ModelMissingError(f"target {to_code} is the source language; drop it from --to")
@@ -56,14 +57,20 @@ def plan_routes(from_code: str, targets: list[str], *, pivot: str = "en", pairs:
         elif pivot not in (from_code, to_code) and (from_code, pivot) in pairs and (pivot, to_code) in pairs:
             routes[to_code] = [from_code, pivot, to_code]
         else:
-            # Report the legs of the cheapest fix: the direct pair, or the missing pivot leg(s).
-            legs = [(from_code, pivot), (pivot, to_code)] if pivot not in (from_code, to_code) else []
-            have_leg = any(leg in pairs for leg in legs)
-            need = [leg for leg in legs if leg not in pairs] if have_leg else [(from_code, to_code)]
+            # Advise the missing legs through the pivot: Argos publishes mostly xx↔en packages, so
+            # fa→ru and fa→ar rarely exist, and fa→en is needed anyway when en is a target. A direct
+            # package is named as the alternative.
+            if pivot not in (from_code, to_code):
+                need = [leg for leg in [(from_code, pivot), (pivot, to_code)] if leg not in pairs]
+                direct_alternatives.append(f"{from_code}→{to_code}")
+            else:
+                need = [(from_code, to_code)]
             missing.extend(leg for leg in need if leg not in missing)
     if missing:
         names = ", ".join(f"{a}→{b}" for a, b in missing)
         how = "; ".join(f"`xling models install {a} {b}`" for a, b in missing)
+        if direct_alternatives:
+            how += f" (or a direct {', '.join(direct_alternatives)} package where one exists)"
         err = ModelMissingError(
             f"no model installed for {names} (needed for {from_code}→{','.join(targets)}, directly or through {pivot}); "
             f"install online with {how}, or offline with `xling models install FILE.argosmodel`"
