@@ -130,6 +130,7 @@ def test_empty_input_gives_empty_outputs(in_process, tmp_path):
     r = in_process(["translate", empty, "--to", "en,ar", "--out-dir", tmp_path / "o"])
     assert r.exit_code == 0, r.output
     assert tree(tmp_path / "o") == {"empty.en.txt": b"", "empty.ar.txt": b"", "empty.jsonl": b""}
+    assert "the source names no glossary term" in r.output and "(0/0)" not in r.output
 
 
 def test_non_utf8_input_names_encoding_and_writes_nothing(in_process, tmp_path):

@@ -115,4 +115,7 @@ def translate(
         from xling.glossary.enforce import term_reports
 
         reps = term_reports(doc.segments, doc.targets, job.glossary)
-        reporter.console.print("term success rate: " + ", ".join(f"{lang} {r.success_rate:.2f} ({r.matched_lemma if lang == 'ru' else r.matched}/{r.expected})" for lang, r in reps.items()), highlight=False, soft_wrap=True)
+        if any(r.expected for r in reps.values()):
+            reporter.console.print("term success rate: " + ", ".join(f"{lang} {r.success_rate:.2f} ({r.matched_lemma if lang == 'ru' else r.matched}/{r.expected})" for lang, r in reps.items()), highlight=False, soft_wrap=True)
+        else:
+            reporter.console.print("term check: the source names no glossary term", highlight=False)
