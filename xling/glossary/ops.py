@@ -353,7 +353,7 @@ def merge_into(base: Glossary, other: Glossary, on_conflict: str = "error") -> G
     conflicts = [e.id for e in other.entries if e.id in index and out.entries[index[e.id]] != e]
     if conflicts and on_conflict == "error":
         shown = ", ".join(map(repr, conflicts[:5])) + (" …" if len(conflicts) > 5 else "")
-        raise GlossaryError(f"{len(conflicts)} entr{'y' if len(conflicts) == 1 else 'ies'} differ in both glossaries ({shown}); choose --on-conflict ours, theirs or combine")
+        raise GlossaryError(f"{len(conflicts)} entr{'y differs' if len(conflicts) == 1 else 'ies differ'} in both glossaries ({shown}); choose --on-conflict ours, theirs or combine")
     for e in other.entries:
         if e.id not in index:
             out.entries.append(e.model_copy(deep=True))
