@@ -14,6 +14,7 @@ from xling.text import normalize as normalize_module
 from xling.text.digits import to_ascii_digits
 from xling.text.normalize import iter_chunks, normalize, normalize_with_edits
 from xling.text.orthography import fold, unify_letters
+from xling.text.protect import protected_spans
 
 Z = "\u200c"
 
@@ -54,9 +55,32 @@ def test_normalize_fa_letters_zwnj_digits():
 
 
 def test_normalize_keeps_urls_and_emails_whole():
-    text = "نشانی https://example.com/a_b-c?x=1&y=%D8 و me.2@mail.example.org و ۱۲ و www.example.com/۱۲"
+    text = "نشانی https://example.com/a_b-c?x=1&y=%D8 و me.2@mail.example.org و ۱۲ و www.example.com/۱۲ و a۱@example.org"
     out = normalize(text, "fa", digits="ascii")
-    assert "https://example.com/a_b-c?x=1&y=%D8 و me.2@mail.example.org و 12 و www.example.com/12" in out
+    assert out == "نشانی https://example.com/a_b-c?x=1&y=%D8 و me.2@mail.example.org و 12 و www.example.com/۱۲ و a۱@example.org"
+
+
+def test_normalize_keeps_urls_with_persian_letters_whole():
+    # Regression: an ASCII-only URL pattern stopped at the first Persian letter, so the path
+    # got a ZWNJ (…/می‌شود) and its ي was unified: the link no longer resolved.
+    text = "سایت www.example.com/میشود و https://news.example.ir/علي/ميشود?q=كتاب و isna.ir/news/ميشود و ايميل me@ايران.ir ميشود"
+    out = normalize(text, "fa", digits="ascii")
+    for link in ("www.example.com/میشود", "https://news.example.ir/علي/ميشود?q=كتاب", "isna.ir/news/ميشود", "me@ايران.ir"):
+        assert f" {link} " in out
+    assert out.startswith("سایت ") and out.endswith(f"ایمیل me@ايران.ir می{Z}شود")
+
+
+def test_url_gives_trailing_punctuation_back_to_the_sentence():
+    text = "(نشانی: https://fa.wikipedia.org/wiki/علي_(ميشود)). www.example.com/۱۲، ميشود؟ me@x.ir."
+    out = normalize(text, "fa", digits="ascii")
+    assert out == f"(نشانی: https://fa.wikipedia.org/wiki/علي_(ميشود)). www.example.com/۱۲، می{Z}شود؟ me@x.ir."
+    assert [text[a:b] for a, b in protected_spans(text)] == ["https://fa.wikipedia.org/wiki/علي_(ميشود)", "www.example.com/۱۲", "me@x.ir"]
+
+
+def test_unify_letters_can_keep_protected_spans():
+    text = "علي www.x.com/علي me@علي.ir"
+    assert unify_letters(text, "fa") == "علی www.x.com/علی me@علی.ir"
+    assert unify_letters(text, "fa", keep_protected=True) == "علی www.x.com/علي me@علي.ir"
 
 
 def test_edits_explain_every_change():
@@ -91,7 +115,7 @@ def test_long_single_line_is_processed_in_chunks(monkeypatch):
     monkeypatch.setattr(normalize_module, "_normalize_chunk", counting)
     out = normalize(line, "fa")
     assert len(calls) > 20 and max(calls) <= normalize_module.CHUNK_CHARS
-    assert out.replace(Z, "") == unify_letters(line, "fa")
+    assert out.replace(Z, "") == unify_letters(line, "fa", keep_protected=True)
     assert out.count(f"می{Z}شود") == 60_000
 
 
@@ -105,14 +129,17 @@ def test_iter_chunks_cut_at_whitespace():
 
 
 _ALPHABET = st.sampled_from(list("ابپتثجچحخدذرزسشصضطظعغفقکگلمنوهیيكىةأإؤئءآ") + ["ً", "ٌ", "ـ", " ", " ", "\n", ".", "،", "؟", Z, "a", "Z", "5", "۵", "٣", "٫", "@", "/", ":", "-"])
-_WORDS = st.sampled_from(["میشود", "دهههای", "رئیسجمهور", "گفتوگو", "ويژهای", "كردهایم", "سختترین", "اینکه", "بهای", "www.x.com", "2025-10-15", "واقعاً"])
+_WORDS = st.sampled_from(["میشود", "دهههای", "رئیسجمهور", "گفتوگو", "ويژهای", "كردهایم", "سختترین", "اینکه", "بهای", "www.x.com", "2025-10-15", "واقعاً", "www.x.com/ميشود", "me@علي.ir", "https://x.ir/دهههای?a=ي"])
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.text(_ALPHABET, max_size=12), _WORDS), max_size=12).map(" ".join))
 def test_removing_zwnj_gives_the_letter_unified_input(text):
+    """The definition: letters unified outside URLs and e-mail addresses, ZWNJs only added."""
     out = normalize(text, "fa")
-    assert out.replace(Z, "") == unify_letters(text, "fa").replace(Z, "")
+    assert out.replace(Z, "") == unify_letters(text, "fa", keep_protected=True).replace(Z, "")
+    for start, end in protected_spans(text):  # URLs and e-mail addresses are byte-identical
+        assert text[start:end] in out
     # Only ZWNJs are added: the input's own ZWNJs all survive.
     assert out.count(Z) >= text.count(Z)
 

@@ -11,9 +11,12 @@ Unlike general-purpose normalizers (hazm's ``Normalizer()`` rewrites ``2025-10-1
 
 Latin-script spans, ASCII digits, punctuation, dates, URLs, e-mail addresses, tanwin and hamza
 are never changed: letter unification and ZWNJ restoration only act on runs of Arabic-script
-letters, and URL/e-mail tokens (ASCII runs) are skipped entirely. Every step preserves or only inserts
-characters, so ``normalize(t).replace("\\u200c", "")`` equals the letter-unified (and
-digit-converted) ``t``.
+letters, and a whole URL or e-mail address (:func:`xling.text.protect.protected_spans`: up to
+the next whitespace, trailing sentence punctuation excluded, Persian letters and digits in it
+included: ``www.example.com/میشود``) is skipped by every step. Every step preserves or only
+inserts characters, so ``normalize(t).replace("\\u200c", "")`` equals
+``unify_letters(t, lang, keep_protected=True)`` (digit-converted too with ``digits="ascii"``),
+with the ZWNJs ``t`` already had removed on both sides.
 
 Large inputs are processed in chunks cut at whitespace (:func:`iter_chunks`), so memory for
 edits stays bounded and the work is linear in the input length.
@@ -27,13 +30,10 @@ from typing import Iterator
 from xling.errors import InputError
 from xling.text.digits import to_ascii_digits
 from xling.text.orthography import unify_letters
+from xling.text.protect import split_protected
 
 DIGIT_MODES = ("keep", "ascii")
 CHUNK_CHARS = 1 << 16  # characters per chunk for long inputs
-
-# URLs and e-mail addresses: kept byte-identical (no letter or digit changes inside).
-# ASCII only, so that protecting them never hides an Arabic-script letter from unification.
-_PROTECTED_RE = re.compile(r"(?:https?://|ftp://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.ASCII)
 
 
 def iter_chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
@@ -94,12 +94,12 @@ def normalize_with_edits(text: str, lang: str, *, digits: str = "keep", zwnj: bo
 
 
 def _normalize_chunk(chunk: str, offset: int, lang: str, ascii_digits: bool, zwnj: bool, out: list[str], edits: list[dict], record: bool) -> None:
-    pos = 0
-    for m in _PROTECTED_RE.finditer(chunk):
-        _normalize_plain(chunk[pos:m.start()], offset + pos, lang, ascii_digits, zwnj, out, edits, record)
-        out.append(m.group())
-        pos = m.end()
-    _normalize_plain(chunk[pos:], offset + pos, lang, ascii_digits, zwnj, out, edits, record)
+    # URLs and e-mail addresses are kept byte-identical (no letter, ZWNJ or digit change inside).
+    for start, piece, protected in split_protected(chunk):
+        if protected:
+            out.append(piece)
+        else:
+            _normalize_plain(piece, offset + start, lang, ascii_digits, zwnj, out, edits, record)
 
 
 _NUMBER_RE = re.compile("[0-9\u06f0-\u06f9\u0660-\u0669]+(?:[\u066b\u066c][0-9\u06f0-\u06f9\u0660-\u0669]+)*")
@@ -128,7 +128,7 @@ def _normalize_plain(piece: str, offset: int, lang: str, ascii_digits: bool, zwn
         from xling.text.zwnj import iter_restored
 
         pieces = []
-        for new_piece, edit in iter_restored(unified):
+        for new_piece, edit in iter_restored(unified, skip_protected=False):
             pieces.append(new_piece)
             if record and edit is not None:
                 s, e = edit["start"], edit["end"]

@@ -30,8 +30,9 @@ The rules, in order:
    productive parts are learnt from the lexicon: parts that begin or end at least 20 of its ZWNJ
    compounds and are written with ZWNJ in a large share of its words of that shape.
 
-Words already touching a ZWNJ, and anything that is not Arabic-script letters (Latin, digits,
-URLs), are left untouched. Removing every U+200C from the output gives the input back.
+Words already touching a ZWNJ, anything that is not Arabic-script letters (Latin, digits), and
+whole URLs and e-mail addresses (:func:`xling.text.protect.protected_spans`, Persian letters in
+them included) are left untouched. Removing every U+200C from the output gives the input back.
 
 The lexicon indexes are built once per process on first use (about 2.5 s; ``bench/zwnj.py``
 measures it). The rule (split known affixes only where the stem is a known word, only after
@@ -470,11 +471,12 @@ def restore_zwnj(text: str, lexicon: ZwnjLexicon | None = None) -> str:
     return "".join(piece for piece, _ in iter_restored(text, lexicon))
 
 
-def iter_restored(text: str, lexicon: ZwnjLexicon | None = None):
+def iter_restored(text: str, lexicon: ZwnjLexicon | None = None, *, skip_protected: bool = True):
     """Yield ``(output_piece, edit)`` pairs covering ``text`` in order.
 
     ``edit`` is ``None`` for unchanged pieces, else a dict ``{"start", "end", "before", "after"}``
-    with character offsets into ``text``.
+    with character offsets into ``text``. With ``skip_protected=False`` URLs and e-mail
+    addresses are not looked for (for a caller that has already cut them out).
     """
     lex = lexicon or load_lexicon()
     memo = lex.memo
@@ -483,7 +485,16 @@ def iter_restored(text: str, lexicon: ZwnjLexicon | None = None):
     previous: str | None = None
     previous_end = -1
     counts: Counter[str] | None = None
+    # URLs and e-mail addresses (www.example.com/میشود) are not Persian words: skip them whole.
+    from xling.text.protect import protected_spans
+
+    protected = protected_spans(text) if skip_protected else iter(())
+    guard_start, guard_end = next(protected, (n + 1, n + 1))
     for m in _WORD_RE.finditer(text):
+        while m.start() >= guard_end:
+            guard_start, guard_end = next(protected, (n + 1, n + 1))
+        if m.start() >= guard_start:
+            continue
         word = m.group()
         new = memo.get(word)
         if new is None:
