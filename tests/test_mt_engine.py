@@ -73,7 +73,9 @@ def test_missing_pair_names_both_installs(packages):
 
     with pytest.raises(ModelMissingError) as err:
         load_engine("ru", "ar")
-    assert "`xling models install ru ar`" in str(err.value) and "FILE.argosmodel" in str(err.value)
+    msg = str(err.value)  # the legs through the en pivot, a direct package as the alternative, and the offline way
+    assert "`xling models install ru en`" in msg and "`xling models install en ar`" in msg
+    assert "a direct ru→ar package" in msg and "FILE.argosmodel" in msg
 
 
 def test_segments_longer_than_1024_tokens_are_not_truncated(packages, example_article):
