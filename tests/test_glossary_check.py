@@ -120,8 +120,10 @@ def test_cli_check_json_strict_document(cli, tmp_path):
     assert json.loads(r.stdout)["success_rate"] == 1.0
     # differently segmented: two target lines merged into one
     merged = _write(tmp_path, "merged.en", [REF["en"][0] + " " + REF["en"][1], REF["en"][2]])
-    r = cli(["glossary", "check", merged, "--source", src, "--lang", "en", "--glossary", DATA])
-    assert r.exit_code == 1 and "--align" in r.stderr
+    r = cli(["glossary", "check", merged, "--source", src, "--lang", "en", "--glossary", DATA, "--json"])
+    assert r.exit_code == 0 and "sentence aligner" in r.stderr  # paired by the aligner, and said so
+    d = json.loads(r.stdout)
+    assert d["pairing"] == "aligned" and d["success_rate"] == 1.0 and d["segments"] == 2
     r = cli(["glossary", "check", merged, "--source", src, "--lang", "en", "--glossary", DATA, "--json", "--document"])
     d = json.loads(r.stdout)
     assert d["pairing"] == "document" and d["success_rate"] == 1.0

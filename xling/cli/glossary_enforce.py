@@ -94,8 +94,10 @@ def check(
     """Check term use: for each term the source contains, is it in the translation in its
     preferred or admitted form, deprecated, or missing? Prints the WMT term success rate.
 
-    Without --document or --align the files must have the same number of lines."""
-    from xling.errors import InputError
+    Files with the same number of lines are checked line by line; files segmented differently
+    (a translator split or merged sentences) are paired with the sentence aligner, as with
+    --align, and a note on standard error says so. --document checks the whole document as one
+    segment."""
     from xling.glossary.check import check_terms
 
     src, tgt = _read_pair(translation, source, lang)
@@ -103,14 +105,14 @@ def check(
     mode = "lines"
     if document:
         src, tgt, mode = [" ".join(src)], [" ".join(tgt)], "document"
-    elif align:
+    elif align or len(src) != len(tgt):
         from xling.align.search import align_sentences
 
+        if not align:
+            typer.echo(f"xling: {translation} has {len(tgt)} lines and {source} has {len(src)}: pairing them with the sentence aligner (as --align)", err=True)
         beads = align_sentences(src, tgt, src_lang=g.source_language, tgt_lang=lang, glossary=g)
         src, tgt = ([" ".join(src[i] for i in b.src) for b in beads], [" ".join(tgt[j] for j in b.tgt) for b in beads])
         mode = "aligned"
-    elif len(src) != len(tgt):
-        raise InputError(f"{translation}: {len(tgt)} lines but {source} has {len(src)}; pass --align (sentence aligner) or --document (whole-document check)")
     rep = check_terms(src, tgt, lang, g)
     if as_json:
         d = rep.to_dict()
