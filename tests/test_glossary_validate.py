@@ -103,3 +103,24 @@ def test_missing_language_is_a_warning_without_declared_targets(cli, tmp_path):
     r = cli(["glossary", "validate", "-g", p])
     assert r.exit_code == 0 and "warning: [missing-language] entry 'defence-minister' has no ar terms" in r.output
     assert cli(["glossary", "validate", "-g", p, "--strict"]).exit_code == 1
+
+
+def test_entry_ids_and_language_codes_are_checked(tmp_path, cli):
+    """An id that is not an XML name (TBX conceptEntry/@id) or a term language that is not a
+    language code is refused with one line, and the glossary file is unchanged."""
+    import shutil
+
+    from xling.glossary.store import default_glossary_path
+
+    g = tmp_path / "g.yaml"
+    shutil.copy(default_glossary_path(), g)
+    before = g.read_bytes()
+    r = cli(["glossary", "add", "-g", g, "--id", "bad id", "--type", "person", "--term", "fa=تست", "--term", "en=Test"])
+    assert r.exit_code == 1 and "'bad id' is not a valid id" in r.output and "bad-id" in r.output
+    r = cli(["glossary", "add", "-g", g, "--id", "test-x", "--type", "person", "--term", "fa=تست", "--term", "xx1=Test"])
+    assert r.exit_code == 1 and "'xx1' is not a language code" in r.output
+    assert g.read_bytes() == before
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: t\nentries:\n  - id: 1st\n    terms:\n      fa: [{text: تست}]\n", encoding="utf-8")
+    r = cli(["glossary", "validate", "-g", bad])
+    assert r.exit_code == 1 and f"{bad}:3:" in r.output and "'1st' is not a valid id" in r.output

@@ -46,7 +46,17 @@ from __future__ import annotations
 from enum import Enum
 from typing import Iterator
 
+import re
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+#: A BCP 47 language tag, as TBX's ``langSec/@xml:lang`` takes: a 2-3 letter language subtag
+#: with optional subtags (``fa``, ``en-GB``, ``zh-Hant-TW``).
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+#: An entry id: an XML name without a colon (TBX ``conceptEntry/@id`` is an xsd:ID).
+_ENTRY_ID = re.compile(r"^[^\W\d][\w.-]*$")
+_NOT_ID_CHARS = re.compile(r"[^\w.-]+")
 
 
 class TermStatus(str, Enum):
@@ -134,7 +144,9 @@ class ConceptEntry(_Strict):
     """One concept: its id, type, notes, cross-references and per-language terms.
 
     Attributes:
-        id: unique, stable identifier (str; lowercase letters, digits and ``-`` recommended).
+        id: unique, stable identifier (str): an XML name without a colon, as TBX's
+            ``conceptEntry/@id`` (xsd:ID) requires: a letter or ``_`` first, then letters, digits,
+            ``-``, ``_`` or ``.``; lowercase letters, digits and ``-`` recommended.
         type: :class:`EntryType`.
         note: why the house forms were chosen (str or None).
         source: where the house forms come from (str or None).
@@ -148,6 +160,22 @@ class ConceptEntry(_Strict):
     source: str | None = None
     related: list[CrossReference] = Field(default_factory=list)
     terms: dict[str, list[Term]] = Field(default_factory=dict)
+
+    @field_validator("id")
+    @classmethod
+    def _xml_id(cls, v: str) -> str:
+        if not _ENTRY_ID.match(v):
+            example = _NOT_ID_CHARS.sub("-", v).strip("-") or "entry-1"
+            raise ValueError(f"{v!r} is not a valid id: start with a letter or _, then use letters, digits, -, _ or . (no spaces), e.g. {example}")
+        return v
+
+    @field_validator("terms")
+    @classmethod
+    def _language_codes(cls, v: dict[str, list[Term]]) -> dict[str, list[Term]]:
+        for code in v:
+            if not _LANGUAGE_CODE.match(code):
+                raise ValueError(f"{code!r} is not a language code (BCP 47, e.g. fa, en, ru, ar, en-GB)")
+        return v
 
     @field_validator("note", "source", mode="before")
     @classmethod

@@ -25,9 +25,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from xling.errors import GlossaryError
 from xling.glossary.model import ConceptEntry, CrossReference, EntryType, Glossary, RelationType, Term, TermStatus
-from xling.glossary.store import default_glossary_path, edit_glossary, lock_for, save_glossary
+from xling.glossary.store import default_glossary_path, edit_glossary, lock_for, save_glossary, validation_message
 from xling.glossary.validate import errors, validate_glossary
 
 _RELATION_ALIASES = {"aka": RelationType.ALSO_KNOWN_AS, "also-known-as": RelationType.ALSO_KNOWN_AS, "see": RelationType.SEE_ALSO, "see-also": RelationType.SEE_ALSO}
@@ -204,7 +206,10 @@ def add_entry(path: str | os.PathLike[str] | None, entry_id: str, *, type: Entry
         GlossaryError: the id exists, the entry has no terms, or the entry would break an
             invariant (e.g. its Persian term is already used by another entry: the message names both).
     """
-    entry = ConceptEntry(id=entry_id, type=type, note=note, source=source, related=list(related))
+    try:
+        entry = ConceptEntry(id=entry_id, type=type, note=note, source=source, related=list(related))
+    except ValidationError as exc:
+        raise GlossaryError(f"{_path(path)}: entry {entry_id!r} refused, the glossary is unchanged: {validation_message(exc)}") from None
     apply_term_changes(entry, changes or TermChanges())
     if not entry.terms:
         raise GlossaryError(f"entry {entry_id!r} has no terms; give at least one --term LANG=TEXT")

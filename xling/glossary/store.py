@@ -182,18 +182,23 @@ def parse_glossary_text(text: str, name: str | os.PathLike[str] = "<glossary>") 
     try:
         glossary = Glossary.model_validate(plain)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = tuple(err["loc"])
-        line = node_line(tree, loc)
+        line = node_line(tree, tuple(exc.errors()[0]["loc"]))
         where = f"{path}:{line}" if line else str(path)
-        more = exc.error_count() - 1
-        extra = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
-        if err["type"] == "extra_forbidden":
-            msg = f"unknown field {loc[-1]!r} at {_loc_text(loc)}; remove it or fix its spelling"
-        else:
-            msg = f"{_loc_text(loc)}: {err['msg']}"
-        raise GlossaryError(f"{where}: {msg}{extra}") from None
+        raise GlossaryError(f"{where}: {validation_message(exc)}") from None
     return GlossaryDocument(path=path, tree=tree, glossary=glossary, text=text)
+
+
+def validation_message(exc: ValidationError) -> str:
+    """A one-line description of a pydantic ``ValidationError`` of the termbase model: where in the
+    glossary (``entries.3.terms.en.1``), what is wrong, and how many more errors there are."""
+    err = exc.errors()[0]
+    loc = tuple(err["loc"])
+    more = exc.error_count() - 1
+    extra = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
+    if err["type"] == "extra_forbidden":
+        return f"unknown field {loc[-1]!r} at {_loc_text(loc)}; remove it or fix its spelling{extra}"
+    where = _loc_text(loc) or exc.title
+    return f"{where}: {err['msg']}{extra}"
 
 
 def load_document(path: str | os.PathLike[str] | None = None) -> GlossaryDocument:
@@ -511,8 +516,11 @@ def edit_glossary(path: str | os.PathLike[str] | None = None, *, check=None) -> 
     try:
         doc = load_document(p)
         work = doc.glossary.model_copy(deep=True)
-        yield work
-        work = Glossary.model_validate(work.model_dump())  # re-check the whole edited model
+        try:
+            yield work
+            work = Glossary.model_validate(work.model_dump())  # re-check the whole edited model
+        except ValidationError as exc:
+            raise GlossaryError(f"{p}: edit refused, the glossary is unchanged: {validation_message(exc)}") from None
         if check is not None:
             check(doc.glossary, work)
         save_glossary(work, p, tree=doc.tree)
