@@ -18,7 +18,34 @@ from xling.errors import XlingError
 
 
 class XlingGroup(TyperGroup):
-    """Root command group that reports :class:`XlingError` as a one-line message."""
+    """Root command group that reports :class:`XlingError` and usage errors as one-line messages.
+
+    A usage error (an unknown option, a bad value, a missing argument) becomes
+    ``xling: error: <what> (see 'xling CMD --help')`` with exit status 2, instead of Typer's
+    multi-line box; ``xling`` or ``xling GROUP`` alone still prints the help.
+    """
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: D102
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.Abort:
+            click.echo("xling: aborted", err=True)
+            sys.exit(1)
+        except Exception as exc:
+            # click's ClickException family (Typer vendors its own copy): format_message + exit_code
+            if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
+                raise
+            ctx = getattr(exc, "ctx", None)
+            if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+                click.echo(ctx.get_help())
+                sys.exit(0)
+            where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            message = " ".join(exc.format_message().split())
+            click.echo(f"xling: error: {message}{where}", err=True)
+            sys.exit(exc.exit_code)
+        sys.exit(rv if isinstance(rv, int) else 0)
 
     def invoke(self, ctx: click.Context):  # noqa: D102 - see class docstring
         try:
