@@ -157,3 +157,20 @@ def test_encoding_applies_only_to_files_that_are_not_utf8(cli, article, tmp_path
     assert r.exit_code == 0, r.output
     rows = [line.split("\t") for line in r.stdout.splitlines()]
     assert rows[0][1] == (DATA / "reference.ru.txt").read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_house_glossary_anchors_by_default(cli, tmp_path):
+    """A translation that leaves out fa sentence 14 (al-Shaibani and Abu Qasra): the house
+    glossary's names place the gap correctly; lengths alone merge it into its neighbour."""
+    data = Path(__file__).parent / "data" / "align"
+    ref = (data / "reference.en.txt").read_text(encoding="utf-8").splitlines()
+    cut = tmp_path / "cut.en.txt"
+    cut.write_text("\n".join(ref[:15] + ref[16:]) + "\n", encoding="utf-8")
+    args = ["align", data / "sentences.fa.txt", cut, "--src-lang", "fa", "--tgt-lang", "en", "--presegmented", "--format", "beads"]
+    with_glossary = cli(args)
+    assert with_glossary.exit_code == 0
+    assert with_glossary.stdout.splitlines()[-3:] == ["[13]:[14]", "[14]:[]", "[15]:[15]"]
+    without = cli(args + ["--no-glossary"])
+    assert without.exit_code == 0 and without.stdout.splitlines()[-3:] != with_glossary.stdout.splitlines()[-3:]
+    both = cli(args + ["--no-glossary", "--glossary", "x.yaml"])
+    assert both.exit_code == 1 and "not both" in both.output

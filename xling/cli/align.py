@@ -73,7 +73,8 @@ def align(
     fmt: AlignFormat = typer.Option(AlignFormat.beads, "--format", help="beads ([0]:[0,1]), tsv, jsonl or tmx (TMX 1.4b)."),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write here (atomically) instead of standard output."),
     gold: list[Path] = typer.Option([], "--gold", help="Gold beads file; repeat once per TARGET, in order. Prints strict/lax P/R/F1."),
-    glossary: Path | None = typer.Option(None, "--glossary", help="Termbase whose concept entries anchor the alignment."),
+    glossary: Path | None = typer.Option(None, "--glossary", help="Termbase whose concept entries anchor the alignment (default: the shipped house glossary, when SOURCE is in its source language)."),
+    no_glossary: bool = typer.Option(False, "--no-glossary", help="Use no termbase anchors."),
     mt: bool = typer.Option(False, "--mt", help="Also score MT(source) against targets with chrF (Bleualign-style; needs installed Argos models)."),
     encoding: str | None = typer.Option(None, "--encoding", help="Encoding of the input files that are not UTF-8, e.g. cp1256 (UTF-8 files are always read as UTF-8)."),
 ) -> None:
@@ -104,11 +105,15 @@ def align(
         from xling.align.beads import read_beads
 
         golds = [read_beads(g, n_src=len(src), n_tgt=len(tgts[lang])) for lang, g in zip(t_langs, gold)]
+    if glossary is not None and no_glossary:
+        raise InputError("give --glossary PATH or --no-glossary, not both")
     gl = None
-    if glossary is not None:
+    if not no_glossary:
         from xling.glossary.store import load_glossary
 
-        gl = load_glossary(glossary)
+        gl = load_glossary(glossary)  # None: the house glossary
+        if glossary is None and gl.source_language != s_lang:
+            gl = None  # the house termbase anchors Persian sources only
     translators = {}
     if mt:
         from xling.mt.argos import load_engine
