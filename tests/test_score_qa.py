@@ -120,6 +120,16 @@ def test_untranslated_persian_segment_in_english_file():
     assert found(r, "foreign-script") == []  # not flagged twice
 
 
+def test_untranslated_persian_with_english_names_put_in():
+    """Glossary enforcement around an engine that left Persian as it was puts English names into
+    a Persian sentence: under half its letters may be Arabic script, yet it is untranslated."""
+    hyp = ("از طرف روسیه، Sergei Lavrov Foreign Minister، Alexander Novak Deputy Prime Minister، "
+           "Maxim Oreshkin Deputy Head of the Presidential Executive Office و Igor Kostyukov در این دیدار حضور داشتند.")
+    r = qa([hyp, "Russian officials, including Foreign Minister Sergei Lavrov, attended the meeting in the Kremlin."])
+    assert [i.hyp for i in found(r, "untranslated")] == [(0,)]
+    assert "Persian function words" in found(r, "untranslated")[0].message
+
+
 def test_untranslated_identical_to_source_and_negative():
     src = ["Кремль", "date 2025-10-15", "روز چهارشنبه"]
     r = run_checks(src, ["Кремль", "date 2025-10-15", "on Wednesday"], src_lang="ru", tgt_lang="en")

@@ -3,7 +3,9 @@
 Flagged (severity ``error``) when
 
 - the target is en or ru and more than :data:`MAX_ARABIC_SHARE` (50%) of its letters are in
-  Arabic script (Persian left as is); or
+  Arabic script (Persian left as is), or it has at least two Persian function words (a Persian
+  sentence into which English or Russian names were put, e.g. by glossary enforcement around an
+  engine that left the rest untranslated); or
 - the target is ar and it has Persian function words (:data:`PERSIAN_FUNCTION_WORDS`, such as
   است، را، که، از، می، برای, which Arabic does not use): at least two, or one when Persian-only
   letters (پ چ ژ گ ک ی, see :mod:`xling.score.qa.scripts`) are also at least
@@ -53,6 +55,9 @@ def is_untranslated(hyp: str, src: str | None, tgt_lang: str, src_lang: str | No
         share = script_share(hyp, "arabic")
         if share > MAX_ARABIC_SHARE:
             return f"{share:.0%} of its letters are Arabic script"
+        words = persian_function_words(hyp)
+        if words >= 2:
+            return f"it has {words} Persian function words (است، را، که، از ...)"
     elif tgt_lang == "ar":
         ls = letters(hyp)
         persian = sum(1 for c in ls if c in PERSIAN_ONLY)
