@@ -21,8 +21,8 @@ Search. As in Vecalign (Thompson & Koehn 2019), the documents are first aligned 
 resolution (blocks of ``coarse_factor`` sentences, recursively), the coarse path is projected to
 sentence level and the DP runs only in a band of ``band`` sentences on either side of it. If the
 best path touches the band's edge, the band is doubled and the DP re-run. Time and memory are
-therefore linear in document length; the full N×M matrix is never built (only documents whose
-``(N+1)*(M+1)`` is at most ``full_cells`` are searched exhaustively). Each DP row is vectorised
+therefore linear in document length; beyond ``full_cells`` the full N×M matrix is never built
+(documents whose ``(N+1)*(M+1)`` is at most ``full_cells`` are searched exhaustively). Each DP row is vectorised
 with numpy; 0-1 beads, which depend on the same row, use a prefix-minimum.
 
 Bead types default to 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3 and 3-1 (Bertalign, Liu & Zhu 2022,
