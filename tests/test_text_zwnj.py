@@ -75,6 +75,10 @@ def test_recall_over_all_gold_texts():
         ("نمیتوان", "نمی|توان"),  # negated form of a lexicon entry
         ("خطرناکتر", "خطرناک|تر"),  # comparative of an adjective hazm does not list
         ("گفتوگویی", "گفت|وگویی"),  # compound + joined suffix
+        ("بزرگتر", "بزرگ|تر"),  # comparatives of adjectives hazm tags
+        ("کوچکتر", "کوچک|تر"),
+        ("مهمترین", "مهم|ترین"),
+        ("قدیمیترین", "قدیمی|ترین"),  # untagged stem derived as an adjective: قدیم + ی
     ],
 )
 def test_each_rule(glued, restored):
@@ -84,6 +88,27 @@ def test_each_rule(glued, restored):
 @pytest.mark.parametrize("word", ["اینکه", "میز", "میراث", "میهمانان", "بهای", "بهترین", "بیشترین", "کشورهای", "بازیکنان", "بیتکوین", "مستر", "میانجی", "می"])
 def test_never_splits_a_known_word(word):
     assert restore_word(word) == word
+
+
+# Loanwords ending in تر: not comparatives. فیلتر and لوستر are nouns the lexicon compounds
+# (فیلترگذاری, لوسترساز); توی, کان and تویتر have no adjective reading in the lexicon at all.
+@pytest.mark.parametrize("word", ["فیلتر", "لوستر", "تویتر", "کانتر", "تویتری", "فیلترها"])
+def test_loanword_ending_in_tar_is_not_a_comparative(word):
+    assert restore_word(word) == word
+
+
+def test_comparative_veto_comes_from_the_lexicon():
+    """The same glued word splits or not depending only on lexicon evidence (no word list)."""
+    from xling.text.zwnj import ZwnjLexicon
+
+    def lexicon(bases, tags):
+        return ZwnjLexicon(frozenset(tags), frozenset({"قلمتر", "دوری"}), tags, {}, {}, frozenset(), frozenset(), frozenset(), compound_bases=frozenset(bases))
+
+    adjective = {"قلم": ("N", "AJ")}
+    assert restore_word("قلمتر", lexicon((), adjective)) == _z("قلم|تر")
+    assert restore_word("قلمتر", lexicon({"قلمتر"}, adjective)) == "قلمتر"  # a compound's first part: a noun
+    assert restore_word("قلمتر", lexicon((), {"قلم": ("N",)})) == "قلمتر"  # the stem is no adjective
+    assert restore_word("دوریتر", lexicon((), adjective)) == "دوریتر"  # a dictionary-only stem: no evidence
 
 
 def test_ambiguous_heh_plural_reads_context():

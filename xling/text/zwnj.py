@@ -15,8 +15,10 @@ The rules, in order:
    ZWNJ takes that spelling (``رئیسجمهور`` → ``رئیس‌جمهور``, ``گفتوگو`` → ``گفت‌وگو``).
 4. Suffixes, only where the stem is a lexicon word with a fitting part of speech and ends in a
    letter that joins forward (a ZWNJ after ``ا د ذ ر ز ژ و`` is invisible and not written):
-   plural ``ها``/``های``/``هایی`` (+ possessives); ``تر``/``ترین`` after adjectives (not
-   after a stem whose joined comparative the lexicon has: ``بیشترین``); after a final ``ه``:
+   plural ``ها``/``های``/``هایی`` (+ possessives); ``تر``/``ترین`` after a word hazm tags
+   as an adjective or adverb (not after a stem whose joined comparative the lexicon has:
+   ``بیشترین``; not when the glued word is a noun the lexicon uses as a compound's first part:
+   ``فیلتر`` of ``فیلترگذاری``, ``لوستر`` of ``لوسترساز``); after a final ``ه``:
    ``ای``, ``ام``, ``اش``, ``ایم``, ``اید``, ``اند``; after a final ``ی``: ``ام``, ``اش``,
    ``ایم``, ``اید``, ``اند``. A dictionary-only word (``ساعتهای``, ``بهای``) is split only when
    its stem is a counted/tagged word of the right part of speech (``به`` is a preposition, so
@@ -92,9 +94,11 @@ MIN_PART_CHARS = 3
 # such as بیتکوین (bitcoin) is not read as بی + تکوین.
 MIN_PREFIXED_WORD_COUNT = 200_000
 MIN_COMPARATIVE_STEM_CHARS = 3
-# Suffixes that make adjectives from nouns: an unlisted stem with one of them after a lexicon word
-# still takes تر/ترین (ثروتمندترین, خطرناکتر).
-ADJECTIVE_SUFFIXES = ("مند", "ناک", "وار", "انه", "گین", "ین")
+# Suffixes that make adjectives from nouns: a stem hazm does not tag, made of a lexicon word and
+# one of them, still takes تر/ترین (ثروتمندترین, خطرناکتر, قدیمیترین: relational ی).
+ADJECTIVE_SUFFIXES = ("مند", "ناک", "وار", "انه", "گین", "ین", "ی")
+# Prefixes that make adjectives from nouns (پرآتش, بیرحم, ناامن, کمرنگ, خوشبو): same use.
+ADJECTIVE_PREFIXES = ("بی", "با", "نا", "پر", "کم", "خوش", "بد")
 # Suffixes always written joined (plural ان/ات, adjectival and indefinite ی): a word that is a
 # lexicon word plus one of these is a known word, not a glued compound (بازیکنان, تحلیلگران).
 JOINED_SUFFIXES = ("یان", "گان", "ان", "ات", "یی", "ی")
@@ -122,6 +126,11 @@ class ZwnjLexicon:
         prefixes: productive first parts of ZWNJ compounds (frozenset of str).
         heads: productive last parts of ZWNJ compounds (frozenset of str).
         verbs: every one-word verb form, ZWNJ removed (frozenset of str), a context cue.
+        compound_bases: glued words (no ZWNJ) the lexicon uses as the first part of a compound:
+            the first part of a ZWNJ compound that is not a verb form, or a tagged word made of
+            it and a productive last part (``فیلتر`` in ``فیلترگذاری``, ``لوستر`` in
+            ``لوسترساز``). Such a word is a noun or adjective base, not a comparative, so it is
+            never split before ``تر``/``ترین``.
         memo: word → context-free result, filled as words are seen (speeds up running text).
     """
 
@@ -134,11 +143,12 @@ class ZwnjLexicon:
     prefixes: frozenset[str]
     heads: frozenset[str]
     verbs: frozenset[str] = frozenset()
+    compound_bases: frozenset[str] = frozenset()
     memo: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 CACHE_ENV = "XLING_CACHE_DIR"
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 @functools.cache
@@ -178,6 +188,7 @@ def _lexicon_to_json(lex: ZwnjLexicon) -> dict:
         "attested": sorted(lex.attested), "listed": sorted(lex.listed), "tags": lex.tags,
         "frequency": lex.frequency, "joined": lex.joined, "verb_forms": sorted(lex.verb_forms),
         "prefixes": sorted(lex.prefixes), "heads": sorted(lex.heads), "verbs": sorted(lex.verbs),
+        "compound_bases": sorted(lex.compound_bases),
     }
 
 
@@ -185,7 +196,7 @@ def _lexicon_from_json(data: dict) -> ZwnjLexicon:
     return ZwnjLexicon(
         frozenset(data["attested"]), frozenset(data["listed"]), {k: tuple(v) for k, v in data["tags"].items()},
         data["frequency"], data["joined"], frozenset(data["verb_forms"]), frozenset(data["prefixes"]), frozenset(data["heads"]),
-        frozenset(data["verbs"]),
+        frozenset(data["verbs"]), frozenset(data["compound_bases"]),
     )
 
 
@@ -236,7 +247,19 @@ def build_lexicon() -> ZwnjLexicon:
             joined.setdefault(key, form)
             verb_forms.add(key)
     prefixes, heads = _productive_parts(compounds, attested | listed)
-    return ZwnjLexicon(frozenset(attested), frozenset(listed), tags, frequency, joined, frozenset(verb_forms), prefixes, heads, frozenset(verbs))
+    bases = _compound_bases(compounds, tags, heads, frozenset(verb_forms))
+    return ZwnjLexicon(frozenset(attested), frozenset(listed), tags, frequency, joined, frozenset(verb_forms), prefixes, heads, frozenset(verbs), bases)
+
+
+def _compound_bases(compounds: list[tuple[str, int]], tags: Mapping[str, tuple[str, ...]], heads: frozenset[str], verb_forms: frozenset[str]) -> frozenset[str]:
+    """Glued words the lexicon uses as the first part of a compound (see :class:`ZwnjLexicon`)."""
+    bases = {word.split(ZWNJ, 1)[0] for word, _ in compounds if word.replace(ZWNJ, "") not in verb_forms}
+    for word in tags:
+        for i in range(MIN_PART_CHARS, min(len(word) - MIN_PART_CHARS, 8) + 1):
+            if word[-i:] in heads:
+                bases.add(word[:-i])
+    bases.discard("")
+    return frozenset(bases)
 
 
 def _productive_parts(compounds: list[tuple[str, int]], words: set[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -403,16 +426,31 @@ def _stem_ok(stem: str, lex: ZwnjLexicon, wanted: frozenset[str], strict: bool) 
     tags = lex.tags.get(stem)
     if tags is not None:
         return not wanted.isdisjoint(tags)
-    return not strict and stem in lex.listed
+    if strict or stem not in lex.listed:
+        return False
+    # تر/ترین attach to adjectives and adverbs: a dictionary-only stem is one only when it is
+    # derived as one (قدیمی = قدیم + ی); otherwise it carries no such evidence (تویتر is not
+    # توی + تر, کانتر not کان + تر).
+    return wanted is not _COMPARATIVE_TAGS or _derived_adjective(stem, lex)
+
+
+def _derived_adjective(stem: str, lex: ZwnjLexicon) -> bool:
+    """True when ``stem`` is a lexicon word with an adjective-making suffix or prefix
+    (:data:`ADJECTIVE_SUFFIXES`, :data:`ADJECTIVE_PREFIXES`)."""
+    for suffix in ADJECTIVE_SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_PART_CHARS and stem[: -len(suffix)] in lex.attested:
+            return True
+    for prefix in ADJECTIVE_PREFIXES:
+        if stem.startswith(prefix) and len(stem) - len(prefix) >= MIN_PART_CHARS and stem[len(prefix):] in lex.attested:
+            return True
+    return False
 
 
 def _resolve_stem(stem: str, lex: ZwnjLexicon, wanted: frozenset[str], depth: int, strict: bool) -> str | None:
     if stem in lex.attested or stem in lex.listed:
         return stem if _stem_ok(stem, lex, wanted, strict) else None
-    if wanted is _COMPARATIVE_TAGS and not strict:
-        for suffix in ADJECTIVE_SUFFIXES:  # ثروتمند = ثروت + مند: an adjective hazm does not list
-            if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_PART_CHARS and stem[: -len(suffix)] in lex.attested:
-                return stem
+    if wanted is _COMPARATIVE_TAGS and not strict and _derived_adjective(stem, lex):
+        return stem  # ثروتمند = ثروت + مند: an adjective hazm does not list
     hit = lex.joined.get(stem)
     if hit is not None and stem not in lex.verb_forms:
         return hit
@@ -429,8 +467,12 @@ def _split_suffix(word: str, lex: ZwnjLexicon, depth: int, strict: bool) -> str 
             stem = word[: -len(suffix)]
             if final_letter and stem[-1] != final_letter:
                 continue
-            if suffixes is COMPARATIVE_SUFFIXES and (len(stem) < MIN_COMPARATIVE_STEM_CHARS or stem + "تر" in lex.attested):
-                continue  # بیشترین, بهترین: the comparative is written joined
+            if suffixes is COMPARATIVE_SUFFIXES and (
+                len(stem) < MIN_COMPARATIVE_STEM_CHARS or stem + "تر" in lex.attested or stem + "تر" in lex.compound_bases
+            ):
+                # بیشترین, بهترین: the comparative is written joined; فیلتر, لوستر: a noun the
+                # lexicon compounds (فیلترگذاری, لوسترساز), not فیل + تر, لوس + تر
+                continue
             resolved = _resolve_stem(stem, lex, wanted, depth, strict)
             if resolved is None:
                 continue
