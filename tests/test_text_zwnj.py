@@ -111,6 +111,13 @@ def test_comparative_veto_comes_from_the_lexicon():
     assert restore_word("دوریتر", lexicon((), adjective)) == "دوریتر"  # a dictionary-only stem: no evidence
 
 
+def test_no_zwnj_at_a_word_end():
+    # hazm lists a few words with a stray final ZWNJ (بروبچه‌, سرنام‌, این‌طرف‌); it was copied
+    # into the output, giving a ZWNJ before a space
+    out = restore_zwnj("بروبچه سرنام اینطرف نانوایی")
+    assert out == _z("بروبچه سرنام این|طرف نانوایی")
+
+
 def test_ambiguous_heh_plural_reads_context():
     # نامهای: "a letter" (نامه‌ای) or "names" (نام‌های)
     assert restore_zwnj("یک نامهای رسید") == _z("یک نامه|ای رسید")

@@ -148,7 +148,7 @@ class ZwnjLexicon:
 
 
 CACHE_ENV = "XLING_CACHE_DIR"
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 @functools.cache
@@ -220,6 +220,7 @@ def build_lexicon() -> ZwnjLexicon:
     frequency: dict[str, int] = {}
     compounds: list[tuple[str, int]] = []
     for word, count, word_tags in entries:
+        word = word.strip(ZWNJ)  # a few entries end in a stray ZWNJ (بروبچه‌, سرنام‌): not part of the word
         if ZWNJ in word:
             compounds.append((word, count))
         elif count or tuple(word_tags) != ("0",):
