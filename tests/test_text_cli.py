@@ -23,6 +23,16 @@ def test_segment_article_prints_the_16_gold_sentences(cli, example_article):
     assert len(blocks) == 13 and blocks[2].count("\n") == 1
 
 
+def test_segment_line_break_ends_a_segment_unless_join_lines(cli):
+    text = "Title without period\nFirst sentence. Second.\n\nA hard\nwrapped one.\n"
+    r = cli(["segment", "-", "--lang", "en"], input=text)
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "Title without period\nFirst sentence.\nSecond.\n\nA hard\nwrapped one.\n"
+    r = cli(["segment", "-", "--lang", "en", "--join-lines"], input=text)
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "Title without period First sentence.\nSecond.\n\nA hard wrapped one.\n"
+
+
 def test_normalize_article_changes_only_persian_words(cli, example_article):
     source = example_article.read_text(encoding="utf-8")
     r = cli(["normalize", example_article, "--lang", "fa"])

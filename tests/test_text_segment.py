@@ -64,7 +64,7 @@ def test_sentences(lang, text, expected):
 
 def test_paragraphs_and_offsets():
     text = " First one. Second one.\n\n\n  Third\nline wrapped. Fourth.\n \nFifth."
-    result = segment_text(text, "en")
+    result = segment_text(text, "en", join_lines=True)
     assert [(s.text, s.paragraph) for s in result] == [
         ("First one.", 0),
         ("Second one.", 0),
@@ -74,6 +74,33 @@ def test_paragraphs_and_offsets():
     ]
     assert result[0].start == 1
     assert result[2].one_line() == "Third line wrapped."
+
+
+def test_a_line_break_ends_a_segment_by_default():
+    # Scraped news: a headline without a full stop, then a paragraph, on consecutive lines.
+    text = "Title without period\nFirst sentence. Second.\n  Dateline, Oct. 15\nThird\n\nNext paragraph"
+    result = segment_text(text, "en")
+    assert [(s.text, s.paragraph) for s in result] == [
+        ("Title without period", 0),
+        ("First sentence.", 0),
+        ("Second.", 0),
+        ("Dateline, Oct. 15", 0),  # an abbreviation at a line end does not glue the next line
+        ("Third", 0),
+        ("Next paragraph", 1),
+    ]
+    assert all(text[s.start:s.end] == s.text and "\n" not in s.text for s in result)
+    fa = segment_text("تیتر بدون نقطه\nجمله اول. جمله دوم.", "fa")
+    assert [s.text for s in fa] == ["تیتر بدون نقطه", "جمله اول.", "جمله دوم."]
+
+
+def test_join_lines_reads_hard_wrapped_text():
+    text = "Title without period\nFirst sentence. Second.\n\nA hard\nwrapped one."
+    result = segment_text(text, "en", join_lines=True)
+    assert [(s.one_line(), s.paragraph) for s in result] == [
+        ("Title without period First sentence.", 0),
+        ("Second.", 0),
+        ("A hard wrapped one.", 1),
+    ]
 
 
 def test_empty_and_blank():

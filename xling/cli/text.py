@@ -50,8 +50,14 @@ def segment(
     file: str = typer.Argument("-", help="Text file to read, or - for standard input."),
     lang: str = typer.Option("fa", "--lang", "-l", help="Language of the text: fa, en, ru or ar."),
     encoding: str = typer.Option(None, "--encoding", help="Input encoding (default UTF-8; e.g. cp1256 for legacy Persian files)."),
+    join_lines: bool = typer.Option(
+        False, "--join-lines", help="Hard-wrapped text: a single line break inside a paragraph is a space, and sentences run across it."
+    ),
 ) -> None:
-    """Print one sentence a line, with a blank line between paragraphs."""
+    """Print one sentence a line, with a blank line between paragraphs.
+
+    Paragraphs are separated by blank lines. Every line break ends a sentence (scraped news puts one paragraph, headline or dateline on each line) unless --join-lines is given.
+    """
     from xling.io import read_text
     from xling.text.segment import segment_text
 
@@ -59,7 +65,7 @@ def segment(
     text = read_text(file, encoding=encoding)
     write = _stdout_write()
     previous = None
-    for sentence in segment_text(text, lang):
+    for sentence in segment_text(text, lang, join_lines=join_lines):
         if previous is not None and sentence.paragraph != previous:
             write("\n")
         write(sentence.one_line() + "\n")

@@ -17,10 +17,14 @@ A colon and the Arabic-script semicolon ``؛`` never end a sentence (they are no
 is joined to the next, as an initial would be.
 
 Paragraphs are separated by one or more blank lines (a line holding only whitespace counts as
-blank). A single newline inside a paragraph is a line wrap: it is whitespace inside a sentence,
-not a boundary. Each :class:`Sentence` keeps exact character offsets into the input; its
-``text`` is ``text[start:end]`` with no leading or trailing whitespace (so a sentence may hold a
-newline; :meth:`Sentence.one_line` joins such lines with a space for one-sentence-a-line output).
+blank). By default a line break always ends a segment, as scraped news puts one paragraph, a
+headline or a dateline on each line (``Title without period`` stays a segment of its own): no
+segment crosses a newline. With ``join_lines=True`` (``xling segment --join-lines``), for
+hard-wrapped text, a single newline inside a paragraph is a line wrap instead: whitespace
+inside a sentence, not a boundary. Each :class:`Sentence` keeps exact character offsets into
+the input; its ``text`` is ``text[start:end]`` with no leading or trailing whitespace (so with
+``join_lines=True`` a sentence may hold a newline; :meth:`Sentence.one_line` joins such lines
+with a space for one-sentence-a-line output).
 
 Very long paragraphs are read in windows of at most :data:`MAX_PIECE_CHARS` characters, each
 window resuming at the last (possibly cut) sentence of the one before, so a 50 MB single-line
@@ -93,12 +97,15 @@ def _pipeline(lang: str):
     return nlp
 
 
-def segment_text(text: str, lang: str) -> list[Sentence]:
+def segment_text(text: str, lang: str, *, join_lines: bool = False) -> list[Sentence]:
     """Split ``text`` into sentences (see the module docstring).
 
     Args:
         text: the input (str); paragraphs separated by blank lines.
         lang: ``fa``, ``en``, ``ru`` or ``ar``.
+        join_lines: False (default): every line break ends a segment (one paragraph, headline or
+            dateline a line). True: a single newline inside a paragraph is a line wrap and
+            sentences run across it (hard-wrapped text); blank lines still separate paragraphs.
 
     Returns:
         Sentences in input order; empty when ``text`` holds only whitespace.
@@ -109,14 +116,29 @@ def segment_text(text: str, lang: str) -> list[Sentence]:
     data = get_lang_data(lang)
     sentences: list[Sentence] = []
     for para, (p_start, p_end) in enumerate(iter_paragraphs(text)):
-        for b_start, b_end in _boundaries(text, p_start, p_end, lang, data):
-            chunk = text[b_start:b_end]
-            stripped = chunk.strip()
-            if not stripped:
-                continue
-            s = b_start + (len(chunk) - len(chunk.lstrip()))
-            sentences.append(Sentence(stripped, para, s, s + len(stripped)))
+        blocks = [(p_start, p_end)] if join_lines else _lines(text, p_start, p_end)
+        for l_start, l_end in blocks:
+            for b_start, b_end in _boundaries(text, l_start, l_end, lang, data):
+                chunk = text[b_start:b_end]
+                stripped = chunk.strip()
+                if not stripped:
+                    continue
+                s = b_start + (len(chunk) - len(chunk.lstrip()))
+                sentences.append(Sentence(stripped, para, s, s + len(stripped)))
     return sentences
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` spans of the non-blank lines of ``text[start:end]`` (cut at ``\n``)."""
+    spans = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        if not text[pos:stop].isspace() and stop > pos:
+            spans.append((pos, stop))
+        pos = stop + 1
+    return spans
 
 
 def _boundaries(text: str, start: int, end: int, lang: str, data) -> Iterator[tuple[int, int]]:
