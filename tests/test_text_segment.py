@@ -54,6 +54,25 @@ CASES = [
     ("ar", "قال: «سننتصر.» ثم غادر.", ["قال: «سننتصر.»", "ثم غادر."]),
     ("ar", "هل هذا صحيح؟ نعم.", ["هل هذا صحيح؟", "نعم."]),
     ("ar", "جاء؛ ثم ذهب. انتهى.", ["جاء؛ ثم ذهب.", "انتهى."]),
+    # A lower-case word after a full stop continues the sentence ("et al." is in no list)
+    ("en", "Prof. Brown et al. agreed.", ["Prof. Brown et al. agreed."]),
+    ("en", "Prof. Brown et al. agreed. Then Smith et al. They left.", ["Prof. Brown et al. agreed.", "Then Smith et al.", "They left."]),
+    ("en", "He paused... and left. Then.", ["He paused... and left.", "Then."]),
+    # ? ! ؟ inside closing quotes: a continuation after it is not a new sentence
+    ("fa", "او گفت «چرا؟» و رفت.", ["او گفت «چرا؟» و رفت."]),
+    ("fa", "او گفت «چرا؟» سپس رفت.", ["او گفت «چرا؟»", "سپس رفت."]),
+    ("fa", "او گفت «ما پیروز می‌شویم!» و رفت. پایان.", ["او گفت «ما پیروز می‌شویم!» و رفت.", "پایان."]),
+    ("en", 'He asked "Why?" and left.', ['He asked "Why?" and left.']),
+    ("en", 'He asked "Why?" Then he left.', ['He asked "Why?"', "Then he left."]),
+    ("ru", "Он спросил: «Почему?» и ушёл. Все молчали.", ["Он спросил: «Почему?» и ушёл.", "Все молчали."]),
+    ("ru", "Он спросил: «Почему?» Потом ушёл.", ["Он спросил: «Почему?»", "Потом ушёл."]),
+    ("ar", "قال «لماذا؟» و غادر. ثم عاد.", ["قال «لماذا؟» و غادر.", "ثم عاد."]),
+    # A date phrase opened by a preposition is not a sentence: "in 2025" fronts the next clause
+    ("ru", "В 2025 г. Путин приехал. Затем уехал.", ["В 2025 г. Путин приехал.", "Затем уехал."]),
+    ("ru", "С 1 января 2025 г. Закон действует.", ["С 1 января 2025 г. Закон действует."]),
+    # Arabic has no letter case to tell a new sentence: م. after a year is kept inside (here the
+    # part before it, في عام 2025م "in the year 2025 AD", has no verb: التقى is its clause's verb)
+    ("ar", "في عام 2025م. التقى الرئيسان.", ["في عام 2025م. التقى الرئيسان."]),
 ]
 
 

@@ -11,7 +11,16 @@ closing punctuation (``» ” " ) ]``) with it. On top, xling applies its per-la
 - inside a decimal number (``3.5``, ``۳.۵``, ``۳٫۵``).
 
 It also adds the boundary spaCy's tokenizer hides after a *weak* abbreviation that may end a
-sentence (``г.``, ``U.S.``, ``etc.``) when a capital letter follows (``в 1990 г. Тогда``).
+sentence (``г.``, ``U.S.``, ``etc.``) when a capital letter follows (``в 1990 г. Тогда``), unless
+the would-be sentence is only a date phrase opened by a preposition (``В 2025 г. Путин …``: "in
+2025" has no verb; it is the fronted adverbial of the sentence that follows).
+
+Continuations are never sentence starts: no boundary is kept before a lower-case letter after a
+full stop or an ellipsis (``Prof. Brown et al. agreed.``), nor after a ``? ! ؟`` or full stop
+inside closing quotes or guillemets when a lower-case letter or a continuation word of the
+language (``CONTINUATION_WORDS``: fa ``و``, ``که``, ``را``; ar ``و``, ``أو``) follows
+(``او گفت «چرا؟» و رفت.``, ``He asked "Why?" and left.``). When the quoted sentence does end,
+the closing quote stays with it (``«سننتصر.» ثم غادر.``).
 A colon and the Arabic-script semicolon ``؛`` never end a sentence (they are not in
 :data:`PUNCT_CHARS`). Known limit: a sentence ending in a one-letter word (``... than I.``)
 is joined to the next, as an initial would be.
@@ -186,7 +195,52 @@ def _missed_cuts(doc, data) -> Iterator[int]:
         if len(text) > 1 and text.endswith(".") and (text in weak or text.lower() in weak) and token.whitespace_:
             nxt = doc[i + 1]
             if nxt.text[:1].isupper() and not doc[i + 1].is_sent_start:
-                yield nxt.idx
+                start = token.sent.start_char
+                if not _date_phrase(doc.text[start:token.idx + len(text)], data):
+                    yield nxt.idx
+
+
+MAX_DATE_PHRASE_WORDS = 5
+
+
+def _date_phrase(candidate: str, data) -> bool:
+    """True when ``candidate`` (a would-be sentence ending in a weak abbreviation) is only a
+    date phrase opened by a preposition: ``В 2025 г.``, ``С 1 января 2025 г.``, ``По данным 2024 г.``.
+
+    Such a phrase has no verb, so it is not a sentence but the adverbial that opens the next
+    words (Russian fronts time adverbials: ``В 2025 г. Путин приехал.``). The test: at most
+    :data:`MAX_DATE_PHRASE_WORDS` words, the first a preposition of ``data.DATE_PREPOSITIONS``, a
+    number among them, the others numbers, abbreviations or lower-case words (month names).
+    """
+    words = candidate.split()
+    prepositions = getattr(data, "DATE_PREPOSITIONS", frozenset())
+    if not 2 <= len(words) <= MAX_DATE_PHRASE_WORDS or words[0].lower() not in prepositions:
+        return False
+    if not any(_DIGIT_RE.search(w) for w in words[1:]):
+        return False
+    abbreviations = data.ABBREVIATIONS
+    return all(_DIGIT_RE.search(w) or w in abbreviations or w.islower() for w in words[1:])
+
+
+# Closing quotes and brackets the sentencizer keeps with the sentence before them.
+CLOSING_PUNCT = "\"'»”’)]"
+_QUOTED_END = frozenset(".!?\u061f…‼⁇⁈⁉")
+
+
+def _continues(before: str, after: str, data) -> bool:
+    """True when ``after`` continues the sentence of ``before`` across a sentence-final mark.
+
+    ``before`` ends with a full stop or ellipsis and ``after`` starts with a lower-case letter;
+    or ``before`` ends with ``. ! ? ؟ …`` inside closing quotes and ``after`` starts with a
+    lower-case letter or with a word of ``data.CONTINUATION_WORDS``.
+    """
+    core = before.rstrip(CLOSING_PUNCT)
+    if not core or core[-1] not in _QUOTED_END:
+        return False
+    quoted = len(core) < len(before)
+    if after[0].islower() and (quoted or core[-1] in ".…"):
+        return True
+    return quoted and after.split(maxsplit=1)[0] in getattr(data, "CONTINUATION_WORDS", ())
 
 
 def _glued(piece: str, cut: int, data) -> bool:
@@ -196,6 +250,8 @@ def _glued(piece: str, cut: int, data) -> bool:
     after = piece[cut:cut + LOOK].lstrip()
     if not before or not after:
         return False
+    if _continues(before, after, data):
+        return True
     if before[-1] != ".":
         return False
     # Decimal number split by the tokenizer: 3.5, ۳.۵

@@ -7,7 +7,13 @@ Each module ``xling.text.lang.<code>`` defines:
   Latin/Cyrillic, also lower-cased);
 - ``INITIAL_LETTERS``: letters that, alone and followed by ``.``, are a person's initial
   (``str``); an initial never ends a sentence;
-- ``NUMBER_ABBREVIATIONS``: abbreviations that stay with the number that follows (``p. 5``).
+- ``NUMBER_ABBREVIATIONS``: abbreviations that stay with the number that follows (``p. 5``);
+- ``WEAK_ABBREVIATIONS``: abbreviations that may also end a sentence (``etc.``, ``г.``);
+- optional ``CONTINUATION_WORDS``: words that never open a sentence, so a quoted sentence
+  followed by one continues (``«چرا؟» و رفت``); languages with letter case rely on the
+  lower-case letter instead;
+- optional ``DATE_PREPOSITIONS``: prepositions that open a date phrase (``В 2025 г.``), which is
+  not a sentence of its own.
 
 :func:`get_lang_data` returns the module for a code, raising ``InputError`` for an unknown one.
 """

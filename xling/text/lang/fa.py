@@ -9,3 +9,5 @@ ABBREVIATIONS = frozenset({"ه.ش.", "ه.ق.", "ق.م.", "ه‍.ش.", "ه‍.ق.
 WEAK_ABBREVIATIONS = frozenset({"ه.ش.", "ه.ق.", "ق.م.", "م."})
 NUMBER_ABBREVIATIONS = frozenset({"ص.", "ج."})
 INITIAL_LETTERS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآ"
+# Words that cannot open a sentence: after a quoted sentence (``«چرا؟» و رفت``) they continue it.
+CONTINUATION_WORDS = frozenset({"و", "که", "را", "یا"})
