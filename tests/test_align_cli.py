@@ -174,3 +174,14 @@ def test_house_glossary_anchors_by_default(cli, tmp_path):
     assert without.exit_code == 0 and without.stdout.splitlines()[-3:] != with_glossary.stdout.splitlines()[-3:]
     both = cli(args + ["--no-glossary", "--glossary", "x.yaml"])
     assert both.exit_code == 1 and "not both" in both.output
+
+
+def test_raw_input_line_breaks_end_segments_unless_join_lines(cli, tmp_path):
+    en = tmp_path / "h.en.txt"
+    ru = tmp_path / "h.ru.txt"
+    en.write_text("Headline without period\nFirst sentence. Second.\n", encoding="utf-8")
+    ru.write_text("Заголовок без точки\nПервое предложение. Второе.\n", encoding="utf-8")
+    r = cli(["align", en, ru, "--src-lang", "en", "--tgt-lang", "ru", "--format", "tsv"])
+    assert r.exit_code == 0 and r.stdout.splitlines()[0] == "Headline without period\tЗаголовок без точки"
+    r = cli(["align", en, ru, "--src-lang", "en", "--tgt-lang", "ru", "--format", "tsv", "--join-lines"])
+    assert r.exit_code == 0 and r.stdout.splitlines()[0].startswith("Headline without period First sentence.")

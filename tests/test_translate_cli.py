@@ -204,3 +204,14 @@ def test_score_flag_runs_qa_checks_on_the_output(in_process, example_article_pat
     flagged = {tuple(i["hyp_segments"]) for i in report["en"]["issues"] if i["check"] == "untranslated"}
     assert flagged == {(n,) for n in range(16)}
     assert "QA issues" in r.output and "untranslated" in r.output
+
+
+def test_line_breaks_end_segments_unless_join_lines(in_process, tmp_path):
+    doc = tmp_path / "wrapped.fa.txt"
+    doc.write_text("تیتر خبر بدون نقطه\nجمله اول اینجاست. جمله دوم.\n", encoding="utf-8")
+    r = in_process(["translate", doc, "--to", "en", "--no-glossary", "--out-dir", tmp_path / "a"])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "a" / "wrapped.en.txt").read_text(encoding="utf-8").splitlines() == ["تیتر خبر بدون نقطه", "جمله اول اینجاست.", "جمله دوم."]
+    r = in_process(["translate", doc, "--to", "en", "--no-glossary", "--join-lines", "--out-dir", tmp_path / "b"])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "b" / "wrapped.en.txt").read_text(encoding="utf-8").splitlines() == ["تیتر خبر بدون نقطه جمله اول اینجاست.", "جمله دوم."]

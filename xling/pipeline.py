@@ -78,6 +78,8 @@ class Job:
         pivot: language used when no direct package exists (``en``).
         digits: normalization of digits sent to MT: ``"ascii"`` (default) or ``"keep"``.
         max_batch_tokens: CTranslate2 sub-batch size, in source tokens.
+        join_lines: read single line breaks as wraps inside a sentence (hard-wrapped text);
+            by default every line break ends a segment (see :func:`xling.text.segment.segment_text`).
         glossary: a termbase for protect/repair; None disables both hooks.
         protect / repair: the glossary enforcement stage functions (issue 5).
         reporter: progress and notices; default :class:`QuietReporter`.
@@ -90,6 +92,7 @@ class Job:
     pivot: str = "en"
     digits: str = "ascii"
     max_batch_tokens: int = DEFAULT_MAX_BATCH_TOKENS
+    join_lines: bool = False
     glossary: Any = None
     protect: Stage | None = None
     repair: Stage | None = None
@@ -147,7 +150,7 @@ def segment_stage(segments: list[Segment], job: Job) -> list[Segment]:
     from xling.text.segment import segment_text
 
     segments = []
-    for i, sent in enumerate(segment_text(job.text, job.from_code)):
+    for i, sent in enumerate(segment_text(job.text, job.from_code, join_lines=job.join_lines)):
         seg = Segment(id=i, paragraph=sent.paragraph, source=sent.text, text=sent.one_line())
         seg.record("segment", start=sent.start, end=sent.end)
         segments.append(seg)

@@ -52,14 +52,14 @@ def _langs(src: Path, targets: list[Path], src_lang: str | None, tgt_lang: str |
     return s, t
 
 
-def _sentences(path: Path, lang: str, presegmented: bool, encoding: str | None) -> list[str]:
+def _sentences(path: Path, lang: str, presegmented: bool, encoding: str | None, join_lines: bool = False) -> list[str]:
     from xling.io import read_lines, read_text
 
     if presegmented:
         return read_lines(path, encoding=encoding, utf8_first=True)
     from xling.text.segment import segment_text
 
-    return [s.one_line() for s in segment_text(read_text(path, encoding=encoding, utf8_first=True), lang)]
+    return [s.one_line() for s in segment_text(read_text(path, encoding=encoding, utf8_first=True), lang, join_lines=join_lines)]
 
 
 def align(
@@ -70,6 +70,7 @@ def align(
         None, "--tgt-lang", help="Target language code(s), comma-separated in TARGET order (default: from file names, e.g. reference.en.txt)."
     ),
     presegmented: bool = typer.Option(False, "--presegmented", help="Inputs hold one sentence a line; ids are line numbers (0-based)."),
+    join_lines: bool = typer.Option(False, "--join-lines", help="Without --presegmented: hard-wrapped input, a single line break continues the sentence."),
     fmt: AlignFormat = typer.Option(AlignFormat.beads, "--format", help="beads ([0]:[0,1]), tsv, jsonl or tmx (TMX 1.4b)."),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write here (atomically) instead of standard output."),
     gold: list[Path] = typer.Option([], "--gold", help="Gold beads file; repeat once per TARGET, in order. Prints strict/lax P/R/F1."),
@@ -98,8 +99,8 @@ def align(
         raise InputError(f"target languages repeat ({','.join(t_langs)}); give each TARGET its own code with --tgt-lang")
     if gold and len(gold) != len(targets):
         raise InputError(f"{len(gold)} --gold file(s) for {len(targets)} target(s); give one --gold per TARGET, in order")
-    src = _sentences(source, s_lang, presegmented, encoding)
-    tgts = {lang: _sentences(p, lang, presegmented, encoding) for lang, p in zip(t_langs, targets)}
+    src = _sentences(source, s_lang, presegmented, encoding, join_lines)
+    tgts = {lang: _sentences(p, lang, presegmented, encoding, join_lines) for lang, p in zip(t_langs, targets)}
     golds = []
     if gold:  # read (and check) before anything is written, so a bad --gold leaves --out untouched
         from xling.align.beads import read_beads

@@ -67,6 +67,7 @@ def translate(
     max_batch_tokens: int = typer.Option(2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens (memory vs speed)."),
     glossary: str = typer.Option(None, "--glossary", help="Termbase to enforce (default: the shipped house glossary)."),
     no_glossary: bool = typer.Option(False, "--no-glossary", help="Translate without protecting and repairing glossary terms."),
+    join_lines: bool = typer.Option(False, "--join-lines", help="Hard-wrapped input: a single line break continues the sentence (default: every line break ends a segment)."),
     score: bool = typer.Option(False, "--score", help="Run xling score's reference-free QA checks on the output: a table per language on stderr and DIR/<stem>.qa.json."),
 ) -> None:
     """Translate a document into each target language.
@@ -84,7 +85,7 @@ def translate(
         raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
     reporter = RichReporter()
     from_code, pivot = from_code.strip().lower(), pivot.strip().lower()
-    job = Job(from_code=from_code, targets=_split_langs(to), beam_size=beam_size, engine=engine, pivot=pivot, max_batch_tokens=max_batch_tokens, reporter=reporter)
+    job = Job(from_code=from_code, targets=_split_langs(to), beam_size=beam_size, engine=engine, pivot=pivot, max_batch_tokens=max_batch_tokens, join_lines=join_lines, reporter=reporter)
     plan(job)  # a missing model: exit 2 before reading or writing anything
     if no_glossary and glossary:
         raise InputError("give --glossary PATH or --no-glossary, not both")
