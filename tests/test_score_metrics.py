@@ -124,11 +124,3 @@ def test_paragraph_breaks_are_not_scored():
     assert m["bleu"].score == 100.0 and m["chrf"].segments == [100.0, 100.0]
     with pytest.raises(ScoreError, match="no segments"):
         score_segments(["", ""], ["", ""], lang="en")
-
-
-def test_align_without_the_aligner_is_a_clear_error(monkeypatch):
-    import sys
-
-    monkeypatch.setitem(sys.modules, "xling.align.search", None)  # import fails
-    with pytest.raises(ScoreError, match="aligner"):
-        score_segments(["a", "b"], ["a b"], lang="en", align=True)

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from xling.align.lengths import char_length
+from xling.text.digits import to_ascii_digits
 
 if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.model import Glossary
@@ -52,19 +53,10 @@ _ARABIC_FOLD = str.maketrans(
     }
 )
 _HARAKAT = re.compile(r"[\u064b-\u065f\u0670]")
-_DIGITS_FALLBACK = str.maketrans({**{chr(0x06F0 + d): str(d) for d in range(10)}, **{chr(0x0660 + d): str(d) for d in range(10)}, "٫": ".", "٬": ","})
 
 WEIGHT_POWER = 0.5  # key weight = df ** -WEIGHT_POWER (df: sentences holding the key, larger side)
 NUMBER_WEIGHT = 1.0  # numbers count this many times a word key
 PREFIX = 4  # characters of a word compared as a cognate key (Simard et al. 1992 used 4)
-
-
-def _ascii_digits(text: str) -> str:
-    try:
-        from xling.text.digits import to_ascii_digits
-    except ImportError:  # text helper not landed: same mapping, locally
-        return text.translate(_DIGITS_FALLBACK)
-    return to_ascii_digits(text)
 
 
 def script_of(word: str) -> str:
@@ -108,7 +100,7 @@ def word_keys(word: str, script: str) -> list[str]:
 def number_keys(text: str) -> list[str]:
     """Number keys of a sentence: ASCII digits without separators and leading zeros."""
     out = []
-    for m in _NUMBER.finditer(_ascii_digits(text)):
+    for m in _NUMBER.finditer(to_ascii_digits(text)):
         d = re.sub(r"\D", "", m.group()).lstrip("0") or "0"
         out.append("N:" + d)
     return out

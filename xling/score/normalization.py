@@ -23,18 +23,12 @@ from __future__ import annotations
 
 import unicodedata
 
+from xling.text.digits import to_ascii_digits
+from xling.text.orthography import unify_letters
+
 ZWNJ = "\u200c"
 NORMALIZATION_VERSION = "1"
 STEPS = ("nfc", "zwnj-remove", "unify-letters", "digits-ascii")
-
-
-
-def text_helpers():
-    """Return ``(unify_letters, to_ascii_digits)`` from :mod:`xling.text` (imported on use)."""
-    from xling.text.digits import to_ascii_digits
-    from xling.text.orthography import unify_letters
-
-    return unify_letters, to_ascii_digits
 
 
 def normalize_for_scoring(text: str, lang: str) -> str:
@@ -47,9 +41,8 @@ def normalize_for_scoring(text: str, lang: str) -> str:
     Returns:
         The normalized text (length may change: ZWNJ is removed).
     """
-    unify, digits = text_helpers()
     text = unicodedata.normalize("NFC", text).replace(ZWNJ, "")
-    return digits(unify(text, lang))
+    return to_ascii_digits(unify_letters(text, lang))
 
 
 def normalization_record(lang: str) -> dict:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from xling.score.normalization import text_helpers
+from xling.text.digits import to_ascii_digits
 
 _HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
 _KEY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ё": "е", "\u200c": ""})
@@ -77,7 +77,6 @@ def parse_digits(token: str, lang: str) -> list[float]:
 
 
 def _prepare(text: str, lang: str) -> str:
-    _, to_ascii_digits = text_helpers()
     text = to_ascii_digits(text)
     pattern = _SPACED_GROUPS["ru" if lang == "ru" else "any"]
     return pattern.sub(lambda m: re.sub(r"\D", "", m.group()), text)

@@ -25,8 +25,6 @@ def run_term_check(units: list[Unit], tgt_lang: str, glossary):
         ``(term_report, checked_units)``: the TermReport and the units in the order given to it
         (``TermRow.segment`` indexes ``checked_units``).
 
-    Raises:
-        ImportError: the glossary check is not installed.
     """
     from xling.glossary.check import check_terms
 
