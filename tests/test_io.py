@@ -95,3 +95,22 @@ def test_atomic_write_to_a_folder_is_a_one_line_error_and_leaves_nothing(tmp_pat
     with pytest.raises(InputError, match="is a folder"):
         atomic_write_text(folder, "x")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"] and not any(folder.iterdir())
+
+
+def test_atomic_binary_output_and_a_failed_rename_leaves_no_temporary_file(tmp_path):
+    import zipfile
+
+    with AtomicOutputs() as out, out.open(tmp_path / "a.zip", binary=True) as fh:
+        with zipfile.ZipFile(fh, "w") as zf:
+            zf.writestr("x/metadata.json", "{}")
+    assert zipfile.ZipFile(tmp_path / "a.zip").namelist() == ["x/metadata.json"]
+
+    (tmp_path / "b").mkdir()
+    with pytest.raises(InputError, match="cannot write"):
+        with AtomicOutputs() as out:
+            with out.open(tmp_path / "c.txt") as fh:
+                fh.write("c")
+            with out.open(tmp_path / "b" / "d.txt") as fh:
+                fh.write("d")
+            (tmp_path / "b" / "d.txt").mkdir()  # the rename onto d.txt will fail
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.name.endswith(".tmp")) == []

@@ -186,8 +186,17 @@ class AtomicOutputs:
         return self
 
     @contextmanager
-    def open(self, path: str | os.PathLike[str], *, encoding: str = "utf-8") -> Iterator[IO[str]]:
-        """Open a temporary file that will become ``path`` when the group commits."""
+    def open(self, path: str | os.PathLike[str], *, encoding: str = "utf-8", binary: bool = False) -> Iterator[IO]:
+        """Open a temporary file that will become ``path`` when the group commits.
+
+        Args:
+            path: the destination file; its folder must exist.
+            encoding: text encoding (text mode only); text is written with LF line ends.
+            binary: open in ``"wb"`` mode instead (e.g. for :class:`zipfile.ZipFile`).
+
+        Raises:
+            InputError: ``path`` is a folder, or its folder cannot be written.
+        """
         dest = Path(path)
         if dest.is_dir():
             raise InputError(f"{dest}: is a folder; give a file name to write to")
@@ -197,8 +206,12 @@ class AtomicOutputs:
             raise InputError(f"{dest}: cannot write: {exc.strerror}") from None
         self._pending.append((tmp, dest))
         os.chmod(tmp, _mode_for(dest))
-        with os.fdopen(fd, "w", encoding=encoding, newline="\n") as fh:
-            yield fh
+        if binary:
+            with os.fdopen(fd, "wb") as fh:
+                yield fh
+        else:
+            with os.fdopen(fd, "w", encoding=encoding, newline="\n") as fh:
+                yield fh
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is not None:
@@ -208,5 +221,13 @@ class AtomicOutputs:
                 except OSError:
                     pass
             return
-        for tmp, dest in self._pending:
-            os.replace(tmp, dest)
+        for n, (tmp, dest) in enumerate(self._pending):
+            try:
+                os.replace(tmp, dest)
+            except OSError as err:
+                for left, _ in self._pending[n:]:
+                    try:
+                        os.unlink(left)
+                    except OSError:
+                        pass
+                raise InputError(f"{dest}: cannot write: {err.strerror}") from None

@@ -126,7 +126,7 @@ def build_test_model(
 
     Raises:
         InputError: unknown ``kind`` or ``size``, or a malformed language code / prefix.
-        OSError: ``out`` cannot be written (nothing is left behind; an existing ``out`` is kept).
+        InputError, OSError: ``out`` cannot be written (nothing is left behind; an existing ``out`` is kept).
     """
     if kind not in KINDS:
         raise InputError(f"unknown test model kind {kind!r}; choose one of: {', '.join(KINDS)}")
@@ -190,16 +190,14 @@ def build_test_model(
         )
     )
 
-    import os
+    from xling.io import AtomicOutputs
 
     with tempfile.TemporaryDirectory(prefix=".xling-test-model-", dir=out.parent) as tmp:
         model_dir = Path(tmp) / "model"
         # base: int8 weights, as in Argos's published packages (about 95 MB instead of 330 MB).
         ct2_build.save_spec(spec, model_dir, quantization=None if size == "tiny" else "int8")
-        fd, tmp_zip = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-        os.close(fd)
-        try:
-            with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        with AtomicOutputs() as group, group.open(out, binary=True) as fh:
+            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
                 zf.writestr(f"{folder}/metadata.json", json.dumps(metadata, ensure_ascii=False, indent=2) + "\n")
                 zf.writestr(f"{folder}/README.md", readme)
                 if tokenizer == "bpe":
@@ -208,13 +206,6 @@ def build_test_model(
                     zf.writestr(f"{folder}/sentencepiece.model", sp_bytes)
                 for path in sorted(model_dir.iterdir()):
                     zf.write(path, f"{folder}/model/{path.name}")
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp_zip, 0o666 & ~umask)  # mkstemp makes 0600; give the usual file mode
-            os.replace(tmp_zip, out)
-        except BaseException:
-            Path(tmp_zip).unlink(missing_ok=True)
-            raise
     return out
 
 
