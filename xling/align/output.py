@@ -37,7 +37,18 @@ def _join(sents: Sequence[str], ids: Sequence[int]) -> str:
 
 
 def render(fmt: str, units: list[MultiUnit], src: Sequence[str], targets: dict[str, Sequence[str]], *, src_lang: str) -> str:
-    """The alignment as text in ``fmt`` (one of :data:`FORMATS`); TMX is returned decoded (UTF-8)."""
+    """The alignment as text in ``fmt`` (one of :data:`FORMATS`); TMX is returned decoded (UTF-8).
+
+    Args:
+        fmt: ``beads``, ``tsv``, ``jsonl`` or ``tmx`` (see the module docstring).
+        units: the aligned units in document order (pairwise beads: :func:`units_from_beads`).
+        src: source sentences (list of str, indexed by the units' ``src`` ids).
+        targets: target language code → target sentences (indexed by ``tgt[lang]`` ids).
+        src_lang: source language code (the TMX ``srclang`` and source ``tuv``).
+
+    Raises:
+        ValueError: ``fmt`` is not one of :data:`FORMATS` (the CLI offers only those).
+    """
     langs = list(targets)
     if fmt == "beads":
         lines = []

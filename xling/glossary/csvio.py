@@ -54,7 +54,12 @@ def delimiter_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
 
 
 def glossary_to_multi_csv(glossary: Glossary, *, delimiter: str = ",") -> str:
-    """The lossless multi-language form (see the module docstring) as text."""
+    """The lossless multi-language form (see the module docstring) as text.
+
+    Raises:
+        GlossaryError: a cross-reference target holds ``;`` or ``:``, or a short form holds
+            ``|`` (the CSV separators); the message names the entry and suggests TBX or YAML.
+    """
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     w.writerow(MULTI_HEADER)

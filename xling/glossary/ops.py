@@ -67,7 +67,11 @@ def parse_lang_term_value(spec: str, option: str) -> tuple[str, str, str]:
 
 
 def parse_status(value: str, option: str = "--status") -> TermStatus:
-    """``"deprecated"`` → :attr:`TermStatus.DEPRECATED` (also accepts ``deprecatedTerm-admn-sts``)."""
+    """``"deprecated"`` → :attr:`TermStatus.DEPRECATED` (also accepts ``deprecatedTerm-admn-sts``).
+
+    Raises:
+        GlossaryError: not preferred, admitted or deprecated; the message names ``option``.
+    """
     v = value.strip().removesuffix("Term-admn-sts")
     try:
         return TermStatus(v)
@@ -76,7 +80,11 @@ def parse_status(value: str, option: str = "--status") -> TermStatus:
 
 
 def parse_type(value: str) -> EntryType:
-    """``"person"`` → :attr:`EntryType.PERSON`."""
+    """``"person"`` → :attr:`EntryType.PERSON`.
+
+    Raises:
+        GlossaryError: not an :class:`EntryType` value; the message lists them.
+    """
     try:
         return EntryType(value.strip())
     except ValueError:
@@ -84,7 +92,11 @@ def parse_type(value: str) -> EntryType:
 
 
 def parse_related(spec: str) -> CrossReference:
-    """``"aka:abu-mohammad-al-jolani"`` → ``CrossReference(also-known-as, ...)``; a bare id is see-also."""
+    """``"aka:abu-mohammad-al-jolani"`` → ``CrossReference(also-known-as, ...)``; a bare id is see-also.
+
+    Raises:
+        GlossaryError: an unknown TYPE or an empty ID (expected ``[TYPE:]ID``).
+    """
     kind, sep, target = spec.partition(":")
     if not sep:
         kind, target = "see-also", spec
@@ -480,6 +492,11 @@ def export_file(glossary: Glossary, dest: str | os.PathLike[str], *, fmt: str | 
     """Write ``glossary`` to ``dest`` as TBX, or CSV/TSV (multi-language; two-column with ``lang``).
 
     ``dest`` ``"-"`` writes to standard output (then ``fmt`` is required). Files are written atomically.
+
+    Raises:
+        GlossaryError: the format cannot be told from ``dest``, ``lang`` has no terms in the
+            glossary, or the glossary cannot be written as CSV (see :mod:`xling.glossary.csvio`).
+        InputError: ``dest`` cannot be written.
     """
     import sys
 

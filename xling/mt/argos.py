@@ -139,7 +139,14 @@ class ArgosEngine:
         beam_size: int | None = None,
         on_progress: ProgressCallback | None = None,
     ) -> list[str]:
-        """Translate all ``texts`` in one CTranslate2 ``translate_batch`` call (see :class:`Engine`)."""
+        """Translate all ``texts`` in one CTranslate2 ``translate_batch`` call (see :class:`Engine`).
+
+        Sub-batches hold at most ``max_batch_tokens`` source tokens; blank texts are not sent
+        and give ``""``.
+
+        Raises:
+            ModelError: CTranslate2 failed on the model (the message names the package folder).
+        """
         outputs = [""] * len(texts)
         todo = [i for i, t in enumerate(texts) if t.strip()]
         if on_progress and len(todo) < len(texts):
@@ -209,7 +216,11 @@ class ArgosNativeEngine:
         beam_size: int | None = None,
         on_progress: ProgressCallback | None = None,
     ) -> list[str]:
-        """Translate each text with ``ITranslation.translate`` (``beam_size`` is argostranslate's setting, not this argument)."""
+        """Translate each text with ``ITranslation.translate`` (``beam_size`` is argostranslate's setting, not this argument).
+
+        Raises:
+            ModelError: argostranslate failed (typically its sentence-splitter download offline).
+        """
         out = []
         for text in texts:
             try:

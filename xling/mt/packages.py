@@ -485,8 +485,9 @@ def install_online(from_code: str, to_code: str, *, timeout: float = DEFAULT_TIM
     """Find ``from_code`` → ``to_code`` in the package index, download it, validate it, install it.
 
     Raises:
-        ModelError: index unreachable, no such package in the index, download failed, or the
-            downloaded archive is invalid (see :func:`validate_archive`).
+        ModelMissingError: the index has no such package (the message suggests a pivot through en).
+        ModelError: index unreachable, download failed, or the downloaded archive is invalid
+            (see :func:`validate_archive`).
     """
     available = fetch_index(timeout=timeout)
     matches = [p for p in available if p.type == "translate" and p.from_code == from_code and p.to_code == to_code]

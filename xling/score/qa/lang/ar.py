@@ -13,6 +13,7 @@ CLITICS: tuple[str, ...] = ("و",)
 
 @cache
 def number_words() -> dict[str, int]:
+    """Arabic cardinal number words with their case and gender forms (``ثلاثة``, ``ثلاثين``) → value (int). Keys are folded by :func:`xling.score.qa.numerals.word_key` on use."""
     w: dict[str, int] = {"صفر": 0, "واحد": 1, "واحدة": 1, "أحد": 1, "إحدى": 1,
                          "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2}
     stems = [(3, "ثلاث"), (4, "أربع"), (5, "خمس"), (6, "ست"), (7, "سبع"), (8, "ثمان"), (9, "تسع"), (10, "عشر")]
@@ -35,5 +36,6 @@ def number_words() -> dict[str, int]:
 
 @cache
 def multipliers() -> dict[str, int]:
+    """``مئة``/``ألف``/``مليون``/``مليار`` with their plurals → multiplier (int)."""
     return {"مئة": 100, "مائة": 100, "ألف": 1000, "آلاف": 1000, "ألوف": 1000,
             "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9}

@@ -18,6 +18,7 @@ def _ordinal(word: str) -> str:
 
 @cache
 def number_words() -> dict[str, int]:
+    """English cardinal and ordinal number words (``eighty``, ``eightieth``) → value (int), lower case. Keys are folded by :func:`xling.score.qa.numerals.word_key` on use."""
     words = {w: i for i, w in enumerate(_UNITS)}
     words.update(_TENS)
     # ordinals: Persian writes هشتادمین and قرن بیست و یکم where English writes 80th / eightieth
@@ -28,6 +29,7 @@ def number_words() -> dict[str, int]:
 
 @cache
 def multipliers() -> dict[str, int]:
+    """``hundred``/``thousand``/``million``/``billion`` (and ``mln``, ``bn``, ordinals) → multiplier (int)."""
     mults = {"hundred": 100, "thousand": 1000, "million": 10**6, "mln": 10**6, "billion": 10**9, "bn": 10**9}
     mults.update({w + "th": v for w, v in mults.items() if len(w) > 3})
     return mults

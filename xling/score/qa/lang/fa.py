@@ -10,6 +10,7 @@ AMBIGUOUS = frozenset({"سی"})
 
 @cache
 def number_words() -> dict[str, int]:
+    """Persian cardinal and ordinal number words (``هشتاد``, ``هشتادم``, ``هشتادمین``) → value (int). Keys are folded by :func:`xling.score.qa.numerals.word_key` on use."""
     units = "صفر یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده شانزده هفده هجده نوزده".split()
     words = {w: i for i, w in enumerate(units)}
     words.update({"شیش": 6, "هیجده": 18, "پونزده": 15})
@@ -34,4 +35,5 @@ def _with_ordinals(words: dict[str, int]) -> dict[str, int]:
 
 @cache
 def multipliers() -> dict[str, int]:
+    """``صد``/``هزار``/``میلیون``/``میلیارد`` and their ordinals → multiplier (int)."""
     return _with_ordinals({"صد": 100, "هزار": 1000, "میلیون": 10**6, "میلیارد": 10**9})

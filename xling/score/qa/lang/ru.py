@@ -16,6 +16,7 @@ def _forms(value: int, *forms: str) -> dict[str, int]:
 
 @cache
 def number_words() -> dict[str, int]:
+    """Russian cardinal number words in all cases and genders (``один``, ``одного``, ``сорока``) → value (int). Keys are folded by :func:`xling.score.qa.numerals.word_key` on use."""
     w: dict[str, int] = {}
     w |= _forms(0, "ноль", "нуль", "ноля", "нуля")
     w |= _forms(1, "один", "одна", "одно", "одного", "одной", "одному", "одним", "одном", "одну", "одною")
@@ -51,6 +52,7 @@ def number_words() -> dict[str, int]:
 
 @cache
 def multipliers() -> dict[str, int]:
+    """``тысяча``/``миллион``/``миллиард`` in all cases, and ``тыс``, ``млн``, ``млрд`` → multiplier (int)."""
     m: dict[str, int] = {}
     m |= _forms(1000, "тысяча", "тысячи", "тысяч", "тысяче", "тысячу", "тысячей", "тысячью", "тысячам", "тысячами", "тысячах", "тыс")
     for value, stem in [(10**6, "миллион"), (10**9, "миллиард")]:
