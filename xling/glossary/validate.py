@@ -5,8 +5,8 @@ checks the glossary as a whole. Errors (exit status 1 in the CLI):
 
 * ``duplicate-id``: two entries share an id.
 * ``duplicate-source-term``: the same source-language term (or short form) in two entries. Terms
-  are compared by :func:`source_key`, so ``ابو محمد`` / ``ابومحمد`` / ``ابو‌محمد`` and ``ي``/``ی``,
-  ``ك``/``ک``, ``ة``/``ه`` spellings count as the same term.
+  are compared by :func:`source_key` (the source matcher's key), so ``ابو محمد`` / ``ابومحمد`` /
+  ``ابو‌محمد`` and ``ي``/``ی``, ``ك``/``ک``, ``ة``/``ه``, ``آ``/``ا`` spellings count as the same term.
 * ``deprecated-is-preferred``: a deprecated term equals a preferred term (or short form of one)
   of another entry, or of its own entry, in the same language.
 * ``no-preferred``: an entry has terms in a language but none preferred, or lacks a preferred
@@ -34,19 +34,20 @@ from xling.glossary.model import Glossary, TermStatus
 ERROR = "error"
 WARNING = "warning"
 
-_LETTER_MAP = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا"})
-_DROP = {"\u200c", "\u200d", "\u200f", "\u200e", "\u0640", " ", "\u00a0"}
 
 
 def source_key(text: str) -> str:
     """Comparison key for source-language (Persian) terms: two terms with the same key are one term.
 
-    NFC, then Arabic letters unified to Persian (ي ى → ی, ك → ک, ة ۀ → ه, أ إ ٱ → ا), then ZWNJ,
-    ZWJ, bidi marks, tatweel, spaces and harakat (Unicode category Mn) removed, so spaced, joined
-    and ZWNJ spellings compare equal. Length-changing; for comparison only, never for output.
+    NFC, then the source matcher's key (:func:`xling.glossary.match.fold_key`: letters unified
+    and folded as in :func:`xling.text.orthography.fold`, ``آ`` → ``ا``, ``ئ`` → ``ی``, harakat,
+    tatweel, digits, case, and every space, ZWNJ, ZWJ and bidi mark removed), so two terms
+    with one key are the ones the matcher cannot tell apart. Length-changing; for comparison
+    only, never for output.
     """
-    t = unicodedata.normalize("NFC", text).translate(_LETTER_MAP)
-    return "".join(c for c in t if c not in _DROP and unicodedata.category(c) != "Mn")
+    from xling.glossary.match import fold_key
+
+    return fold_key(unicodedata.normalize("NFC", text))
 
 
 def target_key(text: str) -> str:
