@@ -180,3 +180,20 @@ def test_cli_glossary_without_the_language_is_an_error(cli, tmp_path, cmd):
     mt.write_text("white hause\n", encoding="utf-8")
     r = cli(["glossary", cmd, mt, "--source", src, "--lang", "en", "-g", g])
     assert r.exit_code == 1 and "no en terms" in r.output and "en-US" in r.output
+
+
+@pytest.mark.parametrize("cmd", ["check", "enforce"])
+def test_cli_encoding_option_the_error_message_names(cli, tmp_path, cmd):
+    """A Windows-1256 source is refused with 'rerun with --encoding cp1256': check and enforce
+    must have that option (as score and align do); UTF-8 files stay UTF-8 whatever it says."""
+    src, mt = tmp_path / "s.fa.txt", tmp_path / "m.en.txt"
+    src.write_bytes("بلوسوف گفت.\n".encode("cp1256"))
+    mt.write_text("Blusov said.\n", encoding="utf-8")
+    r = cli(["glossary", cmd, mt, "--source", src, "--lang", "en", "-g", DATA])
+    assert r.exit_code == 1 and "--encoding cp1256" in r.stderr
+    r = cli(["glossary", cmd, mt, "--source", src, "--lang", "en", "-g", DATA, "--encoding", "cp1256"])
+    assert r.exit_code == 0, r.output
+    if cmd == "enforce":
+        assert r.stdout == "Belousov said.\n"
+    else:
+        assert "term success rate" in r.stdout

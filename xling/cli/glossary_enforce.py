@@ -18,13 +18,17 @@ from xling.cli.glossary import app
 _LANGS = ("en", "ru", "ar")
 
 
-def _read_pair(translation: str, source: str, lang: str):
+def _read_pair(translation: str, source: str, lang: str, encoding: Optional[str] = None):
     from xling.errors import InputError
     from xling.io import read_lines
 
     if lang not in _LANGS:
         raise InputError(f"--lang {lang!r}: give one of {', '.join(_LANGS)}")
-    return read_lines(source), read_lines(translation)
+    return (read_lines(source, encoding=encoding, utf8_first=True),
+            read_lines(translation, encoding=encoding, utf8_first=True))
+
+
+_ENCODING_HELP = "Encoding of the input files that are not UTF-8, e.g. cp1256 (UTF-8 files are always read as UTF-8)."
 
 
 def _glossary(path: Optional[Path], lang: str):
@@ -53,6 +57,7 @@ def enforce(
     lang: str = typer.Option(..., "--lang", "-l", help="Language of TRANSLATION: en, ru or ar."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False),
     report: Optional[Path] = typer.Option(None, "--report", "-r", help="Write every change (segment, offsets, before, after, rule) as JSON to this file."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help=_ENCODING_HELP),
 ) -> None:
     """Repair a translation: deprecated variants and near-misses of the terms its source contains
     become the house forms, keeping case endings, Arabic prefixes and possessives. Prints the
@@ -67,7 +72,7 @@ def enforce(
         for what, other in (("TRANSLATION", translation), ("--source", source), ("--glossary", glossary or default_glossary_path())):
             if str(other) != "-" and _same_file(report, Path(other)):
                 raise InputError(f"--report {report}: that is the {what} file ({other}), which the report would overwrite; give another file name")
-    src, tgt = _read_pair(translation, source, lang)
+    src, tgt = _read_pair(translation, source, lang, encoding)
     if len(src) != len(tgt):
         raise InputError(f"{translation}: {len(tgt)} lines but {source} has {len(src)}; enforce needs line i of the translation to be the translation of line i of the source (align first: xling align)")
     results = repair(src, tgt, lang, _glossary(glossary, lang))
@@ -90,6 +95,7 @@ def check(
     strict: bool = typer.Option(False, "--strict", help="Exit with status 1 if any expected term is missing or deprecated."),
     document: bool = typer.Option(False, "--document", help="Check the whole document as one segment (for differently segmented files)."),
     align: bool = typer.Option(False, "--align", help="Pair differently segmented files with the sentence aligner (xling.align) first."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help=_ENCODING_HELP),
 ) -> None:
     """Check term use: for each term the source contains, is it in the translation in its
     preferred or admitted form, deprecated, or missing? Prints the WMT term success rate.
@@ -100,7 +106,7 @@ def check(
     segment."""
     from xling.glossary.check import check_terms
 
-    src, tgt = _read_pair(translation, source, lang)
+    src, tgt = _read_pair(translation, source, lang, encoding)
     g = _glossary(glossary, lang)
     mode = "lines"
     if document:
