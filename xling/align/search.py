@@ -110,7 +110,6 @@ class AlignParams:
     skip_len_weight: float = 1.0
     anchor_weight: float = 10.0
     anchor_smoothing: float = 0.5
-    anchor_size_power: float = 0.0
     punct_weight: float = 1.0
     mt_weight: float = 4.0
     coarse_factor: int = 8

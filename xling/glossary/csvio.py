@@ -32,22 +32,14 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import unicodedata
 
 from xling.errors import GlossaryError
-from xling.glossary.model import ConceptEntry, CrossReference, EntryType, Glossary, RelationType, Term, TermStatus
+from xling.glossary.model import ConceptEntry, EntryType, Glossary, Term, TermStatus
 
 MULTI_HEADER = ["record", "id", "type", "lang", "text", "status", "short_forms", "use", "note", "source", "related"]
 _SF_SEP = " | "
-
-
-def delimiter_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
-    """``"\\t"`` for TSV (``fmt == "tsv"`` or a ``.tsv``/``.tab`` path), else ``","``."""
-    if fmt:
-        return "\t" if fmt == "tsv" else ","
-    return "\t" if str(path).lower().endswith((".tsv", ".tab")) else ","
 
 
 # ----------------------------------------------------------------------------- export

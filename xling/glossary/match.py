@@ -44,7 +44,7 @@ from itertools import product
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
-    from xling.glossary.model import ConceptEntry, Glossary, Term
+    from xling.glossary.model import Glossary
 
 ZWNJ = "\u200c"
 _DROP = {ZWNJ, "\u200d", "\u200b", "\u200e", "\u200f", "\ufeff", "\u00a0"}
@@ -206,7 +206,6 @@ class SourceMatcher:
         self._empty = not keys
         if not self._empty:
             self._automaton.make_automaton()
-        self.entry_count = len(glossary.entries)
         self.key_count = len(keys)
 
     def _prefix_ok(self, text: str, start: int) -> str | None:

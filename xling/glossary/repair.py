@@ -279,7 +279,6 @@ def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
         dep_all.extend(find_entry(target, tokens, glossary.get(eid), lang, mode, statuses=("deprecated",)))
     literal = [h for h in dep_all if _is_literal(h, lang)]
     resolved = resolve(ok_all + [h for h in dep_all if not _is_literal(h, lang)])
-    ok_hits = [h for h in resolved if h.status != "deprecated"]
     fixes: list[tuple[Hit, str]] = [(h, "deprecated") for h in resolved if h.status == "deprecated"]
     occupied: list[tuple[int, int]] = [(h.start, h.end) for h in resolved]
     budget = {eid: n for eid, n in expected.items()}

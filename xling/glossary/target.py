@@ -151,7 +151,6 @@ class Hit:
         kind: ``exact``, ``inflect``, ``lemma``, ``near`` (near-miss) or ``literal``.
         parts: per token, how it split into prefix / core / suffix.
         score: similarity (1.0 for exact).
-        token_span: ``(i, j)`` token indices, ``j`` exclusive.
     """
 
     start: int
@@ -164,7 +163,6 @@ class Hit:
     kind: str
     parts: list[Part]
     score: float = 1.0
-    token_span: tuple[int, int] = (0, 0)
     extra: dict = field(default_factory=dict)
 
 
@@ -264,7 +262,6 @@ class FormIndex:
     def __init__(self, glossary: "Glossary", lang: str) -> None:
         self.lang = lang
         self._by_first: dict[str, list] = {}
-        self._entries = {e.id: e for e in glossary.entries}
         for e in glossary.entries:
             for form, term, is_short in entry_forms(e, lang):
                 words = [t.text for t in tokenize(form)]

@@ -119,22 +119,6 @@ def _sub(etree, parent, tag, text, attrs):
     return el
 
 
-def write_tbx(glossary: Glossary, path: str | os.PathLike[str]) -> None:
-    """Write ``glossary`` as TBX-Basic to ``path`` atomically (``"-"``: standard output)."""
-    data = glossary_to_tbx_bytes(glossary).decode("utf-8")
-    if str(path) == "-":
-        import sys
-
-        sys.stdout.write(data)
-        return
-    from xling.io import atomic_write_text
-
-    atomic_write_text(path, data)
-
-
-# ----------------------------------------------------------------------------- import
-
-
 def _refuse_unsafe(data: bytes, name: str) -> None:
     """Raise GlossaryError if ``data`` has a DTD, entity declarations or external references."""
     import defusedxml
