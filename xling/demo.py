@@ -37,7 +37,8 @@ Install real Argos models to get translations:
 """
 
 
-def _run(file: str, out_dir: Path, reporter) -> list[Path]:
+def _run(file: str, out_dir: Path, reporter, extra: dict[str, str] | None = None) -> list[Path]:
+    """Translate ``file`` into ``out_dir`` as ``xling translate`` does; ``extra`` files join the same all-or-nothing group."""
     from xling.io import read_text
     from xling.pipeline import Job, load_engines, output_stem, plan, translate_document, use_glossary, write_outputs
 
@@ -48,7 +49,7 @@ def _run(file: str, out_dir: Path, reporter) -> list[Path]:
     load_engines(job)
     with reporter.bars():
         doc = translate_document(text, job)
-    return write_outputs(doc, out_dir, output_stem(file, FROM))
+    return write_outputs(doc, out_dir, output_stem(file, FROM), extra=extra)
 
 
 def _real_routes_missing() -> str | None:
@@ -95,7 +96,6 @@ def main(argv: list[str] | None = None) -> int:
             say(f"None can be downloaded here: {str(exc).replace('; ' + OFFLINE_HINT, '')}.")
         say("To install a model from a file (offline): `xling models install FILE.argosmodel`, e.g. translate-fa_en-1_5.argosmodel copied from a machine with network access.")
 
-        from xling.io import atomic_write_text
         from xling.testing.models import build_test_model
 
         test_dir = out_dir / "test-model"
@@ -111,8 +111,8 @@ def main(argv: list[str] | None = None) -> int:
                         path = build_test_model("copy", a, b, Path(tmp) / f"xling-test-copy-{a}_{b}.argosmodel")
                     install_file(path)
                 test_dir.mkdir(parents=True, exist_ok=True)
-                paths = _run(args.file, test_dir, reporter)
-                atomic_write_text(test_dir / "NOT-A-TRANSLATION.txt", NOTICE)
+                # the notice is written with the outputs, all or nothing: never outputs without it
+                paths = _run(args.file, test_dir, reporter, extra={"NOT-A-TRANSLATION.txt": NOTICE})
             finally:
                 if old_env is None:
                     os.environ.pop("ARGOS_PACKAGES_DIR", None)
