@@ -64,3 +64,17 @@ def test_no_glossary_leaves_copy_output(cli, packages, monkeypatch, tmp_path):
     r = cli(["translate", src, "--to", "en", "--out-dir", tmp_path / "out", "--no-glossary"])
     assert r.exit_code == 0, r.output
     assert "بلوسوف" in (tmp_path / "out" / "doc.en.txt").read_text(encoding="utf-8")
+
+
+def test_python_api_job_with_a_glossary_enforces_it(packages, monkeypatch):
+    """From a script, Job(glossary=load_glossary()) must enforce the termbase (the Job docstring:
+    "glossary: a termbase for protect/repair"), not silently translate without it because
+    Job.protect / Job.repair were left unset (only use_glossary() set them)."""
+    from xling.glossary.store import load_glossary
+    from xling.pipeline import Job, translate_document
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+    doc = translate_document(ARTICLE, Job(from_code="fa", targets=["en"], glossary=load_glossary()))
+    assert [s.targets["en"] for s in doc.segments] == WANT["en"]
+    doc = translate_document(ARTICLE, Job(from_code="fa", targets=["en"]))
+    assert doc.segments[0].targets["en"].startswith("آندری بلوسوف")  # no glossary: copied as is

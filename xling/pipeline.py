@@ -80,8 +80,10 @@ class Job:
         max_batch_tokens: CTranslate2 sub-batch size, in source tokens.
         join_lines: read single line breaks as wraps inside a sentence (hard-wrapped text);
             by default every line break ends a segment (see :func:`xling.text.segment.segment_text`).
-        glossary: a termbase for protect/repair; None disables both hooks.
-        protect / repair: the glossary enforcement stage functions (issue 5).
+        glossary: a termbase (:func:`xling.glossary.store.load_glossary`) to enforce; None
+            disables both hooks.
+        protect / repair: the glossary enforcement stage functions; None = those of
+            :mod:`xling.glossary.enforce`.
         reporter: progress and notices; default :class:`QuietReporter`.
     """
 
@@ -169,10 +171,15 @@ def normalize_stage(segments: list[Segment], job: Job) -> list[Segment]:
 
 
 def protect_stage(segments: list[Segment], job: Job) -> list[Segment]:
-    """Hook for glossary term protection: runs :attr:`Job.protect` when a glossary is set."""
-    if job.glossary is not None and job.protect is not None:
-        return job.protect(segments, job)
-    return segments
+    """Hook for glossary term protection: runs :attr:`Job.protect` when a glossary is set
+    (:func:`xling.glossary.enforce.protect_stage` when ``Job.protect`` is None)."""
+    if job.glossary is None:
+        return segments
+    if job.protect is None:
+        from xling.glossary.enforce import protect_stage as default
+
+        job.protect = default
+    return job.protect(segments, job)
 
 
 def translate_stage(segments: list[Segment], job: Job) -> list[Segment]:
@@ -201,10 +208,15 @@ def translate_stage(segments: list[Segment], job: Job) -> list[Segment]:
 
 
 def repair_stage(segments: list[Segment], job: Job) -> list[Segment]:
-    """Hook for glossary term repair: runs :attr:`Job.repair` when a glossary is set."""
-    if job.glossary is not None and job.repair is not None:
-        return job.repair(segments, job)
-    return segments
+    """Hook for glossary term repair: runs :attr:`Job.repair` when a glossary is set
+    (:func:`xling.glossary.enforce.repair_stage` when ``Job.repair`` is None)."""
+    if job.glossary is None:
+        return segments
+    if job.repair is None:
+        from xling.glossary.enforce import repair_stage as default
+
+        job.repair = default
+    return job.repair(segments, job)
 
 
 #: The stages in order; ``write`` is :func:`write_outputs`, run by the caller on the result.
