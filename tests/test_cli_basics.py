@@ -9,12 +9,25 @@ def test_help_lists_every_command(cli):
         assert name in r.output
 
 
+HEAVY = ("torch", "stanza", "spacy", "ctranslate2", "hazm", "argostranslate", "sentencepiece", "sacrebleu", "pymorphy3", "lxml", "numpy")
+
+
 def test_import_does_no_heavy_work(tmp_path):
-    """Importing xling and its CLI loads none of the heavy libraries and creates no folder."""
+    """Importing xling and its CLI, and every --help, load none of the heavy libraries and create no folder."""
+    helps = [["--help"], ["translate", "--help"], ["normalize", "--help"], ["segment", "--help"], ["align", "--help"],
+             ["score", "--help"], ["models", "--help"], ["models", "install", "--help"], ["glossary", "--help"],
+             ["glossary", "check", "--help"], ["glossary", "import", "--help"]]
     code = (
-        "import sys, xling, xling.cli.main;"
-        "heavy = [m for m in ('torch','stanza','spacy','ctranslate2','hazm','argostranslate','sentencepiece','sacrebleu') if m in sys.modules];"
-        "print(','.join(heavy))"
+        "import contextlib, io, sys, xling, xling.cli.main;"
+        f"heavy = {HEAVY!r};"
+        "loaded = [m for m in heavy if m in sys.modules];"
+        f"helps = {helps!r};"
+        "\nfor argv in helps:"
+        "\n    with contextlib.redirect_stdout(io.StringIO()):"
+        "\n        try: xling.cli.main.app(argv, prog_name='xling')"
+        "\n        except SystemExit: pass"
+        "\n    loaded += [' '.join(argv) + ':' + m for m in heavy if m in sys.modules and m not in loaded]"
+        "\nprint(','.join(loaded))"
     )
     env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
