@@ -109,6 +109,7 @@ def test_cli_enforce_line_mismatch_is_an_error(cli, tmp_path):
     r = cli(["glossary", "enforce", tr, "--source", src, "--lang", "en", "--glossary", DATA, "--report", report])
     assert r.exit_code == 1
     assert "1 lines" in r.stderr and "xling align" in r.stderr
+    assert "xling segment" in r.stderr  # xling translate's output lines are the segmenter's
     assert not report.exists()
 
 

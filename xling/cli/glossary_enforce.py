@@ -74,7 +74,7 @@ def enforce(
                 raise InputError(f"--report {report}: that is the {what} file ({other}), which the report would overwrite; give another file name")
     src, tgt = _read_pair(translation, source, lang, encoding)
     if len(src) != len(tgt):
-        raise InputError(f"{translation}: {len(tgt)} lines but {source} has {len(src)}; enforce needs line i of the translation to be the translation of line i of the source (align first: xling align)")
+        raise InputError(f"{translation}: {len(tgt)} lines but {source} has {len(src)}; enforce needs line i of the translation to be the translation of line i of the source (for xling translate's output, split the source the same way: xling segment {source} --lang fa > sentences.fa.txt; otherwise align first: xling align)")
     results = repair(src, tgt, lang, _glossary(glossary, lang))
     changes = [c.to_dict() for r in results for c in r.changes]
     if report is not None:
