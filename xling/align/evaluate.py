@@ -95,6 +95,10 @@ def score_documents(golds: Sequence[Iterable[Bead | Key]], tests: Sequence[Itera
 def score_alignment(test: Iterable[Bead | Key], gold: Iterable[Bead | Key]) -> dict[str, float]:
     """Strict/lax P/R/F1 of one test alignment against its gold (see module docstring).
 
+    Args:
+        test: the beads to evaluate (:class:`~xling.align.beads.Bead` or ``(src ids, tgt ids)``).
+        gold: the reference beads of the same document, same form.
+
     Returns the dict of :func:`score_documents` for one document.
     """
     return score_documents([list(gold)], [list(test)])

@@ -223,6 +223,13 @@ def load_document(path: str | os.PathLike[str] | None = None) -> GlossaryDocumen
 def load_glossary(path: str | os.PathLike[str] | None = None) -> Glossary:
     """The validated :class:`Glossary` in the YAML file ``path`` (``None``: the shipped house glossary).
 
+    Args:
+        path: a termbase YAML file (see ``glossaries/house.yaml``), or ``None`` for
+            :func:`default_glossary_path`.
+
+    Returns:
+        The :class:`~xling.glossary.model.Glossary` (concept entries in file order).
+
     Raises:
         GlossaryError: missing file, broken YAML, unknown field or schema error (file:line: ...).
     """

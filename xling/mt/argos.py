@@ -262,7 +262,18 @@ def load_direct(from_code: str, to_code: str, *, engine: str = "argos", **option
 def load_engine(from_code: str, to_code: str, *, engine: str = "argos", pivot: str = "en", **options: Any) -> Engine:
     """An engine for ``from_code`` → ``to_code``: the direct package, else a pivot through ``pivot``.
 
+    Args:
+        from_code, to_code: ISO 639-1 codes of an installed Argos pair (or of its two pivot legs).
+        engine: ``"argos"`` (CTranslate2, batched) or ``"argos-native"`` (see :func:`load_direct`).
+        pivot: the language both pivot legs share (Argos packages are mostly en↔xx).
+        options: passed to :class:`ArgosEngine` (``max_batch_tokens``, ``threads``, ...).
+
+    Returns:
+        An :class:`~xling.mt.engine.Engine`: an :class:`ArgosEngine` for a direct pair, else a
+        :class:`~xling.mt.pivot.PivotEngine` of two legs.
+
     Raises:
+        ModelError: a package cannot be loaded.
         ModelMissingError: neither the direct pair nor both pivot legs are installed; the
             message names the missing pairs and both ways to install them.
     """

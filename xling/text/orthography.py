@@ -67,6 +67,14 @@ def fold(text: str, lang: str) -> str:
     Two strings that differ only in ZWNJ, Arabic/Persian letter variants, harakat, tatweel,
     digit set, whitespace runs or letter case have the same key. Length-changing: do not use
     its offsets on the original text.
+
+    Args:
+        text: any string.
+        lang: language code; ``fa`` and ``ar`` fold their letter variants, every language
+            gets the ZWNJ, harakat, digit, space and case folds.
+
+    Returns:
+        The key (str): ASCII digits, single spaces, stripped, :meth:`str.casefold`-ed.
     """
     text = unify_letters(text, lang)
     if lang == "fa":

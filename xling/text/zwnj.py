@@ -510,6 +510,17 @@ def restore_zwnj(text: str, lexicon: ZwnjLexicon | None = None) -> str:
     """Return ``text`` with ZWNJ restored in every glued Persian word (see the module docstring).
 
     Linear in ``len(text)``: one regex scan over words, a bounded number of dict lookups each.
+
+    Args:
+        text: Persian text (str), any length; URLs and e-mail addresses are left alone.
+        lexicon: a :class:`ZwnjLexicon`; ``None`` loads the shared one (:func:`load_lexicon`).
+
+    Returns:
+        ``text`` with U+200C inserted (and nothing else changed): longer by the number of
+        ZWNJs added (characters).
+
+    Raises:
+        XlingError: ``lexicon`` is ``None`` and hazm is not installed (and no cache exists).
     """
     return "".join(piece for piece, _ in iter_restored(text, lexicon))
 
