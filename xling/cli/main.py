@@ -42,7 +42,8 @@ class XlingGroup(TyperGroup):
                 click.echo(ctx.get_help())
                 sys.exit(0)
             where = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            message = " ".join(exc.format_message().split())
+            # Typer validates choices through pydantic, whose messages start "Value error, "
+            message = " ".join(exc.format_message().split()).replace("Value error, ", "")
             click.echo(f"xling: error: {message}{where}", err=True)
             sys.exit(exc.exit_code)
         sys.exit(rv if isinstance(rv, int) else 0)
