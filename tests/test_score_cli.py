@@ -123,6 +123,23 @@ def test_fail_on_qa_severity(cli, tmp_path):
     assert cli(["score", hyp, "--lang", "en", "--fail-on", "warning"]).exit_code == 1
 
 
+def test_fail_on_is_in_the_json_passed_and_the_api(cli, tmp_path):
+    """--fail-on made the exit status 1 while the --json report said "passed": true, and the
+    Python API (score_files, which "does everything the command does") had no fail_on at all."""
+    from xling.score.api import score_files
+
+    hyp = tmp_path / "hyp.en.txt"
+    hyp.write_text("He met the the president.\n", encoding="utf-8")
+    r = cli(["score", hyp, "--lang", "en", "--json", "--fail-on", "warning"])
+    assert r.exit_code == 1 and json.loads(r.stdout)["passed"] is False
+    r = cli(["score", hyp, "--lang", "en", "--json", "--fail-on", "error"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["passed"] is True
+    assert score_files(str(hyp), lang="en", fail_on="warning").passed is False
+    assert score_files(str(hyp), lang="en").passed is True
+    r = cli(["score", hyp, "--lang", "en", "--fail-on", "warning"])  # the table says why it failed
+    assert r.exit_code == 1 and "--fail-on warning: FAILED (1 issue(s))" in r.stdout
+
+
 def test_missing_file_is_one_line_error(cli, tmp_path):
     r = cli(["score", tmp_path / "nope.txt", "--lang", "en"])
     assert r.exit_code == 1 and "nope.txt" in r.stderr and r.stderr.count("\n") == 1

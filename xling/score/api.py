@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from xling.errors import ScoreError
+from xling.errors import InputError, ScoreError
 from xling.score.qa.base import Context, Issue, Unit
 from xling.score.report import QAReport, ScoreReport
 
@@ -137,6 +137,7 @@ def score_files(
     encoding: str | None = None,
     fail_under: str | None = None,
     fail_over: str | None = None,
+    fail_on: str | None = None,
 ) -> ScoreReport:
     """Score a hypothesis file: metrics against ``ref`` if given, QA checks, thresholds.
 
@@ -151,6 +152,8 @@ def score_files(
         glossary: ``"default"`` (the shipped house glossary), a path, or ``None`` for no term check.
         encoding: the encoding of the input files that are not valid UTF-8 (default: UTF-8 only).
         fail_under, fail_over: threshold specs (:mod:`xling.score.thresholds`).
+        fail_on: ``"error"`` or ``"warning"``: a QA issue of that severity or worse makes
+            ``report.passed`` False (``--fail-on``); ``None`` (default): QA issues never do.
 
     Returns:
         A :class:`~xling.score.report.ScoreReport`; ``report.passed`` is False when a threshold
@@ -164,6 +167,8 @@ def score_files(
     from xling.score.normalization import normalization_record
     from xling.score.thresholds import parse_thresholds
 
+    if fail_on not in (None, "error", "warning"):
+        raise InputError(f"--fail-on {fail_on!r}: use error or warning")
     thresholds = parse_thresholds(fail_under, kind="min") + parse_thresholds(fail_over, kind="max")
     for t in thresholds:
         if t.metric != "terms" and ref is None:
@@ -189,7 +194,7 @@ def score_files(
     units = _units(sources, hyps, src_lang=src_lang, tgt_lang=lang, align=align, glossary=gloss,
                    hyp_name=hyp_name, src_name=str(src))
     qa = check_units(units, src_lang=src_lang if src else None, tgt_lang=lang, glossary=gloss)
-    report = ScoreReport(hyp_info, ref_info, src_info, align, normalization_record(lang), metrics, pairs, qa)
+    report = ScoreReport(hyp_info, ref_info, src_info, align, normalization_record(lang), metrics, pairs, qa, fail_on=fail_on)
     report.thresholds = _evaluate(thresholds, report)
     return report
 

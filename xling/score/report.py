@@ -77,6 +77,8 @@ class ScoreReport:
         pairs: the scored pairs (``xling.score.pairing.Pair``), parallel to each metric's segments.
         qa: the :class:`QAReport`.
         thresholds: ``[{"metric", "kind", "limit", "value", "passed"}]``.
+        fail_on: ``"error"`` or ``"warning"`` (``--fail-on``): a QA issue of that severity or
+            worse also makes :attr:`passed` False; ``None``: QA issues never do.
     """
 
     hypothesis: dict
@@ -88,11 +90,15 @@ class ScoreReport:
     pairs: list
     qa: QAReport
     thresholds: list[dict] = field(default_factory=list)
+    fail_on: str | None = None
 
     @property
     def passed(self) -> bool:
-        """True when every threshold is met (no thresholds: True)."""
-        return all(t["passed"] for t in self.thresholds)
+        """True when every threshold is met (no thresholds: True) and, with :attr:`fail_on`, no
+        QA issue of that severity or worse was found."""
+        counts = self.qa.counts()
+        qa_failed = self.fail_on is not None and (counts["error"] > 0 or (self.fail_on == "warning" and counts["warning"] > 0))
+        return all(t["passed"] for t in self.thresholds) and not qa_failed
 
     def to_json(self) -> dict:
         """The report as described by ``schema.json``."""
@@ -168,6 +174,11 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
         status = "[green]ok[/]" if t["passed"] else "[bold red]FAILED[/]"
         value = "n/a" if t["value"] is None else f"{t['value']:.2f}"
         console.print(f"threshold {t['metric']} {sign} {t['limit']:g}: {value} {status}")
+    if report.fail_on is not None:
+        counts = report.qa.counts()
+        n = counts["error"] + (counts["warning"] if report.fail_on == "warning" else 0)
+        status = "[green]ok[/]" if n == 0 else f"[bold red]FAILED[/] ({n} issue(s))"
+        console.print(f"--fail-on {report.fail_on}: {status}")
 
 
 def _lines(ids) -> str:
