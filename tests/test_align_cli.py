@@ -120,6 +120,17 @@ def test_failed_run_leaves_existing_output(cli, tmp_path):
     assert out.read_text(encoding="utf-8") == "keep me\n"
 
 
+def test_out_that_names_an_input_is_refused(cli, tmp_path):
+    src, tgt = tmp_path / "a.fa.txt", tmp_path / "b.en.txt"
+    src.write_text("سلام.\n", encoding="utf-8")
+    tgt.write_text("Hello.\n", encoding="utf-8")
+    for out, what in ((src, "SOURCE"), (tmp_path / "." / "b.en.txt", "TARGET")):
+        r = cli(["align", src, tgt, "--presegmented", "--no-glossary", "--out", out])
+        lines = r.output.strip().splitlines()
+        assert r.exit_code == 1 and len(lines) == 1 and f"that is the {what} file" in lines[0]
+    assert src.read_text(encoding="utf-8") == "سلام.\n" and tgt.read_text(encoding="utf-8") == "Hello.\n"
+
+
 def test_bad_gold_fails_before_output_is_written(cli, article, tmp_path):
     # A malformed or missing --gold is found before --out is touched: the old file survives.
     bad = tmp_path / "gold.txt"

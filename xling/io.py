@@ -17,7 +17,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 from contextlib import contextmanager
 
 from xling.errors import EncodingError, InputError
@@ -144,6 +144,35 @@ def read_lines(path: str | os.PathLike[str], *, encoding: str | None = None, utf
     if text.endswith("\n"):
         text = text[:-1]
     return text.split("\n")
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """True when paths ``a`` and ``b`` name one file (same resolved path, or hard/symbolic links
+    to one existing file). ``"-"`` (standard input/output) is never a file."""
+    if STDIN in (str(a), str(b)):
+        return False
+    pa, pb = Path(a), Path(b)
+    try:
+        return pa.resolve() == pb.resolve() or (pa.exists() and pb.exists() and pa.samefile(pb))
+    except OSError:
+        return False
+
+
+def refuse_overwrite(out: str | os.PathLike[str], inputs: Iterable[tuple[str, str | os.PathLike[str] | None]], *, option: str = "--out") -> None:
+    """Raise :class:`InputError` when output file ``out`` is one of the ``inputs`` (which writing it would destroy).
+
+    Args:
+        out: the output file about to be written.
+        inputs: ``(what, path)`` pairs: what each input is called in messages (``"SOURCE"``,
+            ``"--glossary"``) and its path (``None`` and ``"-"`` are skipped).
+        option: the option that named ``out``, for the message.
+
+    Raises:
+        InputError: ``{option} OUT: that is the WHAT file (PATH), which the output would overwrite; give another file name``.
+    """
+    for what, path in inputs:
+        if path is not None and same_file(out, path):
+            raise InputError(f"{option} {out}: that is the {what} file ({path}), which the output would overwrite; give another file name")
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:

@@ -92,8 +92,10 @@ def align(
     from xling.align.output import render, units_from_beads
     from xling.align.search import align_sentences
     from xling.errors import InputError
-    from xling.io import atomic_write_text
+    from xling.io import atomic_write_text, refuse_overwrite
 
+    if out is not None:
+        refuse_overwrite(out, [("SOURCE", source)] + [("TARGET", t) for t in targets] + [("--gold", g) for g in gold or []])
     s_lang, t_langs = _langs(source, targets, src_lang, tgt_lang)
     if len(set(t_langs)) != len(t_langs):
         raise InputError(f"target languages repeat ({','.join(t_langs)}); give each TARGET its own code with --tgt-lang")

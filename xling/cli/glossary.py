@@ -281,9 +281,9 @@ def export(
     from xling.errors import GlossaryError
     from xling.glossary.ops import export_file
     from xling.glossary.store import default_glossary_path, load_glossary
+    from xling.io import same_file
 
-    gpath = Path(glossary) if glossary is not None else default_glossary_path()
-    if dest != "-" and (Path(dest).resolve() == gpath.resolve() or (Path(dest).exists() and gpath.exists() and Path(dest).samefile(gpath))):
+    if same_file(dest, glossary if glossary is not None else default_glossary_path()):
         raise GlossaryError(f"{dest}: that is the glossary being exported, which the export would overwrite; give another file name")
     export_file(load_glossary(glossary), dest, fmt=format, lang=lang)
     if dest != "-":

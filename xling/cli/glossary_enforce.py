@@ -43,13 +43,6 @@ def _glossary(path: Optional[Path], lang: str):
     return g
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
-
-
 @app.command("enforce")
 def enforce(
     translation: str = typer.Argument(..., metavar="TRANSLATION", help="Translation, one segment a line ('-' for standard input)."),
@@ -64,14 +57,12 @@ def enforce(
     repaired translation."""
     from xling.errors import InputError
     from xling.glossary.repair import repair
-    from xling.io import atomic_write_text
+    from xling.io import atomic_write_text, refuse_overwrite
 
     if report is not None:
         from xling.glossary.store import default_glossary_path
 
-        for what, other in (("TRANSLATION", translation), ("--source", source), ("--glossary", glossary or default_glossary_path())):
-            if str(other) != "-" and _same_file(report, Path(other)):
-                raise InputError(f"--report {report}: that is the {what} file ({other}), which the report would overwrite; give another file name")
+        refuse_overwrite(report, [("TRANSLATION", translation), ("--source", source), ("--glossary", glossary or default_glossary_path())], option="--report")
     src, tgt = _read_pair(translation, source, lang, encoding)
     if len(src) != len(tgt):
         raise InputError(f"{translation}: {len(tgt)} lines but {source} has {len(src)}; enforce needs line i of the translation to be the translation of line i of the source (for xling translate's output, split the source the same way: xling segment {source} --lang fa > sentences.fa.txt; otherwise align first: xling align)")
