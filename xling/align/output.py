@@ -7,7 +7,7 @@ alignment is the one-target case (each bead is a unit).
 - ``beads``: ``[0]:[0,1]`` one unit a line (Vecalign/Bertalign format); with several targets,
   one ``:[...]`` field per target in the order given: ``[8,9]:[9,10]:[8]:[8,9]``.
 - ``tsv``: source text, TAB, each target's text; merged sentences joined by one space; tabs and
-  newlines inside a sentence become spaces.
+  newlines inside a sentence become spaces. A unit with no text (blank lines) gets no row.
 - ``jsonl``: one JSON object a unit: ``{"src_ids": [...], "src": "...", "tgt_ids": {...},
   "tgt": {...}, "cost": float}`` (plus ``"agreed"`` with several targets).
 - ``tmx``: TMX 1.4b (:mod:`xling.formats.tmx`), one ``tu`` per unit, a ``tuv`` per language that
@@ -57,7 +57,8 @@ def render(fmt: str, units: list[MultiUnit], src: Sequence[str], targets: dict[s
             lines.append(":".join(fields))
         return "".join(line + "\n" for line in lines)
     if fmt == "tsv":
-        return "".join("\t".join([_join(src, u.src)] + [_join(targets[lang], u.tgt[lang]) for lang in langs]) + "\n" for u in units)
+        rows = (([_join(src, u.src)] + [_join(targets[lang], u.tgt[lang]) for lang in langs]) for u in units)
+        return "".join("\t".join(row) + "\n" for row in rows if any(row))
     if fmt == "jsonl":
         out = []
         for u in units:
