@@ -85,6 +85,10 @@ class Job:
         protect / repair: the glossary enforcement stage functions; None = those of
             :mod:`xling.glossary.enforce`.
         reporter: progress and notices; default :class:`QuietReporter`.
+        text: filled by :func:`translate_document`: the input text.
+        routes: filled by :func:`plan`: target code → language path (``["fa", "en", "ru"]``).
+        engines: filled by :func:`load_engines`: ``(from, to)`` leg → :class:`~xling.mt.engine.Engine`.
+        legs_run: filled by :func:`translate_document`: the legs translated, in order.
     """
 
     from_code: str

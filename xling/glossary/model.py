@@ -134,7 +134,12 @@ class Term(_Strict):
 
 
 class CrossReference(_Strict):
-    """A link from one concept entry to another (TBX ``crossReference``)."""
+    """A link from one concept entry to another (TBX ``crossReference``).
+
+    Attributes:
+        type: :class:`RelationType` (``see-also`` by default, or ``also-known-as``).
+        target: the id of the related concept entry (str, non-empty).
+    """
 
     type: RelationType = RelationType.SEE_ALSO
     target: str = Field(min_length=1, description="id of the related concept entry")

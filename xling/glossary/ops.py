@@ -111,7 +111,16 @@ def parse_related(spec: str) -> CrossReference:
 
 @dataclass
 class TermChanges:
-    """Term-level changes parsed from CLI options (all lists of parsed specs)."""
+    """Term-level changes parsed from CLI options (all lists of parsed specs).
+
+    Attributes:
+        add: ``(lang, text)`` terms to add (``--term``).
+        status: ``(lang, text, status)`` (``--status``).
+        short: ``(lang, text, short form)`` (``--short``).
+        use: ``(lang, text, the term to use instead)`` (``--use``, for deprecated terms).
+        remove: ``(lang, text)`` terms to remove (``--remove-term``).
+        note: ``(lang, text, note)`` (``--term-note``).
+    """
 
     add: list[tuple[str, str]] = field(default_factory=list)
     status: list[tuple[str, str, TermStatus]] = field(default_factory=list)

@@ -99,7 +99,12 @@ class Change:
 
 @dataclass
 class RepairResult:
-    """The repaired segment and the changes made (offsets refer to the input segment)."""
+    """The repaired segment and the changes made (offsets refer to the input segment).
+
+    Attributes:
+        text: the repaired target segment (str).
+        changes: the :class:`Change` list, left to right.
+    """
 
     text: str
     changes: list[Change]
@@ -234,7 +239,7 @@ def near_misses(text: str, tokens, entry: "ConceptEntry", lang: str, claimed: li
             need = NEAR_THRESHOLD_START if (lang in ("en", "ru") and _at_sentence_start(text, s0)) else threshold
             if (score >= need or skel_ok) and not any(similarity(cand, r) >= max(score, NEAR_THRESHOLD) for r in rivals):
                 found.append(Hit(s0, e0, entry.id, form, term, is_short, term.status.value, "near",
-                                 parts, max(score, threshold if skel_ok else 0.0), (i, i + n)))
+                                 parts, max(score, threshold if skel_ok else 0.0)))
     found.sort(key=lambda h: (-h.score, h.start))
     return found
 

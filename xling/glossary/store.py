@@ -133,6 +133,7 @@ class GlossaryDocument:
         path: the file (Path).
         tree: the ruamel ``CommentedMap`` the file was parsed into (comments, order, line info).
         glossary: the validated :class:`Glossary`.
+        text: the file's text as read (str, LF line ends).
     """
 
     path: Path

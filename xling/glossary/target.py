@@ -24,7 +24,7 @@ Offsets are character offsets into the target segment.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
@@ -163,7 +163,6 @@ class Hit:
     kind: str
     parts: list[Part]
     score: float = 1.0
-    extra: dict = field(default_factory=dict)
 
 
 def entry_forms(entry: "ConceptEntry", lang: str) -> list[tuple[str, "Term", bool]]:
@@ -193,7 +192,7 @@ def find_entry(text: str, tokens: list[Token], entry: "ConceptEntry", lang: str,
             if found is not None:
                 parts, kind = found
                 hits.append(Hit(tokens[i].start, tokens[i + n - 1].end, entry.id, form, term, is_short,
-                                status, kind, parts, 1.0, (i, i + n)))
+                                status, kind, parts, 1.0))
     return hits
 
 
@@ -289,7 +288,7 @@ class FormIndex:
                 if found is not None:
                     parts, kind = found
                     hits.append(Hit(tokens[i].start, tokens[i + len(words) - 1].end, eid, form, term, is_short,
-                                    term.status.value, kind, parts, 1.0, (i, i + len(words))))
+                                    term.status.value, kind, parts, 1.0))
         return hits
 
 
