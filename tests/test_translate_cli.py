@@ -201,8 +201,12 @@ def test_score_flag_runs_qa_checks_on_the_output(in_process, example_article_pat
     assert r.exit_code == 0, r.output
     report = json.loads((tmp_path / f"{STEM}.qa.json").read_text(encoding="utf-8"))
     assert list(report) == ["en"]
-    flagged = {tuple(i["hyp_segments"]) for i in report["en"]["issues"] if i["check"] == "untranslated"}
-    assert flagged == {(n,) for n in range(16)}
+    # issue lines are lines of the written .en.txt (blank lines between paragraphs included), as
+    # `xling score` on that file gives them: the table said "line 8" for what is on line 13
+    lines = (tmp_path / f"{STEM}.en.txt").read_text(encoding="utf-8").splitlines()
+    flagged = {i["line"] for i in report["en"]["issues"] if i["check"] == "untranslated"}
+    assert flagged == {n + 1 for n, line in enumerate(lines) if line} and len(flagged) == 16
+    assert all(tuple(i["hyp_segments"]) == (i["line"] - 1,) for i in report["en"]["issues"])
     assert "QA issues" in r.output and "untranslated" in r.output
 
 

@@ -394,15 +394,26 @@ def check_document(doc: TranslatedDocument, job: Job) -> dict[str, Any]:
     """Run xling's reference-free QA checks (:func:`xling.score.api.run_checks`) on each target.
 
     Segment i of every target is checked against source segment i (the pipeline keeps them
-    1-1). Term checks use ``job.glossary`` when the glossary is on.
+    1-1), laid out as in the written files (:func:`target_text`: a blank line between
+    paragraphs), so an issue's ``line`` is its line in ``<stem>.<lang>.txt`` and the report is
+    the one ``xling score <stem>.<lang>.txt --src`` gives with the source as split by
+    ``xling segment``. Term checks use ``job.glossary`` when the glossary is on.
 
     Returns:
         Target code → :class:`xling.score.report.QAReport`.
     """
     from xling.score.api import run_checks
 
-    sources = [seg.source for seg in doc.segments]
+    def layout(texts: list[str]) -> list[str]:
+        lines: list[str] = []
+        for n, seg in enumerate(doc.segments):
+            if n and seg.paragraph != doc.segments[n - 1].paragraph:
+                lines.append("")
+            lines.append(texts[n])
+        return lines
+
+    sources = layout([seg.source for seg in doc.segments])
     return {
-        lang: run_checks(sources, [seg.targets.get(lang, "") for seg in doc.segments], src_lang=job.from_code, tgt_lang=lang, glossary=job.glossary)
+        lang: run_checks(sources, layout([seg.targets.get(lang, "") for seg in doc.segments]), src_lang=job.from_code, tgt_lang=lang, glossary=job.glossary)
         for lang in doc.targets
     }
