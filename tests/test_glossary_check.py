@@ -198,3 +198,22 @@ def test_cli_encoding_option_the_error_message_names(cli, tmp_path, cmd):
         assert r.stdout == "Belousov said.\n"
     else:
         assert "term success rate" in r.stdout
+
+
+def test_cli_check_names_translation_lines(cli, tmp_path):
+    """The table's first column is the 1-based line of TRANSLATION, also when the files are paired
+    by the aligner (it was the 0-based pair number: a bead index nobody can look up), and JSON
+    rows carry it as "lines"."""
+    src = _write(tmp_path, "src.fa", ["", SRC[0], "", SRC[2]])
+    tr = _write(tmp_path, "mt.en", ["", "Intro.", REF["en"][0], "", "Putin met Blusov."])
+    r = cli(["glossary", "check", tr, "--source", src, "--lang", "en", "--glossary", DATA, "--json"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.stdout)["rows"]
+    assert {row["entry_id"]: row["lines"] for row in rows}["andrei-belousov"] == [5]
+    assert all(row["lines"] and max(row["lines"]) <= 5 for row in rows)
+    r = cli(["glossary", "check", tr, "--source", src, "--lang", "en", "--glossary", DATA])
+    belousov = [line for line in r.stdout.splitlines() if "andrei-bel" in line][0]
+    assert belousov.split()[1] == "5", r.stdout
+    same = _write(tmp_path, "same.en", ["x", REF["en"][1], REF["en"][2]])
+    r = cli(["glossary", "check", same, "--source", _write(tmp_path, "s3.fa", SRC), "--lang", "en", "--glossary", DATA, "--json"])
+    assert {row["entry_id"]: row["lines"] for row in json.loads(r.stdout)["rows"]}["andrei-belousov"] == [3]

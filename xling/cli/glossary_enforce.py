@@ -94,14 +94,15 @@ def check(
     Files with the same number of lines are checked line by line; files segmented differently
     (a translator split or merged sentences) are paired with the sentence aligner, as with
     --align, and a note on standard error says so. --document checks the whole document as one
-    segment."""
+    segment. The table's "line" is the line(s) of TRANSLATION (1-based), as in xling score."""
     from xling.glossary.check import check_terms
 
     src, tgt = _read_pair(translation, source, lang, encoding)
     g = _glossary(glossary, lang)
     mode = "lines"
+    lines_of = [[i + 1] for i in range(len(tgt))]  # 1-based TRANSLATION line(s) of each checked pair
     if document:
-        src, tgt, mode = [" ".join(src)], [" ".join(tgt)], "document"
+        src, tgt, mode, lines_of = [" ".join(src)], [" ".join(tgt)], "document", [[]]
     elif align or len(src) != len(tgt):
         from xling.align.search import align_sentences
 
@@ -109,21 +110,23 @@ def check(
             typer.echo(f"xling: {translation} has {len(tgt)} lines and {source} has {len(src)}: pairing them with the sentence aligner (as --align)", err=True)
         beads = align_sentences(src, tgt, src_lang=g.source_language, tgt_lang=lang, glossary=g)
         src, tgt = ([" ".join(src[i] for i in b.src) for b in beads], [" ".join(tgt[j] for j in b.tgt) for b in beads])
-        mode = "aligned"
+        mode, lines_of = "aligned", [[j + 1 for j in b.tgt] for b in beads]
     rep = check_terms(src, tgt, lang, g)
     if as_json:
         d = rep.to_dict()
         d["pairing"] = mode
+        for row in d["rows"]:
+            row["lines"] = lines_of[row["segment"]]
         typer.echo(json.dumps(d, ensure_ascii=False, indent=2))
     else:
         from rich.console import Console
         from rich.table import Table
 
         table = Table(title=f"Term check ({lang}, {mode}): {len(rep.rows)} expected term(s)")
-        for col in ("seg", "entry", "expected", "status", "found", "house form"):
+        for col in ("line", "entry", "expected", "status", "found", "house form"):
             table.add_column(col)
         for r in rep.rows:
-            table.add_row(str(r.segment), r.entry_id, str(r.expected), r.status, "; ".join(r.found), r.house or "")
+            table.add_row(",".join(map(str, lines_of[r.segment])) or "-", r.entry_id, str(r.expected), r.status, "; ".join(r.found), r.house or "")
         console = Console(soft_wrap=True)
         console.print(table)
         line = f"term success rate: {rep.success_rate:.4f}"
