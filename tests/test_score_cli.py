@@ -218,3 +218,13 @@ def test_table_numbers_every_file_from_line_1(cli, tmp_path):
     r = cli(["score", hyp, "--lang", "en", "--ref", hyp, "--segments"])
     rows = [line.split("│") for line in r.stdout.splitlines() if line.count("│") >= 5]
     assert [(c[1].strip(), c[2].strip()) for c in rows] == [("1", "1"), ("2", "2")]
+
+
+def test_glossary_and_no_glossary_together_is_an_error(cli, tmp_path):
+    """As in translate and align: --no-glossary silently won over --glossary PATH."""
+    hyp = tmp_path / "hyp.en.txt"
+    hyp.write_text("Putin spoke.\n", encoding="utf-8")
+    g = tmp_path / "g.yaml"
+    g.write_text("source_language: fa\nentries: []\n", encoding="utf-8")
+    r = cli(["score", hyp, "--lang", "en", "--src", hyp, "--glossary", g, "--no-glossary"])
+    assert r.exit_code == 1 and "not both" in r.stderr and r.stderr.count("\n") == 1

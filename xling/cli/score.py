@@ -42,6 +42,8 @@ def score(
 
     if fail_on not in (None, "error", "warning"):
         raise InputError(f"--fail-on {fail_on!r}: use error or warning")
+    if glossary and no_glossary:
+        raise InputError("give --glossary PATH or --no-glossary, not both")
     report = score_files(
         hypothesis, lang=lang.value, ref=ref, src=src, src_lang=src_lang, align=align,
         glossary=None if no_glossary else (glossary or DEFAULT_GLOSSARY), encoding=encoding,
