@@ -217,3 +217,11 @@ def test_cli_check_names_translation_lines(cli, tmp_path):
     same = _write(tmp_path, "same.en", ["x", REF["en"][1], REF["en"][2]])
     r = cli(["glossary", "check", same, "--source", _write(tmp_path, "s3.fa", SRC), "--lang", "en", "--glossary", DATA, "--json"])
     assert {row["entry_id"]: row["lines"] for row in json.loads(r.stdout)["rows"]}["andrei-belousov"] == [3]
+
+
+def test_cli_enforce_report_dash_is_refused(cli, tmp_path, monkeypatch):
+    """'--report -' wrote the report to a file named '-' in the current folder."""
+    monkeypatch.chdir(tmp_path)
+    src, mt = _write(tmp_path, "s.fa.txt", ["بلوسوف گفت."]), _write(tmp_path, "m.en.txt", ["Blusov said."])
+    r = cli(["glossary", "enforce", mt, "--source", src, "--lang", "en", "-g", DATA, "--report", "-"])
+    assert r.exit_code == 1 and "--report -" in r.stderr and not (tmp_path / "-").exists()

@@ -59,6 +59,8 @@ def enforce(
     from xling.glossary.repair import repair
     from xling.io import atomic_write_text, refuse_overwrite
 
+    if report is not None and str(report) == "-":
+        raise InputError("--report -: give a file name; standard output carries the repaired translation")
     if report is not None:
         from xling.glossary.store import default_glossary_path
 
