@@ -17,3 +17,13 @@ def test_tsv_leaves_out_units_with_no_text():
     assert out == "Salam.\tHello.\nDobro.\tGood.\nExtra.\t\n"
     # beads and jsonl keep every unit: their ids are the line numbers
     assert render("beads", units_from_beads(beads, "en"), src, {"en": tgt}, src_lang="fa").count("\n") == 5
+
+
+def test_cli_out_dash_is_standard_output(cli, tmp_path, monkeypatch):
+    """'-o -' wrote the alignment to a file named '-' and printed nothing."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s.fa.txt").write_text("سلام.\n", encoding="utf-8")
+    (tmp_path / "t.en.txt").write_text("Hello.\n", encoding="utf-8")
+    r = cli(["align", "s.fa.txt", "t.en.txt", "--presegmented", "--no-glossary", "-o", "-"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "[0]:[0]\n" and not (tmp_path / "-").exists()

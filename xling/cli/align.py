@@ -94,6 +94,8 @@ def align(
     from xling.errors import InputError
     from xling.io import atomic_write_text, refuse_overwrite
 
+    if out is not None and str(out) == "-":
+        out = None  # standard output, as for glossary export -
     if out is not None:
         refuse_overwrite(out, [("SOURCE", source)] + [("TARGET", t) for t in targets] + [("--gold", g) for g in gold or []])
     s_lang, t_langs = _langs(source, targets, src_lang, tgt_lang)
