@@ -42,6 +42,7 @@ leave-one-document-out (chosen on 3 documents, scored on the 4th).
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -428,7 +429,7 @@ def align_sentences(
             the bead that spans it when its neighbours were merged.
         src_lang, tgt_lang: ISO 639-1 codes, e.g. ``"fa"``, ``"en"`` (choose scripts compared
             for shared words, and the glossary's languages).
-        glossary: optional :class:`xling.glossary.model.Glossary`; its concept entries become
+        glossary: optional :class:`xling.glossary.model.Glossary` (or a YAML path); its concept entries become
             anchors (source term ↔ any term of the same concept in ``tgt_lang``).
         translate: optional MT function (source sentences → ``tgt_lang`` sentences, same
             length); when given, chrF of MT(source) vs target is added to the bead cost
@@ -446,6 +447,10 @@ def align_sentences(
     Algorithm: Gale & Church (1993) length model + anchors, coarse-to-fine banded DP as in
     Vecalign (Thompson & Koehn 2019); optional MT scoring after Bleualign (Sennrich & Volk 2010).
     """
+    if isinstance(glossary, (str, os.PathLike)):
+        from xling.glossary.store import load_glossary
+
+        glossary = load_glossary(glossary)
     src = list(src)
     tgt = list(tgt)
     keep_s = [i for i, x in enumerate(src) if x.strip()]

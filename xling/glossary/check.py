@@ -30,6 +30,7 @@ entry occurring ``n`` times in the source and ``k`` times (acceptably) in the ta
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
@@ -168,7 +169,8 @@ def check_terms(sources: list[str], targets: list[str], lang: str, glossary: "Gl
         targets: target segments in ``lang``; ``targets[i]`` translates ``sources[i]``. For a
             document-level check pass one joined string in each list.
         lang: target language code (``en``, ``ru``, ``ar``).
-        glossary: the termbase.
+        glossary: the termbase: a :class:`~xling.glossary.model.Glossary`
+            (:func:`xling.glossary.store.load_glossary`) or a YAML path.
         matcher: a prebuilt :class:`~xling.glossary.match.SourceMatcher` (built if ``None``).
 
     Returns:
@@ -181,6 +183,10 @@ def check_terms(sources: list[str], targets: list[str], lang: str, glossary: "Gl
 
     if len(sources) != len(targets):
         raise ValueError(f"{len(sources)} source segments but {len(targets)} target segments")
+    if isinstance(glossary, (str, os.PathLike)):
+        from xling.glossary.store import load_glossary
+
+        glossary = load_glossary(glossary)
     matcher = matcher or SourceMatcher(glossary)
     rows: list[TermRow] = []
     for i, (src, tgt) in enumerate(zip(sources, targets)):

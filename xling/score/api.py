@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import os
+
 from xling.errors import InputError, ScoreError
 from xling.score.qa.base import Context, Issue, Unit
 from xling.score.report import QAReport, ScoreReport
@@ -67,8 +69,8 @@ def run_checks(
         hypotheses: hypothesis (translated) segments.
         src_lang: source language code (``fa``).
         tgt_lang: hypothesis language code (en, ru, ar).
-        glossary: a :class:`xling.glossary.model.Glossary` for the term checks, or ``None`` to
-            skip them.
+        glossary: a :class:`xling.glossary.model.Glossary` (or a YAML path, or ``"default"``
+            for the shipped house glossary) for the term checks, or ``None`` to skip them.
         align: pair sources and hypotheses with the sentence aligner instead of line by line.
 
     Returns:
@@ -78,6 +80,8 @@ def run_checks(
     Raises:
         ScoreError: ``sources`` and ``hypotheses`` differ in length and ``align`` is false.
     """
+    if isinstance(glossary, (str, os.PathLike)):
+        glossary = _resolve_glossary(glossary)
     units = _units(sources, hypotheses, src_lang=src_lang, tgt_lang=tgt_lang, align=align, glossary=glossary)
     return check_units(units, src_lang=src_lang, tgt_lang=tgt_lang, glossary=glossary)
 
