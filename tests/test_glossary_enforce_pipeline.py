@@ -78,3 +78,7 @@ def test_python_api_job_with_a_glossary_enforces_it(packages, monkeypatch):
     assert [s.targets["en"] for s in doc.segments] == WANT["en"]
     doc = translate_document(ARTICLE, Job(from_code="fa", targets=["en"]))
     assert doc.segments[0].targets["en"].startswith("آندری بلوسوف")  # no glossary: copied as is
+    from xling.glossary.store import default_glossary_path
+
+    doc = translate_document(ARTICLE, Job(from_code="fa", targets=["en"], glossary=str(default_glossary_path())))
+    assert [s.targets["en"] for s in doc.segments] == WANT["en"]  # a YAML path works too

@@ -80,8 +80,8 @@ class Job:
         max_batch_tokens: CTranslate2 sub-batch size, in source tokens.
         join_lines: read single line breaks as wraps inside a sentence (hard-wrapped text);
             by default every line break ends a segment (see :func:`xling.text.segment.segment_text`).
-        glossary: a termbase (:func:`xling.glossary.store.load_glossary`) to enforce; None
-            disables both hooks.
+        glossary: a termbase (:func:`xling.glossary.store.load_glossary`, or its YAML path)
+            to enforce; None disables both hooks.
         protect / repair: the glossary enforcement stage functions; None = those of
             :mod:`xling.glossary.enforce`.
         reporter: progress and notices; default :class:`QuietReporter`.
@@ -179,6 +179,10 @@ def protect_stage(segments: list[Segment], job: Job) -> list[Segment]:
     (:func:`xling.glossary.enforce.protect_stage` when ``Job.protect`` is None)."""
     if job.glossary is None:
         return segments
+    if isinstance(job.glossary, (str, os.PathLike)):
+        from xling.glossary.store import load_glossary
+
+        job.glossary = load_glossary(job.glossary)
     if job.protect is None:
         from xling.glossary.enforce import protect_stage as default
 
