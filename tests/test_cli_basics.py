@@ -49,3 +49,16 @@ def test_usage_errors_are_one_line_naming_the_help(cli):
 def test_group_without_command_prints_its_help(cli):
     r = cli(["models"])
     assert r.exit_code == 0 and "install" in r.output and "remove" in r.output
+
+
+def test_source_file_option_has_the_same_names_everywhere(cli, tmp_path):
+    """score (--src) and glossary check/enforce (--source) accept both spellings."""
+    src = tmp_path / "s.fa.txt"
+    hyp = tmp_path / "h.en.txt"
+    src.write_text("پوتین در کرملین سخنرانی کرد.\n", encoding="utf-8")
+    hyp.write_text("Putin gave a speech in the Kremlin.\n", encoding="utf-8")
+    for args in (["score", hyp, "--lang", "en", "--source", src, "--json"],
+                 ["glossary", "check", hyp, "--src", src, "--lang", "en", "--json"],
+                 ["glossary", "enforce", hyp, "--src", src, "--lang", "en"]):
+        r = cli(args)
+        assert r.exit_code == 0, (args, r.output)

@@ -46,7 +46,7 @@ def _glossary(path: Optional[Path], lang: str):
 @app.command("enforce")
 def enforce(
     translation: str = typer.Argument(..., metavar="TRANSLATION", help="Translation, one segment a line ('-' for standard input)."),
-    source: str = typer.Option(..., "--source", "-s", help="Source (Persian) file: line i is the source of line i of TRANSLATION."),
+    source: str = typer.Option(..., "--source", "--src", "-s", help="Source (Persian) file: line i is the source of line i of TRANSLATION."),
     lang: str = typer.Option(..., "--lang", "-l", help="Language of TRANSLATION: en, ru or ar."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False),
     report: Optional[Path] = typer.Option(None, "--report", "-r", help="Write every change (segment, offsets, before, after, rule) as JSON to this file."),
@@ -81,7 +81,7 @@ def enforce(
 @app.command("check")
 def check(
     translation: str = typer.Argument(..., metavar="TRANSLATION", help="Translation, one segment a line."),
-    source: str = typer.Option(..., "--source", "-s", help="Source (Persian) file."),
+    source: str = typer.Option(..., "--source", "--src", "-s", help="Source (Persian) file."),
     lang: str = typer.Option(..., "--lang", "-l", help="Language of TRANSLATION: en, ru or ar."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False),
     as_json: bool = typer.Option(False, "--json", help="Print the term report as JSON."),

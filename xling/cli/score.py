@@ -21,7 +21,7 @@ def score(
     hypothesis: str = typer.Argument(..., help="Hypothesis (translation) file, one segment a line; - for standard input."),
     lang: TargetLang = typer.Option(..., "--lang", "-l", help="Language of the hypothesis."),
     ref: Optional[str] = typer.Option(None, "--ref", help="Reference translation; without it only the reference-free checks run."),
-    src: Optional[str] = typer.Option(None, "--src", help="Source file: enables number, untranslated, length-ratio and term checks."),
+    src: Optional[str] = typer.Option(None, "--src", "--source", help="Source file: enables number, untranslated, length-ratio and term checks."),
     src_lang: str = typer.Option("fa", "--src-lang", help="Language of the source."),
     align: bool = typer.Option(False, "--align", help="Align hypothesis with reference (and source) by sentences instead of line by line."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON (schema xling-score/1, xling/score/schema.json)."),
