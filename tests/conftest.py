@@ -29,3 +29,13 @@ def cli():
         return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture
+def gpath(tmp_path) -> Path:
+    """A copy of the small test glossary (tests/data/glossary/small.yaml) that a test may edit."""
+    import shutil
+
+    p = tmp_path / "g.yaml"
+    shutil.copy(ROOT / "tests" / "data" / "glossary" / "small.yaml", p)
+    return p

@@ -10,14 +10,6 @@ import pytest
 from xling.glossary.model import EntryType, RelationType, TermStatus
 from xling.glossary.store import load_glossary
 
-DATA = Path(__file__).parent / "data" / "glossary"
-
-
-@pytest.fixture
-def gpath(tmp_path) -> Path:
-    p = tmp_path / "g.yaml"
-    shutil.copy(DATA / "small.yaml", p)
-    return p
 
 
 def test_list_filters(cli, gpath):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,13 +14,6 @@ from xling.glossary.model import ConceptEntry, Glossary, Term, TermStatus
 from xling.glossary.store import load_glossary
 
 DATA = Path(__file__).parent / "data" / "glossary"
-
-
-@pytest.fixture
-def gpath(tmp_path) -> Path:
-    p = tmp_path / "g.yaml"
-    shutil.copy(DATA / "small.yaml", p)
-    return p
 
 
 @pytest.mark.parametrize("delimiter", [",", "\t"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,14 +10,12 @@ from xling.errors import GlossaryError
 from xling.glossary.model import EntryType, TermStatus
 from xling.glossary.store import default_glossary_path, edit_glossary, load_document, load_glossary, save_glossary
 
-DATA = Path(__file__).parent / "data" / "glossary"
 
 
 @pytest.fixture
-def small(tmp_path) -> Path:
-    p = tmp_path / "small.yaml"
-    shutil.copy(DATA / "small.yaml", p)
-    return p
+def small(gpath) -> Path:
+    """The small test glossary, copied (conftest's ``gpath``)."""
+    return gpath
 
 
 def test_default_glossary_is_the_repository_house_file():
