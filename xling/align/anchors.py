@@ -33,6 +33,7 @@ import numpy as np
 
 from xling.align.lengths import char_length
 from xling.text.digits import to_ascii_digits
+from xling.text.orthography import HARAKAT
 
 if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.model import Glossary
@@ -52,7 +53,7 @@ _ARABIC_FOLD = str.maketrans(
         "\u200c": None, "\u200d": None, "\u0640": None,
     }
 )
-_HARAKAT = re.compile(r"[\u064b-\u065f\u0670]")
+_HARAKAT = re.compile(f"[{HARAKAT}]")
 
 WEIGHT_POWER = 0.5  # key weight = df ** -WEIGHT_POWER (df: sentences holding the key, larger side)
 NUMBER_WEIGHT = 1.0  # numbers count this many times a word key

@@ -20,8 +20,9 @@ import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
+from xling.text.orthography import HARAKAT, TATWEEL
 
-_SKIP = re.compile(r"[\s\u200c\u200d\u0640\u064b-\u065f\u0670]")  # spaces, ZWNJ/ZWJ, tatweel, harakat
+_SKIP = re.compile(rf"[\s\u200c\u200d{TATWEEL}{HARAKAT}]")  # spaces, ZWNJ/ZWJ, tatweel, harakat
 
 
 def char_length(text: str) -> int:

@@ -27,11 +27,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
+from xling.text.orthography import HARAKAT, TATWEEL
 
 if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.model import ConceptEntry, Glossary, Term
 
-_W = r"[^\W_]|[\u064b-\u065f\u0670\u0640]"
+_W = rf"[^\W_]|[{HARAKAT}{TATWEEL}]"
 TOKEN_RE = re.compile(rf"(?:{_W})+(?:[-‐'’ʼ](?:{_W})+)*(?:['’]s?)?")
 RU_ENDINGS = tuple(sorted({
     "а", "я", "у", "ю", "ом", "ем", "ём", "ой", "ей", "ою", "ею", "ы", "и", "е", "ым", "им",

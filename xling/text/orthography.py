@@ -31,7 +31,13 @@ _FA_TABLE = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u
 _AR_TABLE = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643"})
 _TABLES = {"fa": _FA_TABLE, "ar": _AR_TABLE}
 
-_HARAKAT_RE = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\ufeff]")
+#: Arabic-script diacritics (harakat, tanwin, superscript alef), as the body of a regex character
+#: class; every module that strips or skips them builds its pattern from this one definition.
+HARAKAT = "\u064b-\u065f\u0670"
+#: Tatweel (kashida), the Arabic-script letter-stretching character.
+TATWEEL = "\u0640"
+
+_HARAKAT_RE = re.compile(f"[{HARAKAT}{TATWEEL}\u200b-\u200f\ufeff]")
 _FOLD_FA = str.maketrans({"\u0629": "\u0647", "\u06c0": "\u0647", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "\u0624": "\u0648"})
 _FOLD_AR = str.maketrans({"\u0629": "\u0647", "\u06c0": "\u0647", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "\u0622": "\u0627", "\u0624": "\u0648", "\u0649": "\u064a"})
 _SPACE_RE = re.compile(r"\s+")

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from xling.text.digits import to_ascii_digits
+from xling.text.orthography import HARAKAT, TATWEEL
 
-_HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")
+_HARAKAT = re.compile(f"[{HARAKAT}{TATWEEL}]")
 _KEY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ё": "е", "\u200c": ""})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _GAP_OK = re.compile(r"^[\s\u00a0\u202f\u200c-]*$")
