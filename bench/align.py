@@ -52,7 +52,6 @@ def gc_full(src: list[str], tgt: list[str]):
 
     D = np.full((N + 1, M + 1), np.inf)
     B = np.full((N + 1, M + 1), -1, dtype=np.int8)
-    j = np.arange(M + 1)
     c01 = cost(0, 1, 0.0, lt)
     for i in range(N + 1):
         X = np.full(M + 1, np.inf)
@@ -121,17 +120,23 @@ def main(argv=None) -> int:
     if args.child:
         child(args.child[0], int(args.child[1]))
         return 0
-    print(f"{'beads':>7} {'aligner':<8} {'src':>6} {'tgt':>6} {'seconds':>8} {'sent/s':>8} {'peak MB':>8} {'strict F1':>9}  ratio vs xling (time, memory)")
+    print(
+        f"{'beads':>7} {'aligner':<8} {'src':>6} {'tgt':>6} {'seconds':>8} {'sent/s':>8} {'peak MB':>8} {'strict F1':>9}  ratio vs xling (time, memory)"
+    )
     for n in [int(x) for x in args.sizes.split(",")]:
         results = {}
         kinds = ["xling", "gc-full"] + (["nltk"] if n <= 1000 else [])
         for kind in kinds:
             if kind == "gc-full" and (n * 1.05) ** 2 > args.gc_max_cells:
-                print(f"{n:>7} {kind:<8} skipped: full matrix of ~{(n * 1.05) ** 2:.1e} cells would need ~{(n * 1.05) ** 2 * 9 / 2**30:.0f} GB")
+                print(
+                    f"{n:>7} {kind:<8} skipped: full matrix of ~{(n * 1.05) ** 2:.1e} cells would need ~{(n * 1.05) ** 2 * 9 / 2**30:.0f} GB"
+                )
                 continue
             out = subprocess.run([sys.executable, __file__, "--child", kind, str(n)], capture_output=True, text=True)
             if out.returncode != 0:
-                print(f"{n:>7} {kind:<8} failed: {out.stderr.strip().splitlines()[-1] if out.stderr.strip() else out.returncode}")
+                print(
+                    f"{n:>7} {kind:<8} failed: {out.stderr.strip().splitlines()[-1] if out.stderr.strip() else out.returncode}"
+                )
                 continue
             r = json.loads(out.stdout.strip().splitlines()[-1])
             results[kind] = r
@@ -140,7 +145,10 @@ def main(argv=None) -> int:
                 x = results["xling"]
                 ratio = f"  {r['seconds'] / x['seconds']:.1f}x time, {r['peak_mb'] / max(x['peak_mb'], 1):.1f}x memory"
             sps = (r["n_src"] + r["n_tgt"]) / r["seconds"]
-            print(f"{n:>7} {kind:<8} {r['n_src']:>6} {r['n_tgt']:>6} {r['seconds']:>8.2f} {sps:>8.0f} {r['peak_mb']:>8.1f} {r['f1']:>9.3f}{ratio}", flush=True)
+            print(
+                f"{n:>7} {kind:<8} {r['n_src']:>6} {r['n_tgt']:>6} {r['seconds']:>8.2f} {sps:>8.0f} {r['peak_mb']:>8.1f} {r['f1']:>9.3f}{ratio}",
+                flush=True,
+            )
     print("sent/s counts source + target sentences; peak MB = peak RSS minus RSS before aligning.")
     return 0
 

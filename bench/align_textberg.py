@@ -51,7 +51,10 @@ def main(argv=None) -> int:
     print(row.format("doc", "xP", "xR", "xF1", "xlaxP", "xlaxR", "xlaxF", "gcP", "gcR", "gcF1", "gcLP", "gcLR", "gcLF"))
 
     def fmt(d):
-        return [f"{d[k]:.3f}" for k in ("strict_precision", "strict_recall", "strict_f1", "lax_precision", "lax_recall", "lax_f1")]
+        return [
+            f"{d[k]:.3f}"
+            for k in ("strict_precision", "strict_recall", "strict_f1", "lax_precision", "lax_recall", "lax_f1")
+        ]
 
     for name in docs:
         src = read_lines(args.data / "de" / name)

@@ -42,9 +42,16 @@ def make_glossary(n: int, rng: random.Random):
         if family in seen:
             continue
         seen.add(family)
-        entries.append(ConceptEntry(id=f"e{len(entries)}", type="person", terms={
-            "fa": [Term(text=f"{given} {family}", short_forms=[family])],
-            "en": [Term(text=f"Name{len(entries)}")]}))
+        entries.append(
+            ConceptEntry(
+                id=f"e{len(entries)}",
+                type="person",
+                terms={
+                    "fa": [Term(text=f"{given} {family}", short_forms=[family])],
+                    "en": [Term(text=f"Name{len(entries)}")],
+                },
+            )
+        )
     return Glossary(name="bench", entries=entries)
 
 
@@ -55,8 +62,16 @@ def make_text(glossary, size: int, rng: random.Random) -> tuple[str, int]:
     while total < size:
         if rng.random() < 0.08:
             t = rng.choice(terms)
-            form = rng.choice([t.text, t.short_forms[0], t.text.replace(" ", "\u200c"), t.text.replace(" ", ""),
-                               t.text.translate(SWAP), t.short_forms[0] + "\u200cها"])
+            form = rng.choice(
+                [
+                    t.text,
+                    t.short_forms[0],
+                    t.text.replace(" ", "\u200c"),
+                    t.text.replace(" ", ""),
+                    t.text.translate(SWAP),
+                    t.short_forms[0] + "\u200cها",
+                ]
+            )
             planted += 1
         else:
             form = "".join(rng.choice(LETTERS) for _ in range(rng.randint(2, 7)))
@@ -121,11 +136,15 @@ def main() -> None:
     print()
     print(f"{'method':<34}{'build s':>9}{'text MB':>9}{'match s':>9}{'MB/s':>9}{'hits':>8}")
     print(f"{'SourceMatcher (Aho-Corasick)':<34}{build:>9.2f}{nbytes / 1e6:>9.2f}{dt:>9.3f}{mbs:>9.2f}{len(found):>8}")
-    print(f"{'SourceMatcher, baseline slice':<34}{'':>9}{cut_bytes / 1e6:>9.3f}{sdt:>9.3f}{cut_bytes / 1e6 / sdt:>9.2f}{len(slice_found):>8}")
+    print(
+        f"{'SourceMatcher, baseline slice':<34}{'':>9}{cut_bytes / 1e6:>9.3f}{sdt:>9.3f}{cut_bytes / 1e6 / sdt:>9.2f}{len(slice_found):>8}"
+    )
     print(f"{'naive: one regex per term':<34}{nbuild:>9.2f}{cut_bytes / 1e6:>9.3f}{ndt:>9.3f}{nmbs:>9.4f}{nfound:>8}")
     print()
     print(f"throughput ratio (Aho-Corasick full text / naive slice): {mbs / nmbs:.0f}x")
-    print("note: the naive baseline folds letters only; it has no clitic, article or boundary rules, so its hit count differs")
+    print(
+        "note: the naive baseline folds letters only; it has no clitic, article or boundary rules, so its hit count differs"
+    )
 
 
 if __name__ == "__main__":

@@ -53,7 +53,9 @@ def main() -> int:
         n = len(segment_text(text, args.lang))
         dt = time.perf_counter() - t0
         ratio = f"   time x{dt / previous:.2f} for 2x input" if previous else ""
-        print(f"segment_text  {nbytes / 1e6:6.1f} MB  {n:8d} sentences  {dt:7.2f} s  {nbytes / 1e6 / dt:5.2f} MB/s{ratio}")
+        print(
+            f"segment_text  {nbytes / 1e6:6.1f} MB  {n:8d} sentences  {dt:7.2f} s  {nbytes / 1e6 / dt:5.2f} MB/s{ratio}"
+        )
         previous = dt
     return 0
 

@@ -79,6 +79,7 @@ def bench_sentences() -> list[str]:
 
 # ---------------------------------------------------------------- child processes
 
+
 def _peak_rss_mb() -> float:
     import resource
 
@@ -133,6 +134,7 @@ def run_child(kind: str, sentences_file: Path, beam: int, repeat: int) -> None:
 
 # ---------------------------------------------------------------- parent
 
+
 def builder_hash() -> str:
     h = hashlib.sha256()
     for name in BUILDER_SOURCES:
@@ -151,9 +153,22 @@ def cached_base_model(cache_dir: Path, *, rebuild: bool = False) -> Path:
         stale.unlink()  # built by an older version of the builder
     print("model: building the transformer-base test model (random weights; once) ...", flush=True)
     subprocess.run(
-        [sys.executable, "-m", "xling.testing.models", "copy", "--from", "fa", "--to", "en",
-         "--size", "base", "--out", str(path)],
-        check=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "xling.testing.models",
+            "copy",
+            "--from",
+            "fa",
+            "--to",
+            "en",
+            "--size",
+            "base",
+            "--out",
+            str(path),
+        ],
+        check=True,
+        cwd=ROOT,
     )
     return path
 
@@ -161,17 +176,26 @@ def cached_base_model(cache_dir: Path, *, rebuild: bool = False) -> Path:
 def child_env(home: Path, packages: Path, beam: int) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ARGOS_", "XDG_"))}
     env.update(
-        HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
-        XDG_CACHE_HOME=str(home / "cache"), ARGOS_PACKAGES_DIR=str(packages),
-        ARGOS_BEAM_SIZE=str(beam), PYTHONPATH=str(ROOT),
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        ARGOS_PACKAGES_DIR=str(packages),
+        ARGOS_BEAM_SIZE=str(beam),
+        PYTHONPATH=str(ROOT),
     )
     return env
 
 
 def install(archive: Path, home: Path, packages: Path) -> None:
     code = "import sys; from xling.mt.packages import install_file; print(install_file(sys.argv[1]).label())"
-    proc = subprocess.run([sys.executable, "-c", code, str(archive)], env=child_env(home, packages, 4),
-                          capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(archive)],
+        env=child_env(home, packages, 4),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     if proc.returncode != 0:
         sys.exit(f"bench: install failed:\n{proc.stderr[-2000:]}")
     print(f"installed: {proc.stdout.strip()} into {packages}")
@@ -179,9 +203,22 @@ def install(archive: Path, home: Path, packages: Path) -> None:
 
 def measure(kind: str, sentences_file: Path, beam: int, repeat: int, home: Path, packages: Path) -> dict:
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", kind, "--beam", str(beam),
-         "--repeat", str(repeat), "--sentences", str(sentences_file)],
-        env=child_env(home, packages, beam), capture_output=True, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--child",
+            kind,
+            "--beam",
+            str(beam),
+            "--repeat",
+            str(repeat),
+            "--sentences",
+            str(sentences_file),
+        ],
+        env=child_env(home, packages, beam),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     if proc.returncode != 0:
         sys.exit(f"bench: the {kind} child failed:\n{proc.stderr[-3000:]}")
@@ -203,7 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, default=ROOT / ".bench-cache", help="where the test model is cached")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached test model")
     parser.add_argument("--repeat", type=int, default=2, help="timed runs per child; the fastest counts (default 2)")
-    parser.add_argument("--rounds", type=int, default=2, help="child processes per path and beam, alternated (default 2)")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="child processes per path and beam, alternated (default 2)"
+    )
     parser.add_argument("--child", choices=["xling", "argos"], help=argparse.SUPPRESS)
     parser.add_argument("--sentences", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -220,16 +259,24 @@ def main(argv: list[str] | None = None) -> int:
         install(archive, home, packages)
         sentences_file = work / "sentences.json"
         sentences_file.write_text(json.dumps(sentences, ensure_ascii=False), encoding="utf-8")
-        print(f"sentences: {len(sentences)} (bundled article via xling's segmenter + 4), "
-              f"{sum(len(s) for s in sentences)} characters; CPU threads: {os.cpu_count()}")
-        print(f"timing: fastest of {args.repeat} runs in each of {args.rounds} alternated child processes per path, "
-              f"after a warm-up sentence; "
-              f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-        print("argostranslate child: MiniSBD sentence splitter replaced by a keep-the-line-whole "
-              "splitter (offline; MiniSBD would download a model)")
+        print(
+            f"sentences: {len(sentences)} (bundled article via xling's segmenter + 4), "
+            f"{sum(len(s) for s in sentences)} characters; CPU threads: {os.cpu_count()}"
+        )
+        print(
+            f"timing: fastest of {args.repeat} runs in each of {args.rounds} alternated child processes per path, "
+            f"after a warm-up sentence; "
+            f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+        )
+        print(
+            "argostranslate child: MiniSBD sentence splitter replaced by a keep-the-line-whole "
+            "splitter (offline; MiniSBD would download a model)"
+        )
         print()
-        header = (f"{'beam':>4}  {'path':<15} {'sent/s':>7} {'translate s':>11} {'CPU s':>7} "
-                  f"{'import+load s':>13} {'peak RSS MB':>11}")
+        header = (
+            f"{'beam':>4}  {'path':<15} {'sent/s':>7} {'translate s':>11} {'CPU s':>7} "
+            f"{'import+load s':>13} {'peak RSS MB':>11}"
+        )
         rows = []
         for beam in args.beam:
             # Alternate the two children over several rounds and keep each one's best round, so a
@@ -243,16 +290,20 @@ def main(argv: list[str] | None = None) -> int:
         print(header)
         for beam, x, a in rows:
             for name, r in (("xling", x), ("argostranslate", a)):
-                print(f"{beam:>4}  {name:<15} {len(sentences) / r['translate_s']:>7.2f} {r['translate_s']:>11.2f} "
-                      f"{r['translate_cpu_s']:>7.2f} {r['load_s']:>13.2f} {r['peak_rss_mb']:>11.0f}")
+                print(
+                    f"{beam:>4}  {name:<15} {len(sentences) / r['translate_s']:>7.2f} {r['translate_s']:>11.2f} "
+                    f"{r['translate_cpu_s']:>7.2f} {r['load_s']:>13.2f} {r['peak_rss_mb']:>11.0f}"
+                )
         print()
         for beam, x, a in rows:
             same = sum(xo.replace("_", " ").strip() == ao.strip() for xo, ao in zip(x["outputs"], a["outputs"]))
-            print(f"beam {beam}: throughput xling/argostranslate = {a['translate_s'] / x['translate_s']:.2f}x "
-                  f"(CPU time: {a['translate_cpu_s'] / x['translate_cpu_s']:.2f}x); "
-                  f"peak RSS xling/argostranslate = {x['peak_rss_mb'] / a['peak_rss_mb']:.2f} "
-                  f"({x['peak_rss_mb']:.0f} MB vs {a['peak_rss_mb']:.0f} MB); "
-                  f"identical hypotheses: {same}/{len(sentences)}")
+            print(
+                f"beam {beam}: throughput xling/argostranslate = {a['translate_s'] / x['translate_s']:.2f}x "
+                f"(CPU time: {a['translate_cpu_s'] / x['translate_cpu_s']:.2f}x); "
+                f"peak RSS xling/argostranslate = {x['peak_rss_mb'] / a['peak_rss_mb']:.2f} "
+                f"({x['peak_rss_mb']:.0f} MB vs {a['peak_rss_mb']:.0f} MB); "
+                f"identical hypotheses: {same}/{len(sentences)}"
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -88,8 +88,10 @@ def quality(golds: list[Path]) -> None:
         ours = score(gold, zwnj_sites(normalize(raw, "fa")))
         theirs_sites, unmapped = hazm_sites(raw, normalizer.normalize(raw))
         theirs = score(gold, theirs_sites, unmapped)
-        print(f"{path.name:38} {ours['gold']:5d} | {ours['p']:7.3f} {ours['r']:5.3f} {ours['f1']:5.3f} | {theirs['p']:6.3f} {theirs['r']:5.3f} {theirs['f1']:5.3f}"
-              f"   (xling fp={ours['fp']} fn={ours['fn']}; hazm tp={theirs['tp']} fp={theirs['fp']})")
+        print(
+            f"{path.name:38} {ours['gold']:5d} | {ours['p']:7.3f} {ours['r']:5.3f} {ours['f1']:5.3f} | {theirs['p']:6.3f} {theirs['r']:5.3f} {theirs['f1']:5.3f}"
+            f"   (xling fp={ours['fp']} fn={ours['fn']}; hazm tp={theirs['tp']} fp={theirs['fp']})"
+        )
 
 
 def make_text(words: list[str], mb: float, rng: random.Random) -> str:
@@ -127,7 +129,9 @@ def throughput(words: list[str], mb: float, hazm_mb: float, seed: int) -> None:
     t0 = time.perf_counter()
     hazm.Normalizer().normalize(text)
     dt = time.perf_counter() - t0
-    print(f"  hazm Normalizer  {nbytes / 1e6:7.1f} MB  {dt:7.2f} s  {nbytes / 1e6 / dt:6.2f} MB/s   xling/hazm speed ratio {xling_rate / (nbytes / 1e6 / dt):.2f}")
+    print(
+        f"  hazm Normalizer  {nbytes / 1e6:7.1f} MB  {dt:7.2f} s  {nbytes / 1e6 / dt:6.2f} MB/s   xling/hazm speed ratio {xling_rate / (nbytes / 1e6 / dt):.2f}"
+    )
 
 
 def load_time() -> None:
@@ -135,7 +139,9 @@ def load_time() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     code_import = "import time; t=time.perf_counter(); import hazm; print(time.perf_counter()-t)"
     imp = subprocess.run([sys.executable, "-c", code_import], cwd=ROOT, capture_output=True, text=True, check=True)
-    print(f"lexicon build in a fresh process: {float(out.stdout):.2f} s (of which `import hazm` alone: {float(imp.stdout):.2f} s)")
+    print(
+        f"lexicon build in a fresh process: {float(out.stdout):.2f} s (of which `import hazm` alone: {float(imp.stdout):.2f} s)"
+    )
 
 
 def main() -> int:

@@ -35,9 +35,18 @@ def xling_env(home: Path, packages: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_xling(args: list[str], env: dict[str, str], *, input: bytes | None = None, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+def run_xling(
+    args: list[str], env: dict[str, str], *, input: bytes | None = None, cwd: Path | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     """Run ``python -m xling ARGS`` and return the completed process (bytes decoded as UTF-8)."""
-    proc = subprocess.run([sys.executable, "-m", "xling", *map(str, args)], env=env, input=input, capture_output=True, cwd=cwd, timeout=timeout)
+    proc = subprocess.run(
+        [sys.executable, "-m", "xling", *map(str, args)],
+        env=env,
+        input=input,
+        capture_output=True,
+        cwd=cwd,
+        timeout=timeout,
+    )
     proc.stdout = proc.stdout.decode("utf-8", "replace")
     proc.stderr = proc.stderr.decode("utf-8", "replace")
     return proc

@@ -19,8 +19,20 @@ def article(tmp_path):
 
 
 def test_exact_command_form_writes_vecalign_beads(cli, article):
-    r = cli(["align", article / "sentences.fa.txt", article / "reference.en.txt", "--src-lang", "fa", "--tgt-lang", "en",
-             "--presegmented", "--format", "beads"])
+    r = cli(
+        [
+            "align",
+            article / "sentences.fa.txt",
+            article / "reference.en.txt",
+            "--src-lang",
+            "fa",
+            "--tgt-lang",
+            "en",
+            "--presegmented",
+            "--format",
+            "beads",
+        ]
+    )
     assert r.exit_code == 0, r.output
     lines = r.stdout.splitlines()
     assert lines == (DATA / "gold.fa-en.txt").read_text(encoding="utf-8").splitlines()
@@ -28,8 +40,22 @@ def test_exact_command_form_writes_vecalign_beads(cli, article):
 
 def test_gold_prints_strict_and_lax_scores(cli, article, tmp_path):
     out = tmp_path / "beads.txt"
-    r = cli(["align", article / "sentences.fa.txt", article / "reference.ru.txt", "--src-lang", "fa", "--tgt-lang", "ru",
-             "--presegmented", "--out", out, "--gold", DATA / "gold.fa-ru.txt"])
+    r = cli(
+        [
+            "align",
+            article / "sentences.fa.txt",
+            article / "reference.ru.txt",
+            "--src-lang",
+            "fa",
+            "--tgt-lang",
+            "ru",
+            "--presegmented",
+            "--out",
+            out,
+            "--gold",
+            DATA / "gold.fa-ru.txt",
+        ]
+    )
     assert r.exit_code == 0, r.output
     assert "fa-ru strict P=1.0000 R=1.0000 F1=1.0000  lax P=1.0000 R=1.0000 F1=1.0000" in r.stdout
     assert "[8,9]:[8]" in out.read_text(encoding="utf-8").splitlines()
@@ -45,8 +71,20 @@ def test_tsv_joins_merged_sentences(cli, article):
 
 
 def test_jsonl_has_ids_texts_and_cost(cli, article):
-    r = cli(["align", article / "sentences.fa.txt", article / "reference.ar.txt", "--src-lang", "fa", "--tgt-lang", "ar",
-             "--presegmented", "--format", "jsonl"])
+    r = cli(
+        [
+            "align",
+            article / "sentences.fa.txt",
+            article / "reference.ar.txt",
+            "--src-lang",
+            "fa",
+            "--tgt-lang",
+            "ar",
+            "--presegmented",
+            "--format",
+            "jsonl",
+        ]
+    )
     assert r.exit_code == 0, r.output
     recs = [json.loads(line) for line in r.stdout.splitlines()]
     assert recs[12]["src_ids"] == [12] and recs[12]["tgt_ids"] == {"ar": [12, 13]}
@@ -55,8 +93,18 @@ def test_jsonl_has_ids_texts_and_cost(cli, article):
 
 
 def test_multi_target_merges_to_common_source_spans(cli, article):
-    r = cli(["align", article / "sentences.fa.txt", article / "reference.en.txt", article / "reference.ru.txt",
-             article / "reference.ar.txt", "--presegmented", "--format", "beads"])
+    r = cli(
+        [
+            "align",
+            article / "sentences.fa.txt",
+            article / "reference.en.txt",
+            article / "reference.ru.txt",
+            article / "reference.ar.txt",
+            "--presegmented",
+            "--format",
+            "beads",
+        ]
+    )
     assert r.exit_code == 0, r.output
     lines = r.stdout.splitlines()
     assert len(lines) == 15
@@ -69,9 +117,24 @@ def test_multi_target_tmx(cli, article, tmp_path):
     from xling.formats.tmx import read_tmx
 
     out = tmp_path / "article.tmx"
-    r = cli(["align", article / "sentences.fa.txt", article / "reference.en.txt", article / "reference.ru.txt",
-             article / "reference.ar.txt", "--src-lang", "fa", "--tgt-lang", "en,ru,ar", "--presegmented",
-             "--format", "tmx", "--out", out])
+    r = cli(
+        [
+            "align",
+            article / "sentences.fa.txt",
+            article / "reference.en.txt",
+            article / "reference.ru.txt",
+            article / "reference.ar.txt",
+            "--src-lang",
+            "fa",
+            "--tgt-lang",
+            "en,ru,ar",
+            "--presegmented",
+            "--format",
+            "tmx",
+            "--out",
+            out,
+        ]
+    )
     assert r.exit_code == 0, r.output
     header, units = read_tmx(out.read_bytes())
     assert header["srclang"] == "fa"
@@ -81,9 +144,13 @@ def test_multi_target_tmx(cli, article, tmp_path):
 
 def test_raw_documents_are_segmented(cli, article, tmp_path):
     raw_en = tmp_path / "doc.en.txt"
-    raw_en.write_text(" ".join((DATA / "reference.en.txt").read_text(encoding="utf-8").splitlines()) + "\n", encoding="utf-8")
+    raw_en.write_text(
+        " ".join((DATA / "reference.en.txt").read_text(encoding="utf-8").splitlines()) + "\n", encoding="utf-8"
+    )
     raw_fa = tmp_path / "doc.fa.txt"
-    raw_fa.write_text(" ".join((DATA / "sentences.fa.txt").read_text(encoding="utf-8").splitlines()) + "\n", encoding="utf-8")
+    raw_fa.write_text(
+        " ".join((DATA / "sentences.fa.txt").read_text(encoding="utf-8").splitlines()) + "\n", encoding="utf-8"
+    )
     r = cli(["align", raw_fa, raw_en, "--format", "tsv"])
     assert r.exit_code == 0, r.output
     assert len(r.stdout.splitlines()) >= 10
@@ -138,8 +205,18 @@ def test_bad_gold_fails_before_output_is_written(cli, article, tmp_path):
     out = tmp_path / "beads.txt"
     out.write_text("keep me\n", encoding="utf-8")
     for gold in (bad, tmp_path / "missing-gold.txt"):
-        r = cli(["align", article / "sentences.fa.txt", article / "reference.en.txt", "--presegmented",
-                 "--out", out, "--gold", gold])
+        r = cli(
+            [
+                "align",
+                article / "sentences.fa.txt",
+                article / "reference.en.txt",
+                "--presegmented",
+                "--out",
+                out,
+                "--gold",
+                gold,
+            ]
+        )
         assert r.exit_code == 1
         assert out.read_text(encoding="utf-8") == "keep me\n"
 
@@ -153,8 +230,16 @@ def test_gold_ids_out_of_range_are_an_error(cli, article, tmp_path):
     assert r.exit_code == 1
     msg = r.output.strip().splitlines()[-1]
     assert msg.startswith("xling: error: ") and "gold.txt:17" in msg and "16 source" in msg
-    r = cli(["align", article / "sentences.fa.txt", article / "reference.ru.txt", "--presegmented",
-             "--gold", DATA / "gold.fa-en.txt"])  # the en gold given for the ru target (15 lines)
+    r = cli(
+        [
+            "align",
+            article / "sentences.fa.txt",
+            article / "reference.ru.txt",
+            "--presegmented",
+            "--gold",
+            DATA / "gold.fa-en.txt",
+        ]
+    )  # the en gold given for the ru target (15 lines)
     assert r.exit_code == 1 and "15 target" in r.output
 
 
@@ -177,7 +262,18 @@ def test_house_glossary_anchors_by_default(cli, tmp_path):
     ref = (data / "reference.en.txt").read_text(encoding="utf-8").splitlines()
     cut = tmp_path / "cut.en.txt"
     cut.write_text("\n".join(ref[:15] + ref[16:]) + "\n", encoding="utf-8")
-    args = ["align", data / "sentences.fa.txt", cut, "--src-lang", "fa", "--tgt-lang", "en", "--presegmented", "--format", "beads"]
+    args = [
+        "align",
+        data / "sentences.fa.txt",
+        cut,
+        "--src-lang",
+        "fa",
+        "--tgt-lang",
+        "en",
+        "--presegmented",
+        "--format",
+        "beads",
+    ]
     with_glossary = cli(args)
     assert with_glossary.exit_code == 0
     assert with_glossary.stdout.splitlines()[-3:] == ["[13]:[14]", "[14]:[]", "[15]:[15]"]

@@ -13,7 +13,23 @@ from xling.align.synthetic import make_bitext
 from xling.io import read_lines
 
 DATA = Path(__file__).parent / "data" / "align"
-SCHEDULE = [(1, 1), (1, 2), (2, 1), (1, 1), (2, 2), (1, 1), (1, 0), (1, 1), (1, 1), (0, 1), (1, 1), (1, 3), (1, 1), (3, 1), (1, 1)]
+SCHEDULE = [
+    (1, 1),
+    (1, 2),
+    (2, 1),
+    (1, 1),
+    (2, 2),
+    (1, 1),
+    (1, 0),
+    (1, 1),
+    (1, 1),
+    (0, 1),
+    (1, 1),
+    (1, 3),
+    (1, 1),
+    (3, 1),
+    (1, 1),
+]
 
 
 def _keys(beads):
@@ -153,7 +169,13 @@ def test_lexicon_is_learnt_from_aligned_beads():
     from xling.align.anchors import learn_lexicon, sentence_words
 
     src = ["der Gipfel ist hoch", "ein Gipfel im Schnee", "die Hütte ist warm", "eine Hütte im Tal", "der Hund bellt"]
-    tgt = ["le sommet est haut", "un sommet dans la neige", "la cabane est chaude", "une cabane dans la vallée", "le chien aboie"]
+    tgt = [
+        "le sommet est haut",
+        "un sommet dans la neige",
+        "la cabane est chaude",
+        "une cabane dans la vallée",
+        "le chien aboie",
+    ]
     sw = [sentence_words(x) for x in src]
     tw = [sentence_words(x) for x in tgt]
     lex = learn_lexicon(sw, tw, [(i, i + 1, i, i + 1) for i in range(5)], max_share=0.5)
@@ -185,9 +207,15 @@ def test_weak_boundary_lowers_only_merge_beads():
     # 2-2: a semicolon on each side faces the other; no bonus.
     src2 = ["Wir brachen um 5.30 Uhr auf ;", "es regnete 12 Stunden ."]
     tgt2 = ["Nous partîmes à 5.30 heures ;", "il a plu 12 heures ."]
-    on2 = align_sentences(src2, tgt2, src_lang="de", tgt_lang="fr", params=AlignParams(priors={(2, 2): 1.0, (1, 0): 0.01, (0, 1): 0.01}))
+    on2 = align_sentences(
+        src2, tgt2, src_lang="de", tgt_lang="fr", params=AlignParams(priors={(2, 2): 1.0, (1, 0): 0.01, (0, 1): 0.01})
+    )
     off2 = align_sentences(
-        src2, tgt2, src_lang="de", tgt_lang="fr", params=AlignParams(priors={(2, 2): 1.0, (1, 0): 0.01, (0, 1): 0.01}, weak_boundary_bonus=0.0)
+        src2,
+        tgt2,
+        src_lang="de",
+        tgt_lang="fr",
+        params=AlignParams(priors={(2, 2): 1.0, (1, 0): 0.01, (0, 1): 0.01}, weak_boundary_bonus=0.0),
     )
     assert _keys(on2) == _keys(off2) == [((0, 1), (0, 1))]
     assert on2[0].cost == pytest.approx(off2[0].cost)

@@ -9,14 +9,36 @@ def test_help_lists_every_command(cli):
         assert name in r.output
 
 
-HEAVY = ("torch", "stanza", "spacy", "ctranslate2", "hazm", "argostranslate", "sentencepiece", "sacrebleu", "pymorphy3", "lxml", "numpy")
+HEAVY = (
+    "torch",
+    "stanza",
+    "spacy",
+    "ctranslate2",
+    "hazm",
+    "argostranslate",
+    "sentencepiece",
+    "sacrebleu",
+    "pymorphy3",
+    "lxml",
+    "numpy",
+)
 
 
 def test_import_does_no_heavy_work(tmp_path):
     """Importing xling and its CLI, and every --help, load none of the heavy libraries and create no folder."""
-    helps = [["--help"], ["translate", "--help"], ["normalize", "--help"], ["segment", "--help"], ["align", "--help"],
-             ["score", "--help"], ["models", "--help"], ["models", "install", "--help"], ["glossary", "--help"],
-             ["glossary", "check", "--help"], ["glossary", "import", "--help"]]
+    helps = [
+        ["--help"],
+        ["translate", "--help"],
+        ["normalize", "--help"],
+        ["segment", "--help"],
+        ["align", "--help"],
+        ["score", "--help"],
+        ["models", "--help"],
+        ["models", "install", "--help"],
+        ["glossary", "--help"],
+        ["glossary", "check", "--help"],
+        ["glossary", "import", "--help"],
+    ]
     code = (
         "import contextlib, io, sys, xling, xling.cli.main;"
         f"heavy = {HEAVY!r};"
@@ -43,7 +65,9 @@ def test_usage_errors_are_one_line_naming_the_help(cli):
     assert lines[0].endswith("(see 'xling align --help')")
     assert lines[0].startswith("xling: error: Invalid value for '--format': 'nope' is not one of")
     r = cli(["--no-such-option"])
-    assert r.exit_code == 2 and r.output.strip().splitlines() == ["xling: error: No such option: --no-such-option (see 'xling --help')"]
+    assert r.exit_code == 2 and r.output.strip().splitlines() == [
+        "xling: error: No such option: --no-such-option (see 'xling --help')"
+    ]
 
 
 def test_group_without_command_prints_its_help(cli):
@@ -57,8 +81,10 @@ def test_source_file_option_has_the_same_names_everywhere(cli, tmp_path):
     hyp = tmp_path / "h.en.txt"
     src.write_text("پوتین در کرملین سخنرانی کرد.\n", encoding="utf-8")
     hyp.write_text("Putin gave a speech in the Kremlin.\n", encoding="utf-8")
-    for args in (["score", hyp, "--lang", "en", "--source", src, "--json"],
-                 ["glossary", "check", hyp, "--src", src, "--lang", "en", "--json"],
-                 ["glossary", "enforce", hyp, "--src", src, "--lang", "en"]):
+    for args in (
+        ["score", hyp, "--lang", "en", "--source", src, "--json"],
+        ["glossary", "check", hyp, "--src", src, "--lang", "en", "--json"],
+        ["glossary", "enforce", hyp, "--src", src, "--lang", "en"],
+    ):
         r = cli(args)
         assert r.exit_code == 0, (args, r.output)

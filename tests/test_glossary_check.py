@@ -63,8 +63,12 @@ def test_statuses_missing_deprecated_admitted(g):
     tgt = ["Mr Bilosov and Golani and the Defense Minister"]
     rep = check_terms(src, tgt, "en", g)
     status = {r.entry_id: r.status for r in rep.rows}
-    assert status == {"andrei-belousov": "missing", "abu-mohammad-al-jolani": "deprecated",
-                      "defence-minister": "admitted", "kremlin": "missing"}
+    assert status == {
+        "andrei-belousov": "missing",
+        "abu-mohammad-al-jolani": "deprecated",
+        "defence-minister": "admitted",
+        "kremlin": "missing",
+    }
     assert rep.success_rate == pytest.approx(1 / 4)
 
 
@@ -98,7 +102,9 @@ def test_cli_enforce_prints_repaired_and_reports(cli, tmp_path):
     assert r.stdout == "доклад Костюкова Белоусову\nВ этой стране действуют законы шариата.\n"
     d = json.loads(report.read_text(encoding="utf-8"))
     assert [(c["segment"], c["before"], c["after"], c["rule"]) for c in d["changes"]] == [
-        (0, "Кастюкова", "Костюкова", "near-miss"), (0, "Блусову", "Белоусову", "deprecated")]
+        (0, "Кастюкова", "Костюкова", "near-miss"),
+        (0, "Блусову", "Белоусову", "deprecated"),
+    ]
     assert all({"start", "end"} <= set(c) for c in d["changes"])
 
 
@@ -174,8 +180,11 @@ def test_cli_glossary_without_the_language_is_an_error(cli, tmp_path, cmd):
     """A glossary with en-US (not en) terms, e.g. imported from a CAT tool's TBX: check must not
     expect nothing and report a success rate of 1.0."""
     g = tmp_path / "g.yaml"
-    g.write_text("source_language: fa\nentries:\n  - id: c1\n    terms:\n      fa: [{text: کاخ سفید}]\n"
-                 "      en-US: [{text: White House}]\n", encoding="utf-8")
+    g.write_text(
+        "source_language: fa\nentries:\n  - id: c1\n    terms:\n      fa: [{text: کاخ سفید}]\n"
+        "      en-US: [{text: White House}]\n",
+        encoding="utf-8",
+    )
     src, mt = tmp_path / "s.fa.txt", tmp_path / "m.en.txt"
     src.write_text("کاخ سفید\n", encoding="utf-8")
     mt.write_text("white hause\n", encoding="utf-8")
@@ -215,7 +224,20 @@ def test_cli_check_names_translation_lines(cli, tmp_path):
     belousov = [line for line in r.stdout.splitlines() if "andrei-bel" in line][0]
     assert belousov.split()[1] == "5", r.stdout
     same = _write(tmp_path, "same.en", ["x", REF["en"][1], REF["en"][2]])
-    r = cli(["glossary", "check", same, "--source", _write(tmp_path, "s3.fa", SRC), "--lang", "en", "--glossary", DATA, "--json"])
+    r = cli(
+        [
+            "glossary",
+            "check",
+            same,
+            "--source",
+            _write(tmp_path, "s3.fa", SRC),
+            "--lang",
+            "en",
+            "--glossary",
+            DATA,
+            "--json",
+        ]
+    )
     assert {row["entry_id"]: row["lines"] for row in json.loads(r.stdout)["rows"]}["andrei-belousov"] == [3]
 
 

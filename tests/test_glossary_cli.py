@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from xling.glossary.model import EntryType, RelationType, TermStatus
 from xling.glossary.store import load_glossary
-
 
 
 def test_list_filters(cli, gpath):
@@ -39,14 +37,45 @@ def test_show(cli, gpath):
 
 
 def test_add_with_statuses_short_forms_and_related(cli, gpath):
-    r = cli(["glossary", "add", "-g", gpath, "--id", "igor-kostyukov", "--type", "person",
-             "--term", "fa=ایگور کاستیوکوف", "--term", "en=Igor Kostyukov", "--term", "ru=Игорь Костюков",
-             "--term", "ar=إيغور كوستيوكوف", "--status", "en:Kastiukov=deprecated", "--use", "en:Kastiukov=Kostyukov",
-             "--short", "en:Igor Kostyukov=Kostyukov", "--note", "GRU head", "--source", "README", "--related", "see:defence-minister"])
+    r = cli(
+        [
+            "glossary",
+            "add",
+            "-g",
+            gpath,
+            "--id",
+            "igor-kostyukov",
+            "--type",
+            "person",
+            "--term",
+            "fa=ایگور کاستیوکوف",
+            "--term",
+            "en=Igor Kostyukov",
+            "--term",
+            "ru=Игорь Костюков",
+            "--term",
+            "ar=إيغور كوستيوكوف",
+            "--status",
+            "en:Kastiukov=deprecated",
+            "--use",
+            "en:Kastiukov=Kostyukov",
+            "--short",
+            "en:Igor Kostyukov=Kostyukov",
+            "--note",
+            "GRU head",
+            "--source",
+            "README",
+            "--related",
+            "see:defence-minister",
+        ]
+    )
     assert r.exit_code == 0, r.output
     e = load_glossary(gpath).get("igor-kostyukov")
     assert e.type == EntryType.PERSON and e.note == "GRU head" and e.source == "README"
-    assert [(t.text, t.status, t.use) for t in e.terms["en"]] == [("Igor Kostyukov", TermStatus.PREFERRED, None), ("Kastiukov", TermStatus.DEPRECATED, "Kostyukov")]
+    assert [(t.text, t.status, t.use) for t in e.terms["en"]] == [
+        ("Igor Kostyukov", TermStatus.PREFERRED, None),
+        ("Kastiukov", TermStatus.DEPRECATED, "Kostyukov"),
+    ]
     assert e.terms["en"][0].short_forms == ["Kostyukov"]
     assert e.related[0].type == RelationType.SEE_ALSO and e.related[0].target == "defence-minister"
     assert cli(["glossary", "validate", "-g", gpath]).exit_code == 0
@@ -54,8 +83,26 @@ def test_add_with_statuses_short_forms_and_related(cli, gpath):
 
 def test_add_refuses_a_persian_term_used_by_another_entry(cli, gpath):
     before = gpath.read_bytes()
-    r = cli(["glossary", "add", "-g", gpath, "--id", "golani", "--type", "person", "--term", "fa=جولانی",
-             "--term", "en=Golani", "--term", "ru=Голани", "--term", "ar=جولاني"])
+    r = cli(
+        [
+            "glossary",
+            "add",
+            "-g",
+            gpath,
+            "--id",
+            "golani",
+            "--type",
+            "person",
+            "--term",
+            "fa=جولانی",
+            "--term",
+            "en=Golani",
+            "--term",
+            "ru=Голани",
+            "--term",
+            "ar=جولاني",
+        ]
+    )
     assert r.exit_code == 1
     assert "'golani'" in r.output and "'abu-mohammad-al-jolani'" in r.output and "جولانی" in r.output
     assert gpath.read_bytes() == before
@@ -63,7 +110,24 @@ def test_add_refuses_a_persian_term_used_by_another_entry(cli, gpath):
 
 def test_add_refuses_spelling_variant_of_a_used_persian_term(cli, gpath):
     before = gpath.read_bytes()
-    r = cli(["glossary", "add", "-g", gpath, "--id", "x", "--term", "fa=ابو\u200cمحمد الجولاني", "--term", "en=X", "--term", "ru=X", "--term", "ar=X"])
+    r = cli(
+        [
+            "glossary",
+            "add",
+            "-g",
+            gpath,
+            "--id",
+            "x",
+            "--term",
+            "fa=ابو\u200cمحمد الجولاني",
+            "--term",
+            "en=X",
+            "--term",
+            "ru=X",
+            "--term",
+            "ar=X",
+        ]
+    )
     assert r.exit_code == 1 and "'abu-mohammad-al-jolani'" in r.output
     assert gpath.read_bytes() == before
 
@@ -71,11 +135,30 @@ def test_add_refuses_spelling_variant_of_a_used_persian_term(cli, gpath):
 def test_add_refuses_existing_id_bad_specs_and_dangling_reference(cli, gpath):
     before = gpath.read_bytes()
     for args, msg in [
-        (["--id", "defence-minister", "--term", "fa=وزیر", "--term", "en=a", "--term", "ru=a", "--term", "ar=a"], "already exists"),
+        (
+            ["--id", "defence-minister", "--term", "fa=وزیر", "--term", "en=a", "--term", "ru=a", "--term", "ar=a"],
+            "already exists",
+        ),
         (["--id", "x", "--term", "fa"], "expected LANG=TEXT"),
         (["--id", "x", "--term", "fa=x", "--status", "en:y=maybe"], "unknown status"),
         (["--id", "x", "--type", "thing", "--term", "fa=x"], "unknown entry type"),
-        (["--id", "x", "--term", "fa=ب", "--term", "en=b", "--term", "ru=b", "--term", "ar=b", "--related", "aka:nobody"], "no entry has that id"),
+        (
+            [
+                "--id",
+                "x",
+                "--term",
+                "fa=ب",
+                "--term",
+                "en=b",
+                "--term",
+                "ru=b",
+                "--term",
+                "ar=b",
+                "--related",
+                "aka:nobody",
+            ],
+            "no entry has that id",
+        ),
         (["--id", "x", "--term", "fa=ب", "--term", "en=b"], "no ru terms"),
     ]:
         r = cli(["glossary", "add", "-g", gpath, *args])
@@ -84,8 +167,23 @@ def test_add_refuses_existing_id_bad_specs_and_dangling_reference(cli, gpath):
 
 
 def test_edit_statuses_rename_and_comments(cli, gpath):
-    r = cli(["glossary", "edit", "-g", gpath, "defence-minister", "--status", "en:Defense Minister=preferred",
-             "--remove-term", "ru=министр обороны", "--term", "ru=министр обороны РФ", "--note", ""])
+    r = cli(
+        [
+            "glossary",
+            "edit",
+            "-g",
+            gpath,
+            "defence-minister",
+            "--status",
+            "en:Defense Minister=preferred",
+            "--remove-term",
+            "ru=министр обороны",
+            "--term",
+            "ru=министр обороны РФ",
+            "--note",
+            "",
+        ]
+    )
     assert r.exit_code == 0, r.output
     e = load_glossary(gpath).get("defence-minister")
     assert e.preferred("en").text == "Defense Minister"
@@ -136,7 +234,8 @@ def test_merge_another_file(cli, gpath, tmp_path):
         "name: other\nentries:\n"
         "  - id: kremlin\n    type: organization\n    terms:\n      fa: [{text: کرملین}]\n      en: [{text: Kremlin}]\n      ru: [{text: Кремль}]\n      ar: [{text: الكرملين}]\n"
         "  - id: defence-minister\n    type: title\n    terms:\n      fa: [{text: وزیر دفاع}]\n      en: [{text: Defence Minister}, {text: Minister of Defence, status: admitted}]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     before = gpath.read_bytes()
     r = cli(["glossary", "merge", "-g", gpath, other])
     assert r.exit_code == 1 and "'defence-minister'" in r.output and "--on-conflict" in r.output
@@ -151,7 +250,10 @@ def test_merge_another_file(cli, gpath, tmp_path):
 
 def test_merge_refuses_incoming_source_term_conflict(cli, gpath, tmp_path):
     other = tmp_path / "other.yaml"
-    other.write_text("entries:\n  - id: golan\n    terms:\n      fa: [{text: جولاني}]\n      en: [{text: Golan}]\n      ru: [{text: Голаны}]\n      ar: [{text: الجولان}]\n", encoding="utf-8")
+    other.write_text(
+        "entries:\n  - id: golan\n    terms:\n      fa: [{text: جولاني}]\n      en: [{text: Golan}]\n      ru: [{text: Голаны}]\n      ar: [{text: الجولان}]\n",
+        encoding="utf-8",
+    )
     before = gpath.read_bytes()
     r = cli(["glossary", "merge", "-g", gpath, other])
     assert r.exit_code == 1 and "'golan'" in r.output and "'abu-mohammad-al-jolani'" in r.output
@@ -163,12 +265,12 @@ def test_removing_entries_keeps_section_comments(cli, tmp_path):
 
     house = tmp_path / "house.yaml"
     shutil.copy(default_glossary_path(), house)
-    sections = [l for l in house.read_text(encoding="utf-8").splitlines() if l.startswith("# ---")]
+    sections = [lg for lg in house.read_text(encoding="utf-8").splitlines() if lg.startswith("# ---")]
     assert len(sections) == 3
     for entry_id in ("abu-qasra", "kremlin", "tabnak"):  # last of a section, first of a section, last again
         assert cli(["glossary", "remove", "-g", house, entry_id]).exit_code == 0
     after = house.read_text(encoding="utf-8").splitlines()
-    assert [l for l in after if l.startswith("# ---")] == sections
+    assert [lg for lg in after if lg.startswith("# ---")] == sections
     assert cli(["glossary", "validate", "-g", house]).exit_code == 0
 
 

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from xling.errors import GlossaryError
-from xling.glossary.csvio import MULTI_HEADER, glossary_to_multi_csv, glossary_to_pair_csv, multi_csv_to_glossary, pair_csv_to_glossary
+from xling.glossary.csvio import (
+    MULTI_HEADER,
+    glossary_to_multi_csv,
+    glossary_to_pair_csv,
+    multi_csv_to_glossary,
+    pair_csv_to_glossary,
+)
 from xling.glossary.model import ConceptEntry, Glossary, Term, TermStatus
 from xling.glossary.store import load_glossary
 
@@ -25,11 +31,25 @@ def test_multi_round_trip_is_identical(source, delimiter):
 
 
 def test_multi_round_trip_of_awkward_values():
-    g = Glossary(name="odd", description='quote " and, comma\nnewline', target_languages=[], entries=[
-        ConceptEntry(id="e1", note="x;y", terms={"fa": [Term(text="الف, ب")], "en": [Term(text='"A"', short_forms=["A", "B C"]),
-                                                                                     Term(text="Ay", status=TermStatus.DEPRECATED, use="A")]}),
-        ConceptEntry(id="e2"),
-    ])
+    g = Glossary(
+        name="odd",
+        description='quote " and, comma\nnewline',
+        target_languages=[],
+        entries=[
+            ConceptEntry(
+                id="e1",
+                note="x;y",
+                terms={
+                    "fa": [Term(text="الف, ب")],
+                    "en": [
+                        Term(text='"A"', short_forms=["A", "B C"]),
+                        Term(text="Ay", status=TermStatus.DEPRECATED, use="A"),
+                    ],
+                },
+            ),
+            ConceptEntry(id="e2"),
+        ],
+    )
     assert multi_csv_to_glossary(glossary_to_multi_csv(g)) == g
 
 
@@ -38,7 +58,9 @@ def test_multi_form_layout(gpath):
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == MULTI_HEADER
     assert rows[1][:4] == ["glossary", "small", "", "fa"] and rows[1][-1] == "en ru ar"
-    assert rows[2][:3] == ["entry", "ahmed-al-sharaa", "person"] and rows[2][-1] == "also-known-as:abu-mohammad-al-jolani"
+    assert (
+        rows[2][:3] == ["entry", "ahmed-al-sharaa", "person"] and rows[2][-1] == "also-known-as:abu-mohammad-al-jolani"
+    )
     assert ["term", "ahmed-al-sharaa", "", "en", "Ahmed al-Sharaa", "preferred", "al-Sharaa", "", "", "", ""] in rows
 
 
@@ -75,7 +97,11 @@ def test_cli_two_column_export_and_import(cli, gpath, tmp_path):
     assert r.exit_code == 1 and "needs --lang" in r.output and not new.exists()
     assert cli(["glossary", "import", out, "-g", new, "--lang", "ru"]).exit_code == 0
     g = load_glossary(new)
-    assert [e.preferred("ru").text for e in g.entries] == ["Ахмед аш-Шараа", "Абу Мухаммад аль-Джулани", "министр обороны"]
+    assert [e.preferred("ru").text for e in g.entries] == [
+        "Ахмед аш-Шараа",
+        "Абу Мухаммад аль-Джулани",
+        "министр обороны",
+    ]
 
 
 def test_bad_csv_errors_name_file_and_line(cli, gpath, tmp_path):

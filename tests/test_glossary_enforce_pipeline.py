@@ -12,7 +12,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from mt_helpers import copy_model, install_packages
 
 pytestmark = pytest.mark.slow

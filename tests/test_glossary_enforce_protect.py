@@ -39,7 +39,7 @@ def test_placeholders_replace_terms_and_survive_argos_decoding(g):
     assert "جولانی" not in p.text and "الشیبانی" not in p.text
     for ph in p.placeholders:
         assert p.text.count(ph.token) == 1
-        assert p.original[ph.start:ph.end] == ph.surface
+        assert p.original[ph.start : ph.end] == ph.surface
 
 
 def test_attached_conjunction_is_split_off(g):
@@ -47,11 +47,14 @@ def test_attached_conjunction_is_split_off(g):
     assert p.text.startswith("و ⟦T1⟧")
 
 
-@pytest.mark.parametrize("lang,want", [
-    ("en", "so al-Jolani and al-Shaibani arrived"),
-    ("ru", "so аль-Джулани and аш-Шейбани arrived"),
-    ("ar", "so الجولاني and الشيباني arrived"),
-])
+@pytest.mark.parametrize(
+    "lang,want",
+    [
+        ("en", "so al-Jolani and al-Shaibani arrived"),
+        ("ru", "so аль-Джулани and аш-Шейбани arrived"),
+        ("ar", "so الجولاني and الشيباني arrived"),
+    ],
+)
 def test_restore_puts_house_short_forms(g, lang, want):
     p = protect("جولانی و الشیبانی", g)
     out = f"so {p.placeholders[0].token} and {p.placeholders[1].token} arrived"
@@ -71,12 +74,15 @@ def test_restore_full_name_capital_prefix_and_ending(g):
     assert restore(q, f"قال ل{q.placeholders[0].token}", "ar", g).text == "قال للجولاني"
 
 
-@pytest.mark.parametrize("mangle,ok,problem", [
-    (lambda s: s.replace("⟦T1⟧", ""), False, "T1 lost"),
-    (lambda s: s.replace("⟦T1⟧", "⟦T1⟧ ⟦T1⟧"), False, "T1 duplicated (2)"),
-    (lambda s: s.replace("⟦T1⟧", "[T1]"), True, "T1 mangled"),
-    (lambda s: s.replace("⟦T1⟧", "⟦ T1 ⟧"), True, "T1 mangled"),
-])
+@pytest.mark.parametrize(
+    "mangle,ok,problem",
+    [
+        (lambda s: s.replace("⟦T1⟧", ""), False, "T1 lost"),
+        (lambda s: s.replace("⟦T1⟧", "⟦T1⟧ ⟦T1⟧"), False, "T1 duplicated (2)"),
+        (lambda s: s.replace("⟦T1⟧", "[T1]"), True, "T1 mangled"),
+        (lambda s: s.replace("⟦T1⟧", "⟦ T1 ⟧"), True, "T1 mangled"),
+    ],
+)
 def test_restore_detects_broken_placeholders(g, mangle, ok, problem):
     p = protect("الشرع گفت", g)
     r = restore(p, mangle(p.text), "en", g)
@@ -163,13 +169,16 @@ def test_term_reports_per_language(g):
     assert reps["ar"].success_rate == 0.0 and reps["ar"].rows[0].status == "deprecated"
 
 
-@pytest.mark.parametrize("src,mt,want", [
-    ("دیدار با آندری بلوسوف", "встреча с ⟦T1⟧", "встреча с Андреем Белоусовым"),
-    ("گزارش ایگور کاستیوکوف", "доклад от ⟦T1⟧", "доклад от Игоря Костюкова"),
-    ("رئیس جمهور روسیه", "обращение к ⟦T1⟧", "обращение к президенту России"),
-    ("با الشرع", "встреча с ⟦T1⟧", "встреча с аш-Шараа"),
-    ("در کرملین", "в ⟦T1⟧", "в Кремль"),
-])
+@pytest.mark.parametrize(
+    "src,mt,want",
+    [
+        ("دیدار با آندری بلوسوف", "встреча с ⟦T1⟧", "встреча с Андреем Белоусовым"),
+        ("گزارش ایگور کاستیوکوف", "доклад от ⟦T1⟧", "доклад от Игоря Костюкова"),
+        ("رئیس جمهور روسیه", "обращение к ⟦T1⟧", "обращение к президенту России"),
+        ("با الشرع", "встреча с ⟦T1⟧", "встреча с аш-Шараа"),
+        ("در کرملین", "в ⟦T1⟧", "в Кремль"),
+    ],
+)
 def test_russian_restore_follows_a_preposition(g, src, mt, want):
     p = protect(src, g)
     assert restore(p, mt, "ru", g).text == want

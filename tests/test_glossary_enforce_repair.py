@@ -26,14 +26,20 @@ def small():
 # ---- the issue's cases (each stands for a kind of fault) ----------------------------------
 
 ISSUE_CASES = [
-    ("en", "آندری بلوسوف وزیر دفاع روسیه با همتای خود دیدار کرد.",
-     "Russian Defense Minister Andrey Bilosov met his counterpart.",
-     "Russian Defense Minister Andrei Belousov met his counterpart."),
+    (
+        "en",
+        "آندری بلوسوف وزیر دفاع روسیه با همتای خود دیدار کرد.",
+        "Russian Defense Minister Andrey Bilosov met his counterpart.",
+        "Russian Defense Minister Andrei Belousov met his counterpart.",
+    ),
     ("ru", "گزارش کاستیوکوف به بلوسوف", "доклад Кастюкова Блусову", "доклад Костюкова Белоусову"),
-    ("ar", "جولانی و الشیبانی وارد مسکو شدند.", "وصل جولاني والشيباني إلى موسكو.",
-     "وصل الجولاني والشيباني إلى موسكو."),
-    ("en", "الشرع در دمشق سخنرانی کرد.", "The Sharia gave a speech in Damascus.",
-     "Al-Sharaa gave a speech in Damascus."),
+    ("ar", "جولانی و الشیبانی وارد مسکو شدند.", "وصل جولاني والشيباني إلى موسكو.", "وصل الجولاني والشيباني إلى موسكو."),
+    (
+        "en",
+        "الشرع در دمشق سخنرانی کرد.",
+        "The Sharia gave a speech in Damascus.",
+        "Al-Sharaa gave a speech in Damascus.",
+    ),
 ]
 
 UNCHANGED = [
@@ -118,7 +124,7 @@ def test_change_offsets_point_into_input(small):
     mt = "доклад Кастюкова Блусову"
     r = repair_segment("گزارش کاستیوکوف به بلوسوف", mt, "ru", small, segment=7)
     for c in r.changes:
-        assert mt[c.start:c.end] == c.before
+        assert mt[c.start : c.end] == c.before
         assert c.segment == 7
         assert set(c.to_dict()) >= {"segment", "start", "end", "before", "after", "rule"}
 
@@ -146,41 +152,59 @@ def test_titles_get_no_near_miss(small):
     assert r.changes == []
 
 
-@pytest.mark.parametrize("lang,src,mt,want", [
-    ("ru", "الشرع در دمشق سخنرانی کرد.", "Шариат выступил с речью в Дамаске.", "Аш-Шараа выступил с речью в Дамаске."),
-    ("ru", "پوتین با الشرع دیدار کرد.", "Путин встретился с шариатом.", "Путин встретился с аш-Шараа."),
-    ("en", "پوتین به الشرع گفت", "Putin told the law that", "Putin told al-Sharaa that"),
-    ("en", "الشرع و شریعت", "Al-Sharaa spoke about Sharia.", "Al-Sharaa spoke about Sharia."),
-    ("ru", "آندری بلوسوف", "с Андреем Блусовым", "с Андреем Белоусовым"),
-    ("ar", "الشرع و الشیبانی", "التقى الشرع ووالشيباني", "التقى الشرع ووالشيباني"),
-])
+@pytest.mark.parametrize(
+    "lang,src,mt,want",
+    [
+        (
+            "ru",
+            "الشرع در دمشق سخنرانی کرد.",
+            "Шариат выступил с речью в Дамаске.",
+            "Аш-Шараа выступил с речью в Дамаске.",
+        ),
+        ("ru", "پوتین با الشرع دیدار کرد.", "Путин встретился с шариатом.", "Путин встретился с аш-Шараа."),
+        ("en", "پوتین به الشرع گفت", "Putin told the law that", "Putin told al-Sharaa that"),
+        ("en", "الشرع و شریعت", "Al-Sharaa spoke about Sharia.", "Al-Sharaa spoke about Sharia."),
+        ("ru", "آندری بلوسوف", "с Андреем Блусовым", "с Андреем Белоусовым"),
+        ("ar", "الشرع و الشیبانی", "التقى الشرع ووالشيباني", "التقى الشرع ووالشيباني"),
+    ],
+)
 def test_house_literal_and_inflection(lang, src, mt, want):
     assert repair_segment(src, mt, lang, load_glossary()).text == want
 
 
-S14 = ("از طرف روسیه، سرگئی لاوروف وزیر امور خارجه، الکساندر نواک معاون نخست وزیر، ماکسیم اورشکین معاون رئیس دفتر "
-       "اجرایی ریاست جمهوری، یوری اوشاکوف دستیار رئیس جمهور، آندری بلوسوف وزیر دفاع و ایگور کاستیوکوف رئیس اداره کل ستاد کل نیروهای مسلح روسیه")
+S14 = (
+    "از طرف روسیه، سرگئی لاوروف وزیر امور خارجه، الکساندر نواک معاون نخست وزیر، ماکسیم اورشکین معاون رئیس دفتر "
+    "اجرایی ریاست جمهوری، یوری اوشاکوف دستیار رئیس جمهور، آندری بلوسوف وزیر دفاع و ایگور کاستیوکوف رئیس اداره کل ستاد کل نیروهای مسلح روسیه"
+)
 
 
 def test_full_names_around_a_kept_short_form_are_repaired():
     """A misspelt or deprecated full name wins over the house short form inside it (longest match)."""
-    mt = ("On the Russian side, Foreign Minister Sergey Lavrov, Deputy Prime Minister Alexandr Novak, Maksim Oreshkin, "
-          "Presidential Aide Yury Ushakov, Defence Minister Andrey Belousov and Igor Kostiukov attended.")
-    want = ("On the Russian side, Foreign Minister Sergei Lavrov, Deputy Prime Minister Alexander Novak, Maxim Oreshkin, "
-            "Presidential Aide Yuri Ushakov, Defence Minister Andrei Belousov and Igor Kostyukov attended.")
+    mt = (
+        "On the Russian side, Foreign Minister Sergey Lavrov, Deputy Prime Minister Alexandr Novak, Maksim Oreshkin, "
+        "Presidential Aide Yury Ushakov, Defence Minister Andrey Belousov and Igor Kostiukov attended."
+    )
+    want = (
+        "On the Russian side, Foreign Minister Sergei Lavrov, Deputy Prime Minister Alexander Novak, Maxim Oreshkin, "
+        "Presidential Aide Yuri Ushakov, Defence Minister Andrei Belousov and Igor Kostyukov attended."
+    )
     assert repair_segment(S14, mt, "en", load_glossary()).text == want
     ru = "Сергеем Лавровым, Александром Новаком, Андреем Белусовым и Игорем Кастюковым"
     assert repair_segment(S14, ru, "ru", load_glossary()).text == (
-        "Сергеем Лавровым, Александром Новаком, Андреем Белоусовым и Игорем Костюковым")
+        "Сергеем Лавровым, Александром Новаком, Андреем Белоусовым и Игорем Костюковым"
+    )
     assert repair_segment("الکساندر نواک", "Mr Novak said", "en", load_glossary()).changes == []
 
 
-@pytest.mark.parametrize("lang,mt", [
-    ("ar", "وصل الجولاني إلى مرتفعات الجولان"),
-    ("ar", "زار جولاني مرتفعات الجولان"),
-    ("ru", "аль-Джулани посетил Голанские высоты"),
-    ("en", "al-Jolani visited the Golan Heights"),
-])
+@pytest.mark.parametrize(
+    "lang,mt",
+    [
+        ("ar", "وصل الجولاني إلى مرتفعات الجولان"),
+        ("ar", "زار جولاني مرتفعات الجولان"),
+        ("ru", "аль-Джулани посетил Голанские высоты"),
+        ("en", "al-Jolani visited the Golan Heights"),
+    ],
+)
 def test_place_beside_the_name_is_never_repaired(glossary, lang, mt):
     """The source names both al-Jolani (جولانی) and the Golan (جولان): only the name may change."""
     r = repair_segment("جولانی از بلندی‌های جولان بازدید کرد", mt, lang, glossary)
@@ -196,24 +220,38 @@ def test_transliteration_of_another_source_word_is_not_a_near_miss(glossary):
     assert r.changes == []
 
 
-@pytest.mark.parametrize("lang,src,mt,want", [
-    ("ru", "گزارش وزیر دفاع", "доклад министра защиты", "доклад министра обороны"),
-    ("ru", "وزیر دفاع گفت", "Министр защиты заявил", "Министр обороны заявил"),
-    ("en", "یوری اوشاکوف دستیار رئیس جمهور", "Yuri Ushakov, Assistant to the President, said", "Yuri Ushakov, Presidential Aide, said"),
-    ("ar", "وزیر امور خارجه", "قال وزير الشؤون الخارجية", "قال وزير الخارجية"),
-])
+@pytest.mark.parametrize(
+    "lang,src,mt,want",
+    [
+        ("ru", "گزارش وزیر دفاع", "доклад министра защиты", "доклад министра обороны"),
+        ("ru", "وزیر دفاع گفت", "Министр защиты заявил", "Министр обороны заявил"),
+        (
+            "en",
+            "یوری اوشاکوف دستیار رئیس جمهور",
+            "Yuri Ushakov, Assistant to the President, said",
+            "Yuri Ushakov, Presidential Aide, said",
+        ),
+        ("ar", "وزیر امور خارجه", "قال وزير الشؤون الخارجية", "قال وزير الخارجية"),
+    ],
+)
 def test_house_deprecated_titles(lang, src, mt, want):
     assert repair_segment(src, mt, lang, load_glossary()).text == want
 
 
-@pytest.mark.parametrize("src,mt,want", [
-    # a deprecated title with more words than the house form: the case ending of the head noun
-    # (the first word) moves to the head of the house form
-    ("با سرگئی لاوروف وزیر امور خارجه دیدار کرد", "встретился с министром по иностранным делам Сергеем Лавровым",
-     "встретился с министром иностранных дел Сергеем Лавровым"),
-    ("گزارش وزیر امور خارجه", "доклад министра по иностранным делам", "доклад министра иностранных дел"),
-    ("درباره وزیر امور خارجه", "о министре по иностранным делам", "о министре иностранных дел"),
-])
+@pytest.mark.parametrize(
+    "src,mt,want",
+    [
+        # a deprecated title with more words than the house form: the case ending of the head noun
+        # (the first word) moves to the head of the house form
+        (
+            "با سرگئی لاوروف وزیر امور خارجه دیدار کرد",
+            "встретился с министром по иностранным делам Сергеем Лавровым",
+            "встретился с министром иностранных дел Сергеем Лавровым",
+        ),
+        ("گزارش وزیر امور خارجه", "доклад министра по иностранным делам", "доклад министра иностранных дел"),
+        ("درباره وزیر امور خارجه", "о министре по иностранным делам", "о министре иностранных дел"),
+    ],
+)
 def test_ru_title_case_kept_when_word_counts_differ(src, mt, want):
     assert repair_segment(src, mt, "ru", load_glossary()).text == want
 
@@ -225,25 +263,35 @@ def test_ru_golani_is_the_name_and_golany_the_place():
     assert r.text == "Аль-Джулани заявил, что Голаны сирийские."
 
 
-@pytest.mark.parametrize("lang,src,mt,want", [
-    # the Arabic article written as a word of its own belongs to the name it precedes
-    ("en", "پوتین با الشرع دیدار کرد.", "Putin met with Al Sharaa.", "Putin met with al-Sharaa."),
-    ("en", "الشرع به مسکو رفت.", "Al Shara went to Moscow.", "Al-Sharaa went to Moscow."),
-    ("ru", "پوتین با الشرع دیدار کرد.", "Путин встретился с Аль Шараа.", "Путин встретился с аш-Шараа."),
-    # an organization keeps its article: only a person's "the" is part of a mistranslation
-    ("en", "پوتین در کرملین بود.", "Putin was in the Kremlyn.", "Putin was in the Kremlin."),
-])
+@pytest.mark.parametrize(
+    "lang,src,mt,want",
+    [
+        # the Arabic article written as a word of its own belongs to the name it precedes
+        ("en", "پوتین با الشرع دیدار کرد.", "Putin met with Al Sharaa.", "Putin met with al-Sharaa."),
+        ("en", "الشرع به مسکو رفت.", "Al Shara went to Moscow.", "Al-Sharaa went to Moscow."),
+        ("ru", "پوتین با الشرع دیدار کرد.", "Путин встретился с Аль Шараа.", "Путин встретился с аш-Шараа."),
+        # an organization keeps its article: only a person's "the" is part of a mistranslation
+        ("en", "پوتین در کرملین بود.", "Putin was in the Kremlyn.", "Putin was in the Kremlin."),
+    ],
+)
 def test_articles_around_a_repaired_name(lang, src, mt, want):
     assert repair_segment(src, mt, lang, load_glossary()).text == want
 
 
-@pytest.mark.parametrize("src,mt,want", [
-    ("پوتین با الشرع دیدار کرد.", "Путин встретился с законом.", "Путин встретился с аш-Шараа."),
-    ("الشرع در دمشق سخنرانی کرد.", "Закон выступил с речью в Дамаске.", "Аш-Шараа выступил с речью в Дамаске."),
-    # the name is there: "закон" is the common word
-    ("الشرع گفت که قانون اجرا می‌شود.", "Аш-Шараа сказал, что закон будет исполнен.", "Аш-Шараа сказал, что закон будет исполнен."),
-    ("قانون اجرا می‌شود.", "Закон будет исполнен.", "Закон будет исполнен."),
-])
+@pytest.mark.parametrize(
+    "src,mt,want",
+    [
+        ("پوتین با الشرع دیدار کرد.", "Путин встретился с законом.", "Путин встретился с аш-Шараа."),
+        ("الشرع در دمشق سخنرانی کرد.", "Закон выступил с речью в Дамаске.", "Аш-Шараа выступил с речью в Дамаске."),
+        # the name is there: "закон" is the common word
+        (
+            "الشرع گفت که قانون اجرا می‌شود.",
+            "Аш-Шараа сказал, что закон будет исполнен.",
+            "Аш-Шараа сказал, что закон будет исполнен.",
+        ),
+        ("قانون اجرا می‌شود.", "Закон будет исполнен.", "Закон будет исполнен."),
+    ],
+)
 def test_house_ru_law_as_a_literal_rendering_of_al_sharaa(src, mt, want):
     assert repair_segment(src, mt, "ru", load_glossary()).text == want
 
@@ -251,5 +299,11 @@ def test_house_ru_law_as_a_literal_rendering_of_al_sharaa(src, mt, want):
 def test_capital_of_an_absorbed_the_is_kept():
     """A capital "The" inside a sentence starts a quoted or post-colon sentence: keep the capital."""
     g = load_glossary()
-    assert repair_segment("پوتین گفت: الشرع آمد.", "Putin said: The Sharia came.", "en", g).text == "Putin said: Al-Sharaa came."
-    assert repair_segment("پوتین گفت: الشرع آمد.", "Putin said: the Sharia came.", "en", g).text == "Putin said: al-Sharaa came."
+    assert (
+        repair_segment("پوتین گفت: الشرع آمد.", "Putin said: The Sharia came.", "en", g).text
+        == "Putin said: Al-Sharaa came."
+    )
+    assert (
+        repair_segment("پوتین گفت: الشرع آمد.", "Putin said: the Sharia came.", "en", g).text
+        == "Putin said: al-Sharaa came."
+    )

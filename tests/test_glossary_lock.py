@@ -14,15 +14,37 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _add_cmd(path: Path, i: int) -> list[str]:
-    return [sys.executable, "-m", "xling", "glossary", "add", "--glossary", str(path), "--id", f"p{i}", "--type", "person",
-            "--term", f"fa=شخص{'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی'[i]}", "--term", f"en=Person {i}", "--term", f"ru=Лицо {i}", "--term", f"ar=شخص {i}"]
+    return [
+        sys.executable,
+        "-m",
+        "xling",
+        "glossary",
+        "add",
+        "--glossary",
+        str(path),
+        "--id",
+        f"p{i}",
+        "--type",
+        "person",
+        "--term",
+        f"fa=شخص{'ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی'[i]}",
+        "--term",
+        f"en=Person {i}",
+        "--term",
+        f"ru=Лицо {i}",
+        "--term",
+        f"ar=شخص {i}",
+    ]
 
 
 def test_concurrent_adds_lose_nothing(tmp_path):
     g = tmp_path / "g.yaml"
     shutil.copy(DATA / "small.yaml", g)
     n = 6
-    procs = [subprocess.Popen(_add_cmd(g, i), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(n)]
+    procs = [
+        subprocess.Popen(_add_cmd(g, i), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for i in range(n)
+    ]
     results = [p.communicate(timeout=120) + (p.returncode,) for p in procs]
     assert all(rc == 0 for _, _, rc in results), results
     ids = [e.id for e in load_glossary(g).entries]

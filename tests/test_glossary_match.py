@@ -9,10 +9,12 @@ from xling.glossary.model import ConceptEntry, Glossary, Term
 
 
 def _g(*entries: tuple[str, list[str], list[str]]) -> Glossary:
-    return Glossary(entries=[
-        ConceptEntry(id=i, terms={"fa": [Term(text=t, short_forms=s) for t in terms]})
-        for i, terms, s in [(e[0], [e[1][0]], e[1][1:] + e[2]) for e in entries]
-    ])
+    return Glossary(
+        entries=[
+            ConceptEntry(id=i, terms={"fa": [Term(text=t, short_forms=s) for t in terms]})
+            for i, terms, s in [(e[0], [e[1][0]], e[1][1:] + e[2]) for e in entries]
+        ]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -39,16 +41,27 @@ def test_offsets_point_into_the_original_text(m):
     found = m.find(text)
     assert [x.entry_id for x in found] == ["jolani", "president"]
     for x in found:
-        assert text[x.start:x.end] == x.surface
+        assert text[x.start : x.end] == x.surface
 
 
-@pytest.mark.parametrize("text", ["ابو محمد جولانی", "ابومحمد جولانی", "ابو\u200cمحمد جولانی", "ابو محمد جولاني",
-                                  "ابو محمد الجولانی", "ابومحمد الجولاني"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ابو محمد جولانی",
+        "ابومحمد جولانی",
+        "ابو\u200cمحمد جولانی",
+        "ابو محمد جولاني",
+        "ابو محمد الجولانی",
+        "ابومحمد الجولاني",
+    ],
+)
 def test_spacing_zwnj_letters_and_article_variants(m, text):
     assert ids(m, text) == [("jolani", text)]
 
 
-@pytest.mark.parametrize("text", ["رئیس جمهور روسیه", "رئیسجمهور روسیه", "رئیس\u200cجمهور روسیه", "رييس جمهور روسيه", "رئيس جمهور روسيه"])
+@pytest.mark.parametrize(
+    "text", ["رئیس جمهور روسیه", "رئیسجمهور روسیه", "رئیس\u200cجمهور روسیه", "رييس جمهور روسيه", "رئيس جمهور روسيه"]
+)
 def test_joined_spaced_compounds(m, text):
     assert ids(m, text)[0][0] == "president"
 
@@ -73,7 +86,11 @@ def test_three_letter_stem_keeps_its_article(m):
 def test_attached_particles_and_clitics(m):
     found = m.find("والشیبانی و جولانی‌ها و جولانیها و جولانی‌را")
     assert [(x.entry_id, x.prefix, x.suffix) for x in found] == [
-        ("shaibani", "و", ""), ("jolani", "", "ها"), ("jolani", "", "ها"), ("jolani", "", "را")]
+        ("shaibani", "و", ""),
+        ("jolani", "", "ها"),
+        ("jolani", "", "ها"),
+        ("jolani", "", "را"),
+    ]
     assert [x.entry_id for x in m.find("جولانی را دید")] == ["jolani"]
     assert m.find("ابو\u200cقصره‌ی بزرگ")[0].suffix == "ی"
 
@@ -114,9 +131,14 @@ def test_glossary_spelling_beats_an_article_variant_of_another_entry():
     whichever entry comes first in the file."""
     from xling.glossary.model import ConceptEntry, Glossary, Term
 
-    law = ConceptEntry(id="sharia-law", type="other", terms={"fa": [Term(text="شرع")], "en": [Term(text="Islamic law")]})
-    name = ConceptEntry(id="ahmed-al-sharaa", type="person",
-                        terms={"fa": [Term(text="احمد الشرع", short_forms=["الشرع"])], "en": [Term(text="Ahmed al-Sharaa")]})
+    law = ConceptEntry(
+        id="sharia-law", type="other", terms={"fa": [Term(text="شرع")], "en": [Term(text="Islamic law")]}
+    )
+    name = ConceptEntry(
+        id="ahmed-al-sharaa",
+        type="person",
+        terms={"fa": [Term(text="احمد الشرع", short_forms=["الشرع"])], "en": [Term(text="Ahmed al-Sharaa")]},
+    )
     for entries in ([law, name], [name, law]):
         m = SourceMatcher(Glossary(entries=entries))
         assert [x.entry_id for x in m.find("الشرع در دمشق سخنرانی کرد.")] == ["ahmed-al-sharaa"]

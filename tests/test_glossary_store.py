@@ -11,7 +11,6 @@ from xling.glossary.model import EntryType, TermStatus
 from xling.glossary.store import default_glossary_path, edit_glossary, load_document, load_glossary, save_glossary
 
 
-
 @pytest.fixture
 def small(gpath) -> Path:
     """The small test glossary, copied (conftest's ``gpath``)."""
@@ -52,12 +51,19 @@ def test_house_preferred_forms_equal_the_house_spellings(entry_id):
 def test_house_covers_the_titles_with_notes_and_sources():
     g = load_glossary()
     titles = {e.preferred("en").text: e for e in g.entries if e.type == EntryType.TITLE}
-    for en in ("Russian President", "head of Syria's interim government", "Foreign Minister", "Defence Minister",
-               "Deputy Prime Minister", "Presidential Aide", "Deputy Head of the Presidential Executive Office",
-               "Head of the Main Directorate of the General Staff of the Russian Armed Forces"):
+    for en in (
+        "Russian President",
+        "head of Syria's interim government",
+        "Foreign Minister",
+        "Defence Minister",
+        "Deputy Prime Minister",
+        "Presidential Aide",
+        "Deputy Head of the Presidential Executive Office",
+        "Head of the Main Directorate of the General Staff of the Russian Armed Forces",
+    ):
         e = titles[en]
         assert e.note and e.source, en
-        assert all(e.preferred(l) for l in ("fa", "ru", "ar"))
+        assert all(e.preferred(lg) for lg in ("fa", "ru", "ar"))
     assert any(t.text == "President of Russia" for t in titles["Russian President"].terms["en"])
 
 
@@ -66,12 +72,35 @@ def test_house_aka_links_and_deprecated_variants():
     sharaa, jolani = g.get("ahmed-al-sharaa"), g.get("abu-mohammad-al-jolani")
     assert [r.target for r in sharaa.related] == ["abu-mohammad-al-jolani"]
     assert [r.target for r in jolani.related] == ["ahmed-al-sharaa"]
-    dep = {(lang, t.text): sharaa_or for sharaa_or in g.entries for lang in ("en", "ru", "ar")
-           for t in sharaa_or.terms_for(lang, TermStatus.DEPRECATED)}
-    expected = {("en", "Julani"), ("en", "Joulani"), ("en", "Golani"), ("en", "Jawlani"), ("en", "al-Shara"), ("en", "al-Shar'a"),
-                ("en", "Byelousov"), ("en", "Belusov"), ("en", "Blusov"), ("en", "Kostiukov"), ("en", "Kastiukov"), ("en", "Sergey"),
-                ("ru", "Джолани"), ("ru", "Джулани"), ("ru", "аль-Шараа"), ("ru", "Блусов"), ("ru", "Кастюков"),
-                ("ar", "جولاني"), ("ar", "بلوسوف"), ("ar", "كاستيوكوف"), ("ar", "سيرجي")}
+    dep = {
+        (lang, t.text): sharaa_or
+        for sharaa_or in g.entries
+        for lang in ("en", "ru", "ar")
+        for t in sharaa_or.terms_for(lang, TermStatus.DEPRECATED)
+    }
+    expected = {
+        ("en", "Julani"),
+        ("en", "Joulani"),
+        ("en", "Golani"),
+        ("en", "Jawlani"),
+        ("en", "al-Shara"),
+        ("en", "al-Shar'a"),
+        ("en", "Byelousov"),
+        ("en", "Belusov"),
+        ("en", "Blusov"),
+        ("en", "Kostiukov"),
+        ("en", "Kastiukov"),
+        ("en", "Sergey"),
+        ("ru", "Джолани"),
+        ("ru", "Джулани"),
+        ("ru", "аль-Шараа"),
+        ("ru", "Блусов"),
+        ("ru", "Кастюков"),
+        ("ar", "جولاني"),
+        ("ar", "بلوسوف"),
+        ("ar", "كاستيوكوف"),
+        ("ar", "سيرجي"),
+    }
     assert expected <= set(dep)
     # partial (surname / given-name) variants name the house form of the same part
     lav = g.get("sergei-lavrov")
@@ -101,9 +130,11 @@ def test_broken_yaml_gives_file_and_line(tmp_path):
 
 
 def test_unknown_field_is_refused_with_its_line(small):
-    text = small.read_text(encoding="utf-8").replace("          use: al-Jolani\n", "          use: al-Jolani\n          colour: red\n")
+    text = small.read_text(encoding="utf-8").replace(
+        "          use: al-Jolani\n", "          use: al-Jolani\n          colour: red\n"
+    )
     small.write_text(text, encoding="utf-8")
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "colour" in l)
+    line = next(i for i, lg in enumerate(text.splitlines(), 1) if "colour" in lg)
     with pytest.raises(GlossaryError, match=rf"{small}:{line}: unknown field 'colour'"):
         load_glossary(small)
 
@@ -111,7 +142,7 @@ def test_unknown_field_is_refused_with_its_line(small):
 def test_bad_value_line_points_at_the_value(small):
     text = small.read_text(encoding="utf-8").replace("          status: admitted\n", "          status: maybe\n", 1)
     small.write_text(text, encoding="utf-8")
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "maybe" in l)
+    line = next(i for i, lg in enumerate(text.splitlines(), 1) if "maybe" in lg)
     with pytest.raises(GlossaryError, match=rf":{line}: entries\.1\.terms\.fa\.1\.status"):
         load_glossary(small)
 
@@ -127,8 +158,10 @@ def test_edit_keeps_comments_and_order(small):
         g.get("defence-minister").terms["en"][1].note = "US"
     after = small.read_text(encoding="utf-8")
     assert "# small test glossary" in after and "# the person first" in after and "# house form" in after
-    changed = [l for l in after.splitlines() if l not in before.splitlines()]
-    assert len(changed) == 1 and changed[0].replace('"', "") == "          note: US"  # quoting style of the old value is kept
+    changed = [lg for lg in after.splitlines() if lg not in before.splitlines()]
+    assert (
+        len(changed) == 1 and changed[0].replace('"', "") == "          note: US"
+    )  # quoting style of the old value is kept
     assert load_glossary(small).get("defence-minister").terms["en"][1].note == "US"
 
 
@@ -154,7 +187,10 @@ def test_save_new_file_roundtrips(tmp_path, small):
     out = tmp_path / "new.yaml"
     save_glossary(g, out)
     assert load_glossary(out) == g
-    assert load_document(out).where(("entries", 1, "id")) == f"{out}:{out.read_text(encoding='utf-8').splitlines().index('  - id: abu-mohammad-al-jolani') + 1}"
+    assert (
+        load_document(out).where(("entries", 1, "id"))
+        == f"{out}:{out.read_text(encoding='utf-8').splitlines().index('  - id: abu-mohammad-al-jolani') + 1}"
+    )
 
 
 def test_packaged_link_points_at_the_single_house_file():
@@ -165,12 +201,15 @@ def test_packaged_link_points_at_the_single_house_file():
     assert default_glossary_path().resolve() == (root / "glossaries" / "house.yaml").resolve()
 
 
-@pytest.mark.parametrize("content, expected", [
-    (b"name: a\nname: b\nentries: []\n", ":2: broken YAML: found duplicate key"),
-    (b"- a\n", ":1: a glossary file must be a YAML mapping"),
-    (b"name: \xff\n", ":1: not valid utf-8 text"),
-    (b"entries:\n  - id: x\n    terms:\n      en: A\n", ":4: entries.0.terms.en: Input should be a valid list"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"name: a\nname: b\nentries: []\n", ":2: broken YAML: found duplicate key"),
+        (b"- a\n", ":1: a glossary file must be a YAML mapping"),
+        (b"name: \xff\n", ":1: not valid utf-8 text"),
+        (b"entries:\n  - id: x\n    terms:\n      en: A\n", ":4: entries.0.terms.en: Input should be a valid list"),
+    ],
+)
 def test_more_bad_files(tmp_path, content, expected):
     p = tmp_path / "bad.yaml"
     p.write_bytes(content)

@@ -41,7 +41,9 @@ def test_export_has_tbx_basic_root_and_structure(cli, gpath, tmp_path):
     ref = entries[0].find("t:ref[@type='crossReference']", ns)
     assert ref.get("target") == "abu-mohammad-al-jolani" and ref.text == "also-known-as"
     en = entries[0].find("t:langSec[@xml:lang='en']", {"t": TBX_NS, "xml": "http://www.w3.org/XML/1998/namespace"})
-    short = [ts for ts in en.findall("t:termSec", ns) if ts.find("t:termNote[@type='termType']", ns).text == "shortForm"]
+    short = [
+        ts for ts in en.findall("t:termSec", ns) if ts.find("t:termNote[@type='termType']", ns).text == "shortForm"
+    ]
     assert [s.find("t:term", ns).text for s in short] == ["al-Sharaa"]
 
 
@@ -52,13 +54,26 @@ def test_tbx_round_trip_is_identical(source):
 
 
 def test_tbx_round_trip_of_awkward_values():
-    g = Glossary(name="odd", description="a & b <c>", source_language="fa", target_languages=["en"], entries=[
-        ConceptEntry(id="e1", note="use: this is a note, not a replacement", terms={
-            "fa": [Term(text="الف")],
-            "en": [Term(text="A & B", short_forms=["A", "B"]), Term(text="Ay", status=TermStatus.DEPRECATED, use="A", note="note: use: x")],
-        }),
-        ConceptEntry(id="e2", terms={}),
-    ])
+    g = Glossary(
+        name="odd",
+        description="a & b <c>",
+        source_language="fa",
+        target_languages=["en"],
+        entries=[
+            ConceptEntry(
+                id="e1",
+                note="use: this is a note, not a replacement",
+                terms={
+                    "fa": [Term(text="الف")],
+                    "en": [
+                        Term(text="A & B", short_forms=["A", "B"]),
+                        Term(text="Ay", status=TermStatus.DEPRECATED, use="A", note="note: use: x"),
+                    ],
+                },
+            ),
+            ConceptEntry(id="e2", terms={}),
+        ],
+    )
     assert tbx_bytes_to_glossary(glossary_to_tbx_bytes(g)) == g
 
 
@@ -108,8 +123,11 @@ def _xxe(secret: Path) -> bytes:
 def test_unsafe_tbx_is_refused_and_glossary_untouched(cli, gpath, tmp_path, kind):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET", encoding="utf-8")
-    data = {"bomb": BOMB, "external-entity": _xxe(secret),
-            "doctype-only": b'<?xml version="1.0"?><!DOCTYPE tbx><tbx xmlns="urn:iso:std:iso:30042:ed-2"/>'}[kind]
+    data = {
+        "bomb": BOMB,
+        "external-entity": _xxe(secret),
+        "doctype-only": b'<?xml version="1.0"?><!DOCTYPE tbx><tbx xmlns="urn:iso:std:iso:30042:ed-2"/>',
+    }[kind]
     bad = tmp_path / "bad.tbx"
     bad.write_bytes(data)
     before = gpath.read_bytes()

@@ -34,7 +34,7 @@ def _broken(tmp_path, old: str, new: str, count: int = 1) -> tuple[Path, int]:
 
 
 def _line_of(text: str, needle: str, nth: int = 1) -> int:
-    hits = [i for i, l in enumerate(text.splitlines(), 1) if needle in l]
+    hits = [i for i, lg in enumerate(text.splitlines(), 1) if needle in lg]
     return hits[nth - 1]
 
 
@@ -42,9 +42,24 @@ CASES = {
     # code: (old, new, needle for the expected line, nth hit)
     "duplicate-id": ("  - id: defence-minister", "  - id: ahmed-al-sharaa", "id: ahmed-al-sharaa", 2),
     "duplicate-source-term": ("        - text: وزیر دفاع", "        - text: ابو محمد جولاني", "ابو محمد جولاني", 1),
-    "deprecated-is-preferred": ("        - text: Julani\n", "        - text: Defence Minister\n", "Defence Minister", 1),
-    "no-preferred": ("        - text: Ахмед аш-Шараа\n", "        - text: Ахмед аш-Шараа\n          status: admitted\n", "ru:", 1),
-    "dangling-reference": ("        target: ahmed-al-sharaa", "        target: ahmed-al-shara", "target: ahmed-al-shara", 1),
+    "deprecated-is-preferred": (
+        "        - text: Julani\n",
+        "        - text: Defence Minister\n",
+        "Defence Minister",
+        1,
+    ),
+    "no-preferred": (
+        "        - text: Ахмед аш-Шараа\n",
+        "        - text: Ахмед аш-Шараа\n          status: admitted\n",
+        "ru:",
+        1,
+    ),
+    "dangling-reference": (
+        "        target: ahmed-al-sharaa",
+        "        target: ahmed-al-shara",
+        "target: ahmed-al-shara",
+        1,
+    ),
     "duplicate-term": ("        - text: al-Shara\n", "        - text: Ahmed al-Sharaa\n", "- text: Ahmed al-Sharaa", 2),
 }
 
@@ -62,7 +77,7 @@ def test_each_error_is_reported_with_file_and_line(cli, tmp_path, code):
 
 
 def test_target_language_missing_entirely(cli, tmp_path):
-    p, text = _broken(tmp_path, "      ar:\n        - text: وزير الدفاع\n", "")
+    p, _text = _broken(tmp_path, "      ar:\n        - text: وزير الدفاع\n", "")
     r = cli(["glossary", "validate", "--glossary", p])
     assert r.exit_code == 1
     assert "[no-preferred]" in r.output and "no ar terms" in r.output
@@ -76,14 +91,18 @@ def test_schema_error_exits_nonzero_with_file_and_line(cli, tmp_path):
 
 
 def test_broken_yaml_exits_nonzero(cli, tmp_path):
-    p, text = _broken(tmp_path, "    type: title", "    type: [title")
+    p, _text = _broken(tmp_path, "    type: title", "    type: [title")
     r = cli(["glossary", "validate", "--glossary", p])
     assert r.exit_code == 1
     assert f"xling: error: {p}:" in r.output and "broken YAML" in r.output
 
 
 def test_warnings_do_not_fail_unless_strict(cli, tmp_path):
-    p, _ = _broken(tmp_path, "        - text: Defense Minister\n", "        - text: Defense Minister\n          use: Defence Minister\n")
+    p, _ = _broken(
+        tmp_path,
+        "        - text: Defense Minister\n",
+        "        - text: Defense Minister\n          use: Defence Minister\n",
+    )
     assert cli(["glossary", "validate", "--glossary", p]).exit_code == 0
     r = cli(["glossary", "validate", "--glossary", p, "--strict"])
     assert r.exit_code == 1 and "[use-not-deprecated]" in r.output
@@ -124,7 +143,9 @@ def test_entry_ids_and_language_codes_are_checked(tmp_path, cli):
     before = g.read_bytes()
     r = cli(["glossary", "add", "-g", g, "--id", "bad id", "--type", "person", "--term", "fa=تست", "--term", "en=Test"])
     assert r.exit_code == 1 and "'bad id' is not a valid id" in r.output and "bad-id" in r.output
-    r = cli(["glossary", "add", "-g", g, "--id", "test-x", "--type", "person", "--term", "fa=تست", "--term", "xx1=Test"])
+    r = cli(
+        ["glossary", "add", "-g", g, "--id", "test-x", "--type", "person", "--term", "fa=تست", "--term", "xx1=Test"]
+    )
     assert r.exit_code == 1 and "'xx1' is not a language code" in r.output
     assert g.read_bytes() == before
     bad = tmp_path / "bad.yaml"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from mt_helpers import copy_model, install_packages
 
 pytestmark = pytest.mark.slow
@@ -20,7 +19,9 @@ SEGMENTS = [
 @pytest.fixture
 def packages(tmp_path, monkeypatch):
     folder = tmp_path / "packages"
-    install_packages(folder, copy_model("fa", "en"), copy_model("en", "ru"), copy_model("fa", "ar", target_prefix="__ar__"))
+    install_packages(
+        folder, copy_model("fa", "en"), copy_model("en", "ru"), copy_model("fa", "ar", target_prefix="__ar__")
+    )
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
     return folder
 

@@ -10,7 +10,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from mt_helpers import copy_model, install_packages, run_xling, tree, xling_env
 
 pytestmark = pytest.mark.slow
@@ -42,14 +41,20 @@ def _bad_archives(tmp: Path) -> dict[str, tuple[Path, str]]:
         "stray_root_file": ({**good, ".DS_Store": b"\0"}, "archive root"),
         "two_folders": ({**good, "other/README.md": b"x"}, "exactly one top-level folder"),
         "missing_metadata": ({n: d for n, d in good.items() if not n.endswith("metadata.json")}, "metadata.json"),
-        "metadata_without_to_code": ({**good, f"{TOP}/metadata.json": json.dumps(no_to).encode()}, "from_code and to_code"),
+        "metadata_without_to_code": (
+            {**good, f"{TOP}/metadata.json": json.dumps(no_to).encode()},
+            "from_code and to_code",
+        ),
         "metadata_not_json": ({**good, f"{TOP}/metadata.json": b"{nope"}, "not valid JSON"),
         "missing_model": ({n: d for n, d in good.items() if not n.endswith("model.bin")}, "model.bin"),
         "missing_vocabulary": ({n: d for n, d in good.items() if "vocabulary" not in n}, "vocabulary"),
         "missing_tokenizer": ({n: d for n, d in good.items() if not n.endswith("sentencepiece.model")}, "tokenizer"),
         "path_traversal": ({**good, f"{TOP}/../../evil.txt": b"x"}, "unsafe path"),
         "absolute_path": ({**good, "/tmp/evil.txt": b"x"}, "unsafe path"),
-        "bad_language_code": ({**good, f"{TOP}/metadata.json": json.dumps({**meta, "from_code": "../../x"}).encode()}, "language code"),
+        "bad_language_code": (
+            {**good, f"{TOP}/metadata.json": json.dumps({**meta, "from_code": "../../x"}).encode()},
+            "language code",
+        ),
     }
     out = {name: (_zip(tmp / f"{name}.argosmodel", m), phrase) for name, (m, phrase) in cases.items()}
     not_zip = tmp / "not_zip.argosmodel"
@@ -156,13 +161,23 @@ def local_index(tmp_path):
     server = _Server(root)
     index = [
         {
-            "package_version": "1.0", "argos_version": "1.11", "type": "translate",
-            "from_code": "fa", "from_name": "Persian", "to_code": "en", "to_name": "English",
+            "package_version": "1.0",
+            "argos_version": "1.11",
+            "type": "translate",
+            "from_code": "fa",
+            "from_name": "Persian",
+            "to_code": "en",
+            "to_name": "English",
             "links": [server.url + "translate-fa_en-1_0.argosmodel"],
         },
         {
-            "package_version": "1.9", "argos_version": "1.11", "type": "translate",
-            "from_code": "en", "from_name": "English", "to_code": "ru", "to_name": "Russian",
+            "package_version": "1.9",
+            "argos_version": "1.11",
+            "type": "translate",
+            "from_code": "en",
+            "from_name": "English",
+            "to_code": "ru",
+            "to_name": "Russian",
             "links": [server.url + "missing.argosmodel"],
         },
     ]
@@ -195,7 +210,10 @@ def test_install_from_local_index(local_index, tmp_path):
     assert r.returncode == 2
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1, r.stderr  # argostranslate's own log lines (one per retry) are not shown
-    assert lines[0].startswith("xling: error: download of en→ru failed") and "xling models install FILE.argosmodel" in lines[0]
+    assert (
+        lines[0].startswith("xling: error: download of en→ru failed")
+        and "xling models install FILE.argosmodel" in lines[0]
+    )
     assert "404" in lines[0] and "missing.argosmodel" in lines[0]  # why, and from where
     assert sorted(p.name for p in packages.iterdir()) == [TOP]
 
@@ -230,7 +248,9 @@ def test_silent_index_times_out(tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         s.listen(1)
-        env = xling_env(tmp_path / "home", tmp_path / "packages", ARGOS_PACKAGE_INDEX=f"http://127.0.0.1:{s.getsockname()[1]}/")
+        env = xling_env(
+            tmp_path / "home", tmp_path / "packages", ARGOS_PACKAGE_INDEX=f"http://127.0.0.1:{s.getsockname()[1]}/"
+        )
         r = run_xling(["models", "install", "fa", "en", "--timeout", "1"], env, timeout=60)
     assert r.returncode == 2
     assert "timed out" in r.stderr and "xling models install FILE.argosmodel" in r.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import typing
+
 import pytest
 
 from xling.errors import ModelMissingError
@@ -11,7 +13,7 @@ from xling.mt.pivot import PivotEngine, legs_of, plan_routes, run_routes
 class TagEngine:
     """Engine test double: wraps each text as ``to(text)`` and records every call."""
 
-    calls: list[tuple[str, str, int]] = []
+    calls: typing.ClassVar[list[tuple[str, str, int]]] = []
 
     def __init__(self, from_code: str, to_code: str) -> None:
         self.from_code, self.to_code = from_code, to_code
@@ -62,7 +64,7 @@ def test_pivot_leg_runs_once_and_feeds_every_target():
     routes = plan_routes("fa", ["en", "ru", "ar"], pairs={("fa", "en"), ("en", "ru"), ("en", "ar")})
     engines = {leg: TagEngine(*leg) for leg in legs_of(routes)}
     seen = []
-    outputs, ran = run_routes(["a", "b"], routes, engines, progress=lambda leg: (lambda n: seen.append((leg, n))))
+    outputs, ran = run_routes(["a", "b"], routes, engines, progress=lambda leg: lambda n: seen.append((leg, n)))
     assert outputs == {"en": ["en(a)", "en(b)"], "ru": ["ru(en(a))", "ru(en(b))"], "ar": ["ar(en(a))", "ar(en(b))"]}
     assert [c[:2] for c in TagEngine.calls].count(("fa", "en")) == 1
     assert len(TagEngine.calls) == 3 and ran[0] == ("fa", "en")

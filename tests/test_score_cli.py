@@ -53,12 +53,17 @@ def test_changed_year_flagged_with_source_and_align(cli, tmp_path):
     pytest.importorskip("xling.align.search")
     hyp = tmp_path / "hyp.en.txt"
     hyp.write_text(REF["en"].read_text(encoding="utf-8").replace("1944", "1945"), encoding="utf-8")
-    r, doc = run_json(cli, [hyp, "--lang", "en", "--ref", REF["en"], "--src", SRC, "--align", "--no-glossary"])
+    _r, doc = run_json(cli, [hyp, "--lang", "en", "--ref", REF["en"], "--src", SRC, "--align", "--no-glossary"])
     assert doc["aligned"] is True
     issues = [i for i in doc["qa"]["issues"] if i["check"] == "number-mismatch"]
     assert [(i["line"], i["src_segments"], i["details"]) for i in issues] == [
-        (4, [3], {"missing": ["1944"], "unexpected": ["1945"]})]
-    assert doc["scores"]["bleu"]["score"] < 100 and doc["scores"]["chrf"]["score"] < 100 and doc["scores"]["ter"]["score"] > 0
+        (4, [3], {"missing": ["1944"], "unexpected": ["1945"]})
+    ]
+    assert (
+        doc["scores"]["bleu"]["score"] < 100
+        and doc["scores"]["chrf"]["score"] < 100
+        and doc["scores"]["ter"]["score"] > 0
+    )
     assert [i["check"] for i in doc["qa"]["issues"]] == ["number-mismatch"]
 
 
@@ -82,7 +87,7 @@ def test_untranslated_segment_in_english_file(cli, tmp_path):
     lines[6] = SRC.read_text(encoding="utf-8").splitlines()[6]
     hyp = tmp_path / "hyp.en.txt"
     hyp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    r, doc = run_json(cli, [hyp, "--lang", "en"])
+    _r, doc = run_json(cli, [hyp, "--lang", "en"])
     assert doc["scores"] is None and doc["reference"] is None
     assert [(i["check"], i["line"]) for i in doc["qa"]["issues"]] == [("untranslated", 7)]
 
@@ -95,15 +100,25 @@ def test_fail_under_and_fail_over(cli, tmp_path):
     r, doc = run_json(cli, [hyp, "--lang", "en", "--ref", ref, "--fail-under", "chrf=50,bleu=20"])
     assert r.exit_code == 1 and doc["passed"] is False
     assert [(t["metric"], t["passed"]) for t in doc["thresholds"]] == [("chrf", False), ("bleu", False)]
-    r, doc = run_json(cli, [ref, "--lang", "en", "--ref", ref, "--fail-under", "chrf=50,bleu=20", "--fail-over", "ter=10"])
+    r, doc = run_json(
+        cli, [ref, "--lang", "en", "--ref", ref, "--fail-under", "chrf=50,bleu=20", "--fail-over", "ter=10"]
+    )
     assert r.exit_code == 0 and doc["passed"] is True
     r = cli(["score", hyp, "--lang", "en", "--ref", ref, "--fail-over", "ter=10"])
     assert r.exit_code == 1 and "FAILED" in r.stdout
 
 
-@pytest.mark.parametrize("spec,needle", [
-    ("chrf50", "METRIC=NUMBER"), ("ter=60", "--fail-over"), ("meteor=5", "unknown metric"), ("bleu=high", "not a number"),
-    ("chrf=nan", "not a number"), ("bleu=inf", "not a number")])
+@pytest.mark.parametrize(
+    "spec,needle",
+    [
+        ("chrf50", "METRIC=NUMBER"),
+        ("ter=60", "--fail-over"),
+        ("meteor=5", "unknown metric"),
+        ("bleu=high", "not a number"),
+        ("chrf=nan", "not a number"),
+        ("bleu=inf", "not a number"),
+    ],
+)
 def test_bad_fail_under_spec_is_one_line_error(cli, spec, needle):
     r = cli(["score", REF["en"], "--lang", "en", "--ref", REF["en"], "--fail-under", spec])
     assert r.exit_code == 1 and r.stdout == ""

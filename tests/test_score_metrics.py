@@ -64,7 +64,7 @@ def test_normalization_makes_orthographic_variants_equal():
 
 def test_changed_number_lowers_scores():
     ref = lines("reference.en.txt")
-    hyp = [l.replace("1944", "1945") for l in ref]
+    hyp = [lg.replace("1944", "1945") for lg in ref]
     assert hyp != ref
     _, m = score_segments(hyp, ref, lang="en")
     assert m["bleu"].score < 100 and m["chrf"].score < 100 and m["ter"].score > 0
@@ -114,7 +114,10 @@ def test_align_uses_the_aligner_beads(monkeypatch):
     pairs, m = score_segments(["a b", "c d", "x"], ["a b c d", "e f"], lang="en", align=True)
     assert calls["args"] == (["a b c d", "e f"], ["a b", "c d", "x"], "en", "en")
     assert [(p.hyp, p.other, p.hyp_text, p.other_text) for p in pairs] == [
-        ((0, 1), (0,), "a b c d", "a b c d"), ((), (1,), "", "e f"), ((2,), (), "x", "")]
+        ((0, 1), (0,), "a b c d", "a b c d"),
+        ((), (1,), "", "e f"),
+        ((2,), (), "x", ""),
+    ]
     assert m["chrf"].segments[0] == 100.0 and m["chrf"].segments[1] == 0.0
 
 

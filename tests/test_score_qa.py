@@ -28,6 +28,7 @@ def qa(hyps, srcs=None, tgt="en", **kw):
 
 # --- the references themselves are clean -------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["en", "ru", "ar"])
 def test_references_have_no_hypothesis_only_issues(lang):
     r = qa(lines(f"reference.{lang}.txt"), tgt=lang)
@@ -37,65 +38,137 @@ def test_references_have_no_hypothesis_only_issues(lang):
 
 def test_check_ids_are_stable():
     assert list(all_check_ids()) == [
-        "segment-missing", "segment-empty", "segment-extra", "untranslated", "foreign-script", "placeholder",
-        "number-mismatch", "length-ratio", "repeated-word", "unpaired-bracket", "term-deprecated", "term-missing"]
+        "segment-missing",
+        "segment-empty",
+        "segment-extra",
+        "untranslated",
+        "foreign-script",
+        "placeholder",
+        "number-mismatch",
+        "length-ratio",
+        "repeated-word",
+        "unpaired-bracket",
+        "term-deprecated",
+        "term-missing",
+    ]
 
 
 # --- number-mismatch --------------------------------------------------------------------
 
-SRC_NUM = ["ما بیش از ۸۰ سال است که روابط را حفظ کرده‌ایم، در سال ۱۹۴۴.",
-           "بیش از چهار هزار جوان سوری مشغول به تحصیل هستند.",
-           "یک موفقیت بزرگ برای شماست و طرفین گفتند."]
+SRC_NUM = [
+    "ما بیش از ۸۰ سال است که روابط را حفظ کرده‌ایم، در سال ۱۹۴۴.",
+    "بیش از چهار هزار جوان سوری مشغول به تحصیل هستند.",
+    "یک موفقیت بزرگ برای شماست و طرفین گفتند.",
+]
 
 
 def test_number_mismatch_positive():
-    hyps = ["We have kept relations for more than 80 years, since 1945.",
-            "More than three thousand young Syrians are studying.",
-            "It is a great success for you, the two sides said."]
+    hyps = [
+        "We have kept relations for more than 80 years, since 1945.",
+        "More than three thousand young Syrians are studying.",
+        "It is a great success for you, the two sides said.",
+    ]
     r = qa(hyps, SRC_NUM)
     issues = found(r, "number-mismatch")
     assert [(i.hyp, i.details["missing"], i.details["unexpected"]) for i in issues] == [
-        ((0,), ["1944"], ["1945"]), ((1,), ["4000"], ["3000"])]
+        ((0,), ["1944"], ["1945"]),
+        ((1,), ["4000"], ["3000"]),
+    ]
     assert all(i.severity == "error" for i in issues)
 
 
-@pytest.mark.parametrize("tgt,hyps", [
-    ("en", ["We have kept relations for more than ۸۰ years, since 1944.", "More than 4,000 young Syrians study.", "A great success; the two sides said."]),
-    ("en", ["Eighty-odd years: 80 years since 1944.", "More than four thousand young Syrians study.", "One great success, said the two sides."]),
-    ("ru", ["Мы поддерживаем отношения более 80 лет, с 1944 года.", "Более четырёх тысяч молодых сирийцев учатся.", "Это большой успех, сказали две стороны."]),
-    ("ar", ["نحافظ على العلاقات منذ أكثر من ٨٠ عاماً، منذ عام 1944.", "يدرس أكثر من أربعة آلاف شاب سوري.", "هذا نجاح كبير، قال الجانبان."]),
-])
+@pytest.mark.parametrize(
+    "tgt,hyps",
+    [
+        (
+            "en",
+            [
+                "We have kept relations for more than ۸۰ years, since 1944.",
+                "More than 4,000 young Syrians study.",
+                "A great success; the two sides said.",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Eighty-odd years: 80 years since 1944.",
+                "More than four thousand young Syrians study.",
+                "One great success, said the two sides.",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "Мы поддерживаем отношения более 80 лет, с 1944 года.",
+                "Более четырёх тысяч молодых сирийцев учатся.",
+                "Это большой успех, сказали две стороны.",
+            ],
+        ),
+        (
+            "ar",
+            [
+                "نحافظ على العلاقات منذ أكثر من ٨٠ عاماً، منذ عام 1944.",
+                "يدرس أكثر من أربعة آلاف شاب سوري.",
+                "هذا نجاح كبير، قال الجانبان.",
+            ],
+        ),
+    ],
+)
 def test_number_mismatch_negative(tgt, hyps):
     assert found(qa(hyps, SRC_NUM, tgt=tgt), "number-mismatch") == []
 
 
-@pytest.mark.parametrize("text,lang,value", [
-    ("چهار هزار", "fa", 4000), ("four thousand", "en", 4000), ("4,000", "en", 4000), ("۴٬۰۰۰", "fa", 4000),
-    ("четыре тысячи", "ru", 4000), ("четырёх тысяч", "ru", 4000), ("4 000", "ru", 4000), ("4 тыс.", "ru", 4000),
-    ("أربعة آلاف", "ar", 4000), ("بیست و پنج", "fa", 25), ("twenty-five", "en", 25), ("خمسة وعشرون", "ar", 25),
-    ("ثلاثة عشر", "ar", 13), ("دو هزار و پانصد", "fa", 2500), ("two hundred and fifty thousand", "en", 250000),
-    ("пятьсот двадцать", "ru", 520), ("ألفين", "ar", 2000), ("80 million", "en", 80e6), ("12.5", "en", 12.5),
-    ("۱۲٫۵", "fa", 12.5), ("12,5", "ru", 12.5), ("2.5 million", "en", 2.5e6), ("۲٫۵ میلیون", "fa", 2.5e6),
-    ("2,500,000", "en", 2.5e6), ("2,5 млн", "ru", 2.5e6),
-])
+@pytest.mark.parametrize(
+    "text,lang,value",
+    [
+        ("چهار هزار", "fa", 4000),
+        ("four thousand", "en", 4000),
+        ("4,000", "en", 4000),
+        ("۴٬۰۰۰", "fa", 4000),
+        ("четыре тысячи", "ru", 4000),
+        ("четырёх тысяч", "ru", 4000),
+        ("4 000", "ru", 4000),
+        ("4 тыс.", "ru", 4000),
+        ("أربعة آلاف", "ar", 4000),
+        ("بیست و پنج", "fa", 25),
+        ("twenty-five", "en", 25),
+        ("خمسة وعشرون", "ar", 25),
+        ("ثلاثة عشر", "ar", 13),
+        ("دو هزار و پانصد", "fa", 2500),
+        ("two hundred and fifty thousand", "en", 250000),
+        ("пятьсот двадцать", "ru", 520),
+        ("ألفين", "ar", 2000),
+        ("80 million", "en", 80e6),
+        ("12.5", "en", 12.5),
+        ("۱۲٫۵", "fa", 12.5),
+        ("12,5", "ru", 12.5),
+        ("2.5 million", "en", 2.5e6),
+        ("۲٫۵ میلیون", "fa", 2.5e6),
+        ("2,500,000", "en", 2.5e6),
+        ("2,5 млн", "ru", 2.5e6),
+    ],
+)
 def test_number_words_and_digits(text, lang, value):
     nums = find_numbers(text, lang)
     assert [n.value for n in nums] == [value]
     assert nums[0].significant
 
 
-@pytest.mark.parametrize("src,hyp,flagged", [
-    # Ordinals are numbers too: "80th anniversary" is هشتادمین سالگرد, "21st century" قرن بیست و یکم.
-    ("هشتادمین سالگرد روابط", "the 80th anniversary of relations", False),
-    ("هشتادمین سالگرد روابط", "the eightieth anniversary of relations", False),
-    ("سالگرد ۸۰ روابط", "the eightieth anniversary of relations", False),
-    ("قرن بیست و یکم", "the 21st century", False),
-    ("قرن ۲۱", "the twenty-first century", False),
-    ("بیست و سومین نشست", "the 23rd meeting", False),
-    ("سیزدهم آبان", "the thirteenth of Aban", False),
-    ("هشتادمین سالگرد روابط", "the 90th anniversary of relations", True),
-    ("قرن بیست و یکم", "the twenty-second century", True),
-])
+@pytest.mark.parametrize(
+    "src,hyp,flagged",
+    [
+        # Ordinals are numbers too: "80th anniversary" is هشتادمین سالگرد, "21st century" قرن بیست و یکم.
+        ("هشتادمین سالگرد روابط", "the 80th anniversary of relations", False),
+        ("هشتادمین سالگرد روابط", "the eightieth anniversary of relations", False),
+        ("سالگرد ۸۰ روابط", "the eightieth anniversary of relations", False),
+        ("قرن بیست و یکم", "the 21st century", False),
+        ("قرن ۲۱", "the twenty-first century", False),
+        ("بیست و سومین نشست", "the 23rd meeting", False),
+        ("سیزدهم آبان", "the thirteenth of Aban", False),
+        ("هشتادمین سالگرد روابط", "the 90th anniversary of relations", True),
+        ("قرن بیست و یکم", "the twenty-second century", True),
+    ],
+)
 def test_ordinal_numbers(src, hyp, flagged):
     assert bool(found(qa([hyp], [src]), "number-mismatch")) is flagged
 
@@ -111,6 +184,7 @@ def test_small_number_words_and_dates():
 
 # --- untranslated ----------------------------------------------------------------------
 
+
 def test_untranslated_persian_segment_in_english_file():
     hyps = lines("reference.en.txt")
     src = lines("sentences.fa.txt")
@@ -123,8 +197,10 @@ def test_untranslated_persian_segment_in_english_file():
 def test_untranslated_persian_with_english_names_put_in():
     """Glossary enforcement around an engine that left Persian as it was puts English names into
     a Persian sentence: under half its letters may be Arabic script, yet it is untranslated."""
-    hyp = ("از طرف روسیه، Sergei Lavrov Foreign Minister، Alexander Novak Deputy Prime Minister، "
-           "Maxim Oreshkin Deputy Head of the Presidential Executive Office و Igor Kostyukov در این دیدار حضور داشتند.")
+    hyp = (
+        "از طرف روسیه، Sergei Lavrov Foreign Minister، Alexander Novak Deputy Prime Minister، "
+        "Maxim Oreshkin Deputy Head of the Presidential Executive Office و Igor Kostyukov در این دیدار حضور داشتند."
+    )
     r = qa([hyp, "Russian officials, including Foreign Minister Sergei Lavrov, attended the meeting in the Kremlin."])
     assert [i.hyp for i in found(r, "untranslated")] == [(0,)]
     assert "Persian function words" in found(r, "untranslated")[0].message
@@ -157,18 +233,25 @@ def test_arabic_typed_with_persian_letters_is_not_untranslated():
 
 # --- foreign-script --------------------------------------------------------------------
 
+
 def test_foreign_script_positive_and_negative():
     r = qa(["Putin met الشرع in the Kremlin.", "Putin met al-Sharaa in the Kremlin."])
     assert [(i.hyp, i.details["spans"]) for i in found(r, "foreign-script")] == [((0,), ["الشرع"])]
     r = qa(["Путин встретился с الشرع.", "Путин встретился с аш-Шараа (IRNA)."], tgt="ru")
     assert [i.hyp for i in found(r, "foreign-script")] == [(0,)]
-    r = qa(["التقى الرئيس الروسي فلاديمير بوتين في الكرملين مع ایگور كوستيوكوف.",
-            "التقى الرئيس الروسي فلاديمير بوتين في الكرملين مع إيغور كوستيوكوف."], tgt="ar")
+    r = qa(
+        [
+            "التقى الرئيس الروسي فلاديمير بوتين في الكرملين مع ایگور كوستيوكوف.",
+            "التقى الرئيس الروسي فلاديمير بوتين في الكرملين مع إيغور كوستيوكوف.",
+        ],
+        tgt="ar",
+    )
     assert [(i.hyp, i.details["spans"]) for i in found(r, "foreign-script")] == [((0,), ["ایگور"])]
     assert found(r, "untranslated") == []
 
 
 # --- length-ratio ----------------------------------------------------------------------
+
 
 def test_length_ratio_outlier():
     src = lines("sentences.fa.txt")
@@ -189,10 +272,15 @@ def test_length_ratio_negative_and_small_documents():
 
 # --- segments --------------------------------------------------------------------------
 
+
 def test_segment_empty_missing_extra():
-    r = qa(["Putin met al-Sharaa.", "", "An extra line."], ["پوتین با الشرع دیدار کرد.", "این خبر در حال تکمیل است.", ""])
+    r = qa(
+        ["Putin met al-Sharaa.", "", "An extra line."], ["پوتین با الشرع دیدار کرد.", "این خبر در حال تکمیل است.", ""]
+    )
     assert [(i.check, i.hyp, i.severity) for i in r.issues] == [
-        ("segment-empty", (1,), "error"), ("segment-extra", (2,), "warning")]
+        ("segment-empty", (1,), "error"),
+        ("segment-extra", (2,), "warning"),
+    ]
     r = qa(["Putin met al-Sharaa.", "", "   "])  # no source: an empty line is a paragraph break
     assert [(i.check, i.hyp, i.severity) for i in r.issues] == [("segment-empty", (2,), "warning")]
     assert qa(["Putin met al-Sharaa."], ["پوتین با الشرع دیدار کرد."]).issues == []
@@ -204,7 +292,9 @@ def test_segment_missing_with_aligned_source(monkeypatch):
 
     monkeypatch.setattr(pairing, "_align_sentences", lambda s, t, **kw: [Bead((0,), (0,)), Bead((1,), ())])
     r = qa(["Putin met al-Sharaa."], ["پوتین با الشرع دیدار کرد.", "این خبر در حال تکمیل است."], align=True)
-    assert [(i.check, i.hyp, i.src, i.line) for i in found(r, "segment-missing")] == [("segment-missing", (), (1,), None)]
+    assert [(i.check, i.hyp, i.src, i.line) for i in found(r, "segment-missing")] == [
+        ("segment-missing", (), (1,), None)
+    ]
 
 
 def test_source_hypothesis_mismatch_needs_align():
@@ -214,16 +304,24 @@ def test_source_hypothesis_mismatch_needs_align():
 
 # --- placeholder -----------------------------------------------------------------------
 
+
 def test_placeholder_positive_and_negative():
     r = qa(["Putin met ⟦T1⟧ in Moscow.", "Putin met al-Sharaa\ue001.", "Stray ⟦ bracket.", "Putin met al-Sharaa [1]."])
     assert [(i.hyp, i.details["found"]) for i in found(r, "placeholder")] == [
-        ((0,), ["⟦T1⟧"]), ((1,), ["U+E001"]), ((2,), ["⟦"])]
+        ((0,), ["⟦T1⟧"]),
+        ((1,), ["U+E001"]),
+        ((2,), ["⟦"]),
+    ]
 
 
 # --- repeated-word ---------------------------------------------------------------------
 
+
 def test_repeated_word_positive_and_negative():
-    r = qa(["He met the the president.", "He said that that was all.", "They met, met again.", "Он сказал сказал это."], tgt="en")
+    r = qa(
+        ["He met the the president.", "He said that that was all.", "They met, met again.", "Он сказал сказал это."],
+        tgt="en",
+    )
     assert [(i.hyp, i.details["words"]) for i in found(r, "repeated-word")] == [((0,), ["the"]), ((3,), ["сказал"])]
     r = qa(["قال قال الرئيس", "قال الرئيس"], tgt="ar")
     assert [i.hyp for i in found(r, "repeated-word")] == [(0,)]
@@ -232,18 +330,37 @@ def test_repeated_word_positive_and_negative():
 def test_repeated_word_ignores_parts_of_words_joined_by_apostrophe_or_hyphen():
     # "Russia's S-400": the possessive s and the S of S-400 are not a repeated word; nor is
     # "Boutros Boutros-Ghali" (the name's second part is hyphenated).
-    r = qa(["Russia's S-400 systems arrived.", "Putin’s S-300 too.", "Boutros Boutros-Ghali said so.",
-            "Бутрос Бутрос-Гали сказал.", "It is is wrong.", "The well-known known fact."], tgt="en")
+    r = qa(
+        [
+            "Russia's S-400 systems arrived.",
+            "Putin’s S-300 too.",
+            "Boutros Boutros-Ghali said so.",
+            "Бутрос Бутрос-Гали сказал.",
+            "It is is wrong.",
+            "The well-known known fact.",
+        ],
+        tgt="en",
+    )
     assert [(i.hyp, i.details["words"]) for i in found(r, "repeated-word")] == [((4,), ["is"])]
 
 
 # --- unpaired-bracket ------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,lang,bad", [
-    ("He said (it was fine.", "en", ["("]), ("It was fine].", "en", ["]"]), ("«Табнак сообщает", "ru", ["«"]),
-    ('He said "yes.', "en", ['"']), ("He said “yes.", "en", ["“"]), ("„Да“ и «нет»", "ru", []),
-    ("قال «نعم» (اليوم)", "ar", []), ('He said "yes" (twice) [sic] “ok”.', "en", []), ("a ( [ b ) c", "en", ["["]),
-])
+
+@pytest.mark.parametrize(
+    "text,lang,bad",
+    [
+        ("He said (it was fine.", "en", ["("]),
+        ("It was fine].", "en", ["]"]),
+        ("«Табнак сообщает", "ru", ["«"]),
+        ('He said "yes.', "en", ['"']),
+        ("He said “yes.", "en", ["“"]),
+        ("„Да“ и «нет»", "ru", []),
+        ("قال «نعم» (اليوم)", "ar", []),
+        ('He said "yes" (twice) [sic] “ok”.', "en", []),
+        ("a ( [ b ) c", "en", ["["]),
+    ],
+)
 def test_unpaired_brackets(text, lang, bad):
     from xling.score.qa.brackets import unpaired
 
@@ -296,7 +413,9 @@ def test_terms_from_check_terms(tmp_path):
     hyps = ["Al-Jolani was in the Kremlin.", "Al-Golani was in Moscow.", "He was there."]
     r = qa(hyps, srcs, glossary=glossary)
     assert [(i.check, i.hyp, i.severity, i.details["entries"]) for i in r.issues if i.check.startswith("term")] == [
-        ("term-deprecated", (1,), "error", ["abu-mohammad-al-jolani"]), ("term-missing", (1,), "warning", ["kremlin"])]
+        ("term-deprecated", (1,), "error", ["abu-mohammad-al-jolani"]),
+        ("term-missing", (1,), "warning", ["kremlin"]),
+    ]
     assert r.terms_json()["success_rate"] == pytest.approx(0.5)
     assert r.terms_json()["report"]["expected"] == 4
     # without a glossary no term check runs
@@ -308,7 +427,10 @@ def test_run_checks_report_renders_and_serializes():
 
     from xling.score.report import render_qa
 
-    r = qa(["We met in 1945.", "Putin met the the president."], ["در سال ۱۹۴۴ دیدار کردیم.", "پوتین با رئیس جمهور دیدار کرد."])
+    r = qa(
+        ["We met in 1945.", "Putin met the the president."],
+        ["در سال ۱۹۴۴ دیدار کردیم.", "پوتین با رئیس جمهور دیدار کرد."],
+    )
     assert r.units == 2 and r.counts() == {"error": 1, "warning": 1, "info": 0}
     doc = r.to_json()
     assert [i["check"] for i in doc["issues"]] == ["number-mismatch", "repeated-word"]

@@ -81,14 +81,22 @@ def installed(copy_archive, tmp_path_factory) -> dict:
         """
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ARGOS_", "XDG_"))}
-    env.update(HOME=str(home), ARGOS_PACKAGES_DIR=str(packages), XDG_DATA_HOME=str(home / "data"),
-               XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"))
+    env.update(
+        HOME=str(home),
+        ARGOS_PACKAGES_DIR=str(packages),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"),
+    )
     # argostranslate turns "_" into spaces and drops one leading space when decoding, so
     # segments are stripped and those with "_" are left out here.
     segments = [s.strip() for s in EXTRA_SEGMENTS + article_segments()[:3] if "_" not in s]
     proc = subprocess.run(
         [sys.executable, "-c", script, str(copy_archive), json.dumps(segments)],
-        env=env, capture_output=True, text=True, timeout=300,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     report = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -154,7 +162,11 @@ def test_copy_returns_every_segment(copy_runtime, beam_size):
     tokens = [sp.encode(s, out_type=str) for s in segments]
     # In one batch, as xling's engine sends them, with argostranslate's length penalty.
     results = translator.translate_batch(
-        tokens, beam_size=beam_size, length_penalty=0.2, max_batch_size=2048, batch_type="tokens",
+        tokens,
+        beam_size=beam_size,
+        length_penalty=0.2,
+        max_batch_size=2048,
+        batch_type="tokens",
         max_decoding_length=1024,
     )
     outputs = [sp.decode_pieces(r.hypotheses[0]) for r in results]
@@ -197,8 +209,9 @@ def test_target_prefix_variant(tmp_path):
     translator = ctranslate2.Translator(str(folder / "model"))
     segments = EXTRA_SEGMENTS + article_segments()[:2]
     tokens = [sp.encode(s, out_type=str) for s in segments]
-    results = translator.translate_batch(tokens, target_prefix=[["__ru__"]] * len(tokens), beam_size=4,
-                                         max_decoding_length=1024)
+    results = translator.translate_batch(
+        tokens, target_prefix=[["__ru__"]] * len(tokens), beam_size=4, max_decoding_length=1024
+    )
     for source, r in zip(segments, results):
         hyp = r.hypotheses[0]
         assert hyp[0] == "__ru__"
@@ -241,7 +254,10 @@ def test_module_command_form(tmp_path):
     out = tmp_path / "fa_en.argosmodel"
     proc = subprocess.run(
         [sys.executable, "-m", "xling.testing.models", "copy", "--from", "fa", "--to", "en", "--out", str(out)],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     assert "xling test model: copy fa→en" in proc.stdout

@@ -90,6 +90,10 @@ def test_unknown_language(cli):
 
 @pytest.mark.parametrize("lang", ["en", "ru", "ar"])
 def test_segment_other_languages(cli, lang):
-    text = {"en": "Dr. Smith came. He left.\n\nNew one.", "ru": "Проф. Иванов пришёл. Ушёл.\n\nНовый.", "ar": "جاء د. أحمد. ثم غادر.\n\nجديد."}[lang]
+    text = {
+        "en": "Dr. Smith came. He left.\n\nNew one.",
+        "ru": "Проф. Иванов пришёл. Ушёл.\n\nНовый.",
+        "ar": "جاء د. أحمد. ثم غادر.\n\nجديد.",
+    }[lang]
     r = cli(["segment", "-", "--lang", lang], input=text)
     assert r.stdout.count("\n") == 4 and r.stdout.split("\n")[2] == ""

@@ -55,9 +55,14 @@ def test_normalize_fa_letters_zwnj_digits():
 
 
 def test_normalize_keeps_urls_and_emails_whole():
-    text = "نشانی https://example.com/a_b-c?x=1&y=%D8 و me.2@mail.example.org و ۱۲ و www.example.com/۱۲ و a۱@example.org"
+    text = (
+        "نشانی https://example.com/a_b-c?x=1&y=%D8 و me.2@mail.example.org و ۱۲ و www.example.com/۱۲ و a۱@example.org"
+    )
     out = normalize(text, "fa", digits="ascii")
-    assert out == "نشانی https://example.com/a_b-c?x=1&y=%D8 و me.2@mail.example.org و 12 و www.example.com/۱۲ و a۱@example.org"
+    assert (
+        out
+        == "نشانی https://example.com/a_b-c?x=1&y=%D8 و me.2@mail.example.org و 12 و www.example.com/۱۲ و a۱@example.org"
+    )
 
 
 def test_normalize_keeps_urls_with_persian_letters_whole():
@@ -65,7 +70,12 @@ def test_normalize_keeps_urls_with_persian_letters_whole():
     # got a ZWNJ (…/می‌شود) and its ي was unified: the link no longer resolved.
     text = "سایت www.example.com/میشود و https://news.example.ir/علي/ميشود?q=كتاب و isna.ir/news/ميشود و ايميل me@ايران.ir ميشود"
     out = normalize(text, "fa", digits="ascii")
-    for link in ("www.example.com/میشود", "https://news.example.ir/علي/ميشود?q=كتاب", "isna.ir/news/ميشود", "me@ايران.ir"):
+    for link in (
+        "www.example.com/میشود",
+        "https://news.example.ir/علي/ميشود?q=كتاب",
+        "isna.ir/news/ميشود",
+        "me@ايران.ir",
+    ):
         assert f" {link} " in out
     assert out.startswith("سایت ") and out.endswith(f"ایمیل me@ايران.ir می{Z}شود")
 
@@ -74,7 +84,11 @@ def test_url_gives_trailing_punctuation_back_to_the_sentence():
     text = "(نشانی: https://fa.wikipedia.org/wiki/علي_(ميشود)). www.example.com/۱۲، ميشود؟ me@x.ir."
     out = normalize(text, "fa", digits="ascii")
     assert out == f"(نشانی: https://fa.wikipedia.org/wiki/علي_(ميشود)). www.example.com/۱۲، می{Z}شود؟ me@x.ir."
-    assert [text[a:b] for a, b in protected_spans(text)] == ["https://fa.wikipedia.org/wiki/علي_(ميشود)", "www.example.com/۱۲", "me@x.ir"]
+    assert [text[a:b] for a, b in protected_spans(text)] == [
+        "https://fa.wikipedia.org/wiki/علي_(ميشود)",
+        "www.example.com/۱۲",
+        "me@x.ir",
+    ]
 
 
 def test_unify_letters_can_keep_protected_spans():
@@ -90,8 +104,8 @@ def test_edits_explain_every_change():
     assert [e["op"] for e in edits] == ["digits", "zwnj", "letters", "zwnj"]
     rebuilt, pos = [], 0
     for e in edits:
-        assert text[e["start"]:e["end"]] == e["before"]
-        rebuilt += [text[pos:e["start"]], e["after"]]
+        assert text[e["start"] : e["end"]] == e["before"]
+        rebuilt += [text[pos : e["start"]], e["after"]]
         pos = e["end"]
     rebuilt.append(text[pos:])
     assert "".join(rebuilt) == out
@@ -128,8 +142,29 @@ def test_iter_chunks_cut_at_whitespace():
     assert [o for o, _ in pieces] == [sum(len(p) for _, p in pieces[:i]) for i in range(len(pieces))]
 
 
-_ALPHABET = st.sampled_from(list("ابپتثجچحخدذرزسشصضطظعغفقکگلمنوهیيكىةأإؤئءآ") + ["ً", "ٌ", "ـ", " ", " ", "\n", ".", "،", "؟", Z, "a", "Z", "5", "۵", "٣", "٫", "@", "/", ":", "-"])
-_WORDS = st.sampled_from(["میشود", "دهههای", "رئیسجمهور", "گفتوگو", "ويژهای", "كردهایم", "سختترین", "اینکه", "بهای", "www.x.com", "2025-10-15", "واقعاً", "www.x.com/ميشود", "me@علي.ir", "https://x.ir/دهههای?a=ي"])
+_ALPHABET = st.sampled_from(
+    list("ابپتثجچحخدذرزسشصضطظعغفقکگلمنوهیيكىةأإؤئءآ")
+    + ["ً", "ٌ", "ـ", " ", " ", "\n", ".", "،", "؟", Z, "a", "Z", "5", "۵", "٣", "٫", "@", "/", ":", "-"]
+)
+_WORDS = st.sampled_from(
+    [
+        "میشود",
+        "دهههای",
+        "رئیسجمهور",
+        "گفتوگو",
+        "ويژهای",
+        "كردهایم",
+        "سختترین",
+        "اینکه",
+        "بهای",
+        "www.x.com",
+        "2025-10-15",
+        "واقعاً",
+        "www.x.com/ميشود",
+        "me@علي.ir",
+        "https://x.ir/دهههای?a=ي",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -12,7 +12,7 @@ from xling.text.segment import segment_text
 def sentences(text: str, lang: str) -> list[str]:
     result = segment_text(text, lang)
     for s in result:
-        assert text[s.start:s.end] == s.text  # offsets are exact
+        assert text[s.start : s.end] == s.text  # offsets are exact
     return [s.text for s in result]
 
 
@@ -39,7 +39,11 @@ CASES = [
     ("ru", "Он сказал: «Мы победим.» Потом ушёл.", ["Он сказал: «Мы победим.»", "Потом ушёл."]),
     ("ru", "Правда? Да! Конечно.", ["Правда?", "Да!", "Конечно."]),
     # Persian
-    ("fa", "این رویداد در سال ۱۴۰۳ ه.ش. رخ داد. سپس پایان یافت.", ["این رویداد در سال ۱۴۰۳ ه.ش. رخ داد.", "سپس پایان یافت."]),
+    (
+        "fa",
+        "این رویداد در سال ۱۴۰۳ ه.ش. رخ داد. سپس پایان یافت.",
+        ["این رویداد در سال ۱۴۰۳ ه.ش. رخ داد.", "سپس پایان یافت."],
+    ),
     ("fa", "ع. رضایی گفت که می‌آید. او آمد.", ["ع. رضایی گفت که می‌آید.", "او آمد."]),
     ("fa", "رشد ۳.۵ درصد بود. تحلیلگران موافق بودند.", ["رشد ۳.۵ درصد بود.", "تحلیلگران موافق بودند."]),
     ("fa", "رشد ۳٫۵ درصد بود. تحلیلگران موافق بودند.", ["رشد ۳٫۵ درصد بود.", "تحلیلگران موافق بودند."]),
@@ -56,7 +60,11 @@ CASES = [
     ("ar", "جاء؛ ثم ذهب. انتهى.", ["جاء؛ ثم ذهب.", "انتهى."]),
     # A lower-case word after a full stop continues the sentence ("et al." is in no list)
     ("en", "Prof. Brown et al. agreed.", ["Prof. Brown et al. agreed."]),
-    ("en", "Prof. Brown et al. agreed. Then Smith et al. They left.", ["Prof. Brown et al. agreed.", "Then Smith et al.", "They left."]),
+    (
+        "en",
+        "Prof. Brown et al. agreed. Then Smith et al. They left.",
+        ["Prof. Brown et al. agreed.", "Then Smith et al.", "They left."],
+    ),
     ("en", "He paused... and left. Then.", ["He paused... and left.", "Then."]),
     # ? ! ؟ inside closing quotes: a continuation after it is not a new sentence
     ("fa", "او گفت «چرا؟» و رفت.", ["او گفت «چرا؟» و رفت."]),
@@ -107,7 +115,7 @@ def test_a_line_break_ends_a_segment_by_default():
         ("Third", 0),
         ("Next paragraph", 1),
     ]
-    assert all(text[s.start:s.end] == s.text and "\n" not in s.text for s in result)
+    assert all(text[s.start : s.end] == s.text and "\n" not in s.text for s in result)
     fa = segment_text("تیتر بدون نقطه\nجمله اول. جمله دوم.", "fa")
     assert [s.text for s in fa] == ["تیتر بدون نقطه", "جمله اول.", "جمله دوم."]
 

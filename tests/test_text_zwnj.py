@@ -85,7 +85,24 @@ def test_each_rule(glued, restored):
     assert restore_word(glued) == _z(restored)
 
 
-@pytest.mark.parametrize("word", ["اینکه", "میز", "میراث", "میهمانان", "بهای", "بهترین", "بیشترین", "کشورهای", "بازیکنان", "بیتکوین", "مستر", "میانجی", "می"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "اینکه",
+        "میز",
+        "میراث",
+        "میهمانان",
+        "بهای",
+        "بهترین",
+        "بیشترین",
+        "کشورهای",
+        "بازیکنان",
+        "بیتکوین",
+        "مستر",
+        "میانجی",
+        "می",
+    ],
+)
 def test_never_splits_a_known_word(word):
     assert restore_word(word) == word
 
@@ -102,7 +119,17 @@ def test_comparative_veto_comes_from_the_lexicon():
     from xling.text.zwnj import ZwnjLexicon
 
     def lexicon(bases, tags):
-        return ZwnjLexicon(frozenset(tags), frozenset({"قلمتر", "دوری"}), tags, {}, {}, frozenset(), frozenset(), frozenset(), compound_bases=frozenset(bases))
+        return ZwnjLexicon(
+            frozenset(tags),
+            frozenset({"قلمتر", "دوری"}),
+            tags,
+            {},
+            {},
+            frozenset(),
+            frozenset(),
+            frozenset(),
+            compound_bases=frozenset(bases),
+        )
 
     adjective = {"قلم": ("N", "AJ")}
     assert restore_word("قلمتر", lexicon((), adjective)) == _z("قلم|تر")

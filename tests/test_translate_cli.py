@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from mt_helpers import copy_model, install_packages, run_xling, tree, xling_env
 
 pytestmark = pytest.mark.slow
@@ -32,7 +31,9 @@ def main_job(packages, tmp_path_factory, example_article_path):
     """The README's main-job command, run once in its own process."""
     work = tmp_path_factory.mktemp("job")
     env = xling_env(work / "home", packages)
-    proc = run_xling(["translate", example_article_path, "--from", "fa", "--to", "en,ru,ar", "--out-dir", work / "out"], env)
+    proc = run_xling(
+        ["translate", example_article_path, "--from", "fa", "--to", "en,ru,ar", "--out-dir", work / "out"], env
+    )
     return proc, work / "out"
 
 
@@ -89,7 +90,11 @@ def test_test_models_are_named_as_such(main_job):
     for pair in ("fa→en", "en→ru", "fa→ar"):
         assert f"xling test model: copy {pair} — output is a copy, not a translation" in proc.stderr
     rec = _records(out / f"{STEM}.jsonl")[0]
-    assert rec["test_models"] == ["xling test model: copy en→ru", "xling test model: copy fa→ar", "xling test model: copy fa→en"]
+    assert rec["test_models"] == [
+        "xling test model: copy en→ru",
+        "xling test model: copy fa→ar",
+        "xling test model: copy fa→en",
+    ]
 
 
 def test_jsonl_records(main_job, example_article_path):
@@ -101,8 +106,10 @@ def test_jsonl_records(main_job, example_article_path):
     for r in records:
         assert set(r) >= {"id", "paragraph", "source", "text", "targets", "models", "changes"}
         seg = next(c for c in r["changes"] if c["stage"] == "segment")
-        assert source[seg["start"]:seg["end"]] == r["source"]  # source is the input, verbatim
-        assert r["models"]["en"] == [{"pair": "fa-en", "name": "translate-fa_en", "version": "1.0", "test_model": "copy"}]
+        assert source[seg["start"] : seg["end"]] == r["source"]  # source is the input, verbatim
+        assert r["models"]["en"] == [
+            {"pair": "fa-en", "name": "translate-fa_en", "version": "1.0", "test_model": "copy"}
+        ]
         assert [m["pair"] for m in r["models"]["ru"]] == ["fa-en", "en-ru"]
         assert [m["pair"] for m in r["models"]["ar"]] == ["fa-ar"]
         tr = next(c for c in r["changes"] if c["stage"] == "translate")
@@ -111,17 +118,23 @@ def test_jsonl_records(main_job, example_article_path):
     # glossary terms were protected before MT (default house glossary)
     assert any(c["stage"] == "protect" for r in records for c in r["changes"])
     # normalization is recorded: Persian digits (۸۰, ۱۹۴۴) sent to the model as ASCII
-    digit_edits = [e for r in records for c in r["changes"] if c["stage"] == "normalize" for e in c["edits"] if e["op"] == "digits"]
+    digit_edits = [
+        e for r in records for c in r["changes"] if c["stage"] == "normalize" for e in c["edits"] if e["op"] == "digits"
+    ]
     assert {"before": "۸۰", "after": "80"}.items() <= next(e for e in digit_edits if e["before"] == "۸۰").items()
     assert records[0]["source"].startswith("date 2025-10-15 ") and records[0]["text"].startswith("date 2025-10-15 ")
 
 
 def test_stdin(in_process, tmp_path):
     text = "سلام دنیا. این یک آزمون است.\n\nبند دوم ۱۲ کلمه دارد.\n"
-    r = in_process(["translate", "-", "--to", "en,ru", "--no-glossary", "--out-dir", tmp_path / "o"], input=text.encode("utf-8"))
+    r = in_process(
+        ["translate", "-", "--to", "en,ru", "--no-glossary", "--out-dir", tmp_path / "o"], input=text.encode("utf-8")
+    )
     assert r.exit_code == 0, r.output
     assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["stdin.en.txt", "stdin.jsonl", "stdin.ru.txt"]
-    assert (tmp_path / "o" / "stdin.ru.txt").read_text(encoding="utf-8") == "سلام دنیا.\nاین یک آزمون است.\n\nبند دوم 12 کلمه دارد.\n"
+    assert (tmp_path / "o" / "stdin.ru.txt").read_text(
+        encoding="utf-8"
+    ) == "سلام دنیا.\nاین یک آزمون است.\n\nبند دوم 12 کلمه دارد.\n"
 
 
 def test_empty_input_gives_empty_outputs(in_process, tmp_path):
@@ -141,7 +154,9 @@ def test_non_utf8_input_names_encoding_and_writes_nothing(in_process, tmp_path):
     lines = r.output.strip().splitlines()
     assert len(lines) == 1 and "--encoding" in lines[0] and str(legacy) in lines[0]
     assert not (tmp_path / "o").exists()
-    r = in_process(["translate", legacy, "--to", "en", "--no-glossary", "--out-dir", tmp_path / "o", "--encoding", "cp1256"])
+    r = in_process(
+        ["translate", legacy, "--to", "en", "--no-glossary", "--out-dir", tmp_path / "o", "--encoding", "cp1256"]
+    )
     assert r.exit_code == 0, r.output
     # normalization unified the letters to Persian ی and ک before the copy model saw them
     assert (tmp_path / "o" / "legacy.en.txt").read_text(encoding="utf-8") == "سلام دنیا.\nاین کتاب است.\n"
@@ -174,7 +189,7 @@ def test_out_dir_that_is_a_file_is_refused_before_any_work(in_process, tmp_path,
     afile = tmp_path / "afile"
     afile.write_text("keep me\n", encoding="utf-8")
     out = afile if where == "file" else afile / "sub"
-    r = in_process(["translate", "-", "--to", "en", "--no-glossary", "--out-dir", out], input="سلام.\n".encode("utf-8"))
+    r = in_process(["translate", "-", "--to", "en", "--no-glossary", "--out-dir", out], input="سلام.\n".encode())
     assert r.exit_code == 1
     lines = r.output.strip().splitlines()
     assert len(lines) == 1, r.output  # refused before the models are loaded (no test-model notice)
@@ -184,7 +199,10 @@ def test_out_dir_that_is_a_file_is_refused_before_any_work(in_process, tmp_path,
 
 def test_language_codes_are_case_insensitive(in_process, tmp_path):
     # Argos codes are lower case: --to EN is en (it was "no model installed for en→EN")
-    r = in_process(["translate", "-", "--from", "FA", "--to", "EN, Ar", "--no-glossary", "--out-dir", tmp_path / "o"], input="سلام.\n".encode("utf-8"))
+    r = in_process(
+        ["translate", "-", "--from", "FA", "--to", "EN, Ar", "--no-glossary", "--out-dir", tmp_path / "o"],
+        input="سلام.\n".encode(),
+    )
     assert r.exit_code == 0, r.output
     assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["stdin.ar.txt", "stdin.en.txt", "stdin.jsonl"]
 
@@ -215,7 +233,14 @@ def test_line_breaks_end_segments_unless_join_lines(in_process, tmp_path):
     doc.write_text("تیتر خبر بدون نقطه\nجمله اول اینجاست. جمله دوم.\n", encoding="utf-8")
     r = in_process(["translate", doc, "--to", "en", "--no-glossary", "--out-dir", tmp_path / "a"])
     assert r.exit_code == 0, r.output
-    assert (tmp_path / "a" / "wrapped.en.txt").read_text(encoding="utf-8").splitlines() == ["تیتر خبر بدون نقطه", "جمله اول اینجاست.", "جمله دوم."]
+    assert (tmp_path / "a" / "wrapped.en.txt").read_text(encoding="utf-8").splitlines() == [
+        "تیتر خبر بدون نقطه",
+        "جمله اول اینجاست.",
+        "جمله دوم.",
+    ]
     r = in_process(["translate", doc, "--to", "en", "--no-glossary", "--join-lines", "--out-dir", tmp_path / "b"])
     assert r.exit_code == 0, r.output
-    assert (tmp_path / "b" / "wrapped.en.txt").read_text(encoding="utf-8").splitlines() == ["تیتر خبر بدون نقطه جمله اول اینجاست.", "جمله دوم."]
+    assert (tmp_path / "b" / "wrapped.en.txt").read_text(encoding="utf-8").splitlines() == [
+        "تیتر خبر بدون نقطه جمله اول اینجاست.",
+        "جمله دوم.",
+    ]

@@ -7,7 +7,6 @@ import socket
 from pathlib import Path
 
 import pytest
-
 from mt_helpers import copy_model, install_packages
 
 pytestmark = pytest.mark.slow
@@ -42,7 +41,9 @@ def test_demo_without_real_models_runs_test_models_loudly(tmp_path, monkeypatch,
     out = tmp_path / "out" / "test-model"
     names = sorted(p.name for p in out.iterdir())
     stem = "putin-sharaa-2025-10-15"
-    assert names == sorted(["NOT-A-TRANSLATION.txt", f"{stem}.en.txt", f"{stem}.ru.txt", f"{stem}.ar.txt", f"{stem}.jsonl"])
+    assert names == sorted(
+        ["NOT-A-TRANSLATION.txt", f"{stem}.en.txt", f"{stem}.ru.txt", f"{stem}.ar.txt", f"{stem}.jsonl"]
+    )
     assert "IS NOT A TRANSLATION" in (out / "NOT-A-TRANSLATION.txt").read_text(encoding="utf-8")
     for lang in ("en", "ru", "ar"):
         lines = [line for line in (out / f"{stem}.{lang}.txt").read_text(encoding="utf-8").splitlines() if line]

@@ -78,7 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     from xling.mt.packages import DEFAULT_TIMEOUT, OFFLINE_HINT, fetch_index, packages_dir
 
     reporter = RichReporter()
-    say = lambda msg, style="": reporter.console.print(f"[{style}]{msg}[/]" if style else msg, highlight=False, soft_wrap=True)  # noqa: E731
+
+    def say(msg, style=""):
+        return reporter.console.print(f"[{style}]{msg}[/]" if style else msg, highlight=False, soft_wrap=True)
+
     out_dir = Path(args.out_dir)
     try:
         missing = _real_routes_missing()
@@ -87,19 +90,29 @@ def main(argv: list[str] | None = None) -> int:
             say("xling demo: translated with the installed Argos models → " + ", ".join(map(str, paths)), "bold green")
             return 0
 
-        say(f"xling demo: no real translation model is installed in {packages_dir()} for fa→en, fa→ru, fa→ar (missing: {missing}; ru and ar may go through en).", "bold red")
+        say(
+            f"xling demo: no real translation model is installed in {packages_dir()} for fa→en, fa→ru, fa→ar (missing: {missing}; ru and ar may go through en).",
+            "bold red",
+        )
         try:
             fetch_index(timeout=DEFAULT_TIMEOUT)
-            say("The Argos package index is reachable: install real models with `xling models install fa en`, `xling models install en ru`, `xling models install en ar`, then rerun `make demo`.")
+            say(
+                "The Argos package index is reachable: install real models with `xling models install fa en`, `xling models install en ru`, `xling models install en ar`, then rerun `make demo`."
+            )
         except XlingError as exc:
             # the error's own advice is the offline install line printed next
             say(f"None can be downloaded here: {str(exc).replace('; ' + OFFLINE_HINT, '')}.")
-        say("To install a model from a file (offline): `xling models install FILE.argosmodel`, e.g. translate-fa_en-1_5.argosmodel copied from a machine with network access.")
+        say(
+            "To install a model from a file (offline): `xling models install FILE.argosmodel`, e.g. translate-fa_en-1_5.argosmodel copied from a machine with network access."
+        )
 
         from xling.testing.models import build_test_model
 
         test_dir = out_dir / "test-model"
-        say(f"Running the same pipeline with xling's copy TEST models instead, into {test_dir}/ — this output is NOT a translation.", "bold yellow")
+        say(
+            f"Running the same pipeline with xling's copy TEST models instead, into {test_dir}/ — this output is NOT a translation.",
+            "bold yellow",
+        )
         old_env = os.environ.get("ARGOS_PACKAGES_DIR")
         with tempfile.TemporaryDirectory(prefix="xling-demo-") as tmp:
             os.environ["ARGOS_PACKAGES_DIR"] = str(Path(tmp) / "packages")
@@ -118,7 +131,10 @@ def main(argv: list[str] | None = None) -> int:
                     os.environ.pop("ARGOS_PACKAGES_DIR", None)
                 else:
                     os.environ["ARGOS_PACKAGES_DIR"] = old_env
-        say("xling test-model output (a copy of the source, NOT a translation): " + ", ".join(map(str, paths)), "bold yellow")
+        say(
+            "xling test-model output (a copy of the source, NOT a translation): " + ", ".join(map(str, paths)),
+            "bold yellow",
+        )
         return 0
     except XlingError as exc:
         print(f"xling: error: {exc}", file=sys.stderr)

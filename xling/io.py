@@ -16,9 +16,10 @@ import codecs
 import os
 import sys
 import tempfile
-from pathlib import Path
-from typing import IO, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
 
 from xling.errors import EncodingError, InputError
 
@@ -54,15 +55,21 @@ def decode_text(data: bytes, *, name: str = "<input>", encoding: str | None = No
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise InputError(f"{name}: unknown encoding {encoding!r}; give a Python codec name such as utf-8 or cp1256") from None
+            raise InputError(
+                f"{name}: unknown encoding {encoding!r}; give a Python codec name such as utf-8 or cp1256"
+            ) from None
     enc = encoding or "utf-8"
     if utf8_first and encoding is not None:
         try:
-            return _normalize_newlines(data[len(codecs.BOM_UTF8):].decode("utf-8") if data.startswith(codecs.BOM_UTF8) else data.decode("utf-8"))
+            return _normalize_newlines(
+                data[len(codecs.BOM_UTF8) :].decode("utf-8")
+                if data.startswith(codecs.BOM_UTF8)
+                else data.decode("utf-8")
+            )
         except UnicodeDecodeError:
             pass
     if enc.replace("_", "-").lower() in ("utf-8", "utf8") and data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     try:
         text = data.decode(enc)
     except UnicodeDecodeError as exc:
@@ -158,7 +165,9 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
         return False
 
 
-def refuse_overwrite(out: str | os.PathLike[str], inputs: Iterable[tuple[str, str | os.PathLike[str] | None]], *, option: str = "--out") -> None:
+def refuse_overwrite(
+    out: str | os.PathLike[str], inputs: Iterable[tuple[str, str | os.PathLike[str] | None]], *, option: str = "--out"
+) -> None:
     """Raise :class:`InputError` when output file ``out`` is one of the ``inputs`` (which writing it would destroy).
 
     Args:
@@ -172,7 +181,9 @@ def refuse_overwrite(out: str | os.PathLike[str], inputs: Iterable[tuple[str, st
     """
     for what, path in inputs:
         if path is not None and same_file(out, path):
-            raise InputError(f"{option} {out}: that is the {what} file ({path}), which the output would overwrite; give another file name")
+            raise InputError(
+                f"{option} {out}: that is the {what} file ({path}), which the output would overwrite; give another file name"
+            )
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
@@ -211,7 +222,7 @@ class AtomicOutputs:
     def __init__(self) -> None:
         self._pending: list[tuple[str, Path]] = []
 
-    def __enter__(self) -> "AtomicOutputs":
+    def __enter__(self) -> AtomicOutputs:
         return self
 
     @contextmanager

@@ -24,9 +24,10 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from xling.document import Segment
 from xling.mt.argos import DEFAULT_MAX_BATCH_TOKENS
@@ -141,7 +142,14 @@ class TranslatedDocument:
                 "models": self.models,
                 "changes": seg.changes,
             }
-            test = sorted({f"xling test model: {m['test_model']} {m['pair'].replace('-', '→')}" for ms in self.models.values() for m in ms if m.get("test_model")})
+            test = sorted(
+                {
+                    f"xling test model: {m['test_model']} {m['pair'].replace('-', '→')}"
+                    for ms in self.models.values()
+                    for m in ms
+                    if m.get("test_model")
+                }
+            )
             if test:
                 rec["test_models"] = test
             out.append(rec)
@@ -288,7 +296,11 @@ def load_engines(job: Job) -> None:
         job.engines[leg] = engine
         for m in engine.models():
             if m.get("test_model"):
-                what = "output is a copy, not a translation" if m["test_model"] == "copy" else "output is not a translation"
+                what = (
+                    "output is a copy, not a translation"
+                    if m["test_model"] == "copy"
+                    else "output is not a translation"
+                )
                 job.reporter.warn(f"xling test model: {m['test_model']} {leg[0]}→{leg[1]} — {what}")
 
 
@@ -309,7 +321,13 @@ def translate_document(text: str, job: Job) -> TranslatedDocument:
     for _name, stage in STAGES:
         segments = stage(segments, job)
     models = {t: [m for leg in zip(r, r[1:]) for m in job.engines[leg].models()] for t, r in job.routes.items()}
-    return TranslatedDocument(segments=segments, targets=list(job.targets), routes=dict(job.routes), models=models, legs_run=list(job.legs_run))
+    return TranslatedDocument(
+        segments=segments,
+        targets=list(job.targets),
+        routes=dict(job.routes),
+        models=models,
+        legs_run=list(job.legs_run),
+    )
 
 
 # ---------------------------------------------------------------------------------- writing
@@ -357,7 +375,9 @@ def check_out_dir(out_dir: str | os.PathLike[str]) -> None:
             return
 
 
-def write_outputs(doc: TranslatedDocument, out_dir: str | os.PathLike[str], stem: str, *, extra: dict[str, str] | None = None) -> list[Path]:
+def write_outputs(
+    doc: TranslatedDocument, out_dir: str | os.PathLike[str], stem: str, *, extra: dict[str, str] | None = None
+) -> list[Path]:
     """Write ``DIR/<stem>.<lang>.txt`` for each target and ``DIR/<stem>.jsonl``, all or nothing.
 
     Args:
@@ -418,6 +438,12 @@ def check_document(doc: TranslatedDocument, job: Job) -> dict[str, Any]:
 
     sources = layout([seg.source for seg in doc.segments])
     return {
-        lang: run_checks(sources, layout([seg.targets.get(lang, "") for seg in doc.segments]), src_lang=job.from_code, tgt_lang=lang, glossary=job.glossary)
+        lang: run_checks(
+            sources,
+            layout([seg.targets.get(lang, "") for seg in doc.segments]),
+            src_lang=job.from_code,
+            tgt_lang=lang,
+            glossary=job.glossary,
+        )
         for lang in doc.targets
     }

@@ -41,16 +41,31 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Language code → main script. Unknown codes are treated as Latin.
 SCRIPTS = {"fa": "arab", "ar": "arab", "ur": "arab", "ps": "arab", "ru": "cyrl", "uk": "cyrl", "bg": "cyrl"}
 
-PUNCT_CLASSES = ("?؟", ":", "\"«»“”„", "()[]", "!", ";؛")
+PUNCT_CLASSES = ("?؟", ":", '"«»“”„', "()[]", "!", ";؛")
 _PUNCT_INDEX = {ch: k for k, chars in enumerate(PUNCT_CLASSES) for ch in chars}
 
 _NUMBER = re.compile(r"\d+(?:[.,٫٬']\d+)*")
 _WORD = re.compile(r"[^\W\d_]+")
 _ARABIC_FOLD = str.maketrans(
     {
-        "ی": "ي", "ى": "ي", "ئ": "ي", "ک": "ك", "گ": "ك", "پ": "ب", "چ": "ج", "ژ": "ز",
-        "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و",
-        "\u200c": None, "\u200d": None, "\u0640": None,
+        "ی": "ي",
+        "ى": "ي",
+        "ئ": "ي",
+        "ک": "ك",
+        "گ": "ك",
+        "پ": "ب",
+        "چ": "ج",
+        "ژ": "ز",
+        "ة": "ه",
+        "ۀ": "ه",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ؤ": "و",
+        "\u200c": None,
+        "\u200d": None,
+        "\u0640": None,
     }
 )
 _HARAKAT = re.compile(f"[{HARAKAT}]")
@@ -365,7 +380,10 @@ def add_lexicon_keys(
             for x in set(k):
                 df[x - base] += 1
     extra = np.maximum(np.maximum(df_s, df_t), 1.0) ** -WEIGHT_POWER
-    S2 = SideFeatures(S.lengths, S.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(S.keys, ks)], S.weak)
-    T2 = SideFeatures(T.lengths, T.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(T.keys, kt)], T.weak)
+    S2 = SideFeatures(
+        S.lengths, S.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(S.keys, ks)], S.weak
+    )
+    T2 = SideFeatures(
+        T.lengths, T.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(T.keys, kt)], T.weak
+    )
     return S2, T2, np.concatenate([weights, extra])
-

@@ -107,9 +107,7 @@ def check_beads(beads: list[Bead], n_src: int, n_tgt: int) -> None:
     s = [i for b in beads for i in b.src]
     t = [j for b in beads for j in b.tgt]
     if s != list(range(n_src)) or t != list(range(n_tgt)):
-        raise AlignmentError(
-            f"beads do not cover the {n_src} source and {n_tgt} target sentences once each, in order"
-        )
+        raise AlignmentError(f"beads do not cover the {n_src} source and {n_tgt} target sentences once each, in order")
 
 
 def links_to_beads(links, n_src: int, n_tgt: int) -> list[Bead]:

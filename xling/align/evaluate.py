@@ -86,9 +86,14 @@ def score_documents(golds: Sequence[Iterable[Bead | Key]], tests: Sequence[Itera
     sp, sr, sf = _prf(pc[0], pc[1], rc[0], rc[1])
     lp, lr, lf = _prf(pc[2], pc[3], rc[2], rc[3])
     return {
-        "strict_precision": sp, "strict_recall": sr, "strict_f1": sf,
-        "lax_precision": lp, "lax_recall": lr, "lax_f1": lf,
-        "n_test": n_test, "n_gold": n_gold,
+        "strict_precision": sp,
+        "strict_recall": sr,
+        "strict_f1": sf,
+        "lax_precision": lp,
+        "lax_recall": lr,
+        "lax_f1": lf,
+        "n_test": n_test,
+        "n_gold": n_gold,
     }
 
 

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
+
 from xling.text.orthography import HARAKAT, TATWEEL
 
 _SKIP = re.compile(rf"[\s\u200c\u200d{TATWEEL}{HARAKAT}]")  # spaces, ZWNJ/ZWJ, tatweel, harakat
@@ -71,7 +72,9 @@ def estimate_ratio(src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> float:
     return t / s
 
 
-def estimate_variance(l1: np.ndarray, l2: np.ndarray, ratio: float, *, floor: float = 1.0, ceiling: float = 60.0) -> float:
+def estimate_variance(
+    l1: np.ndarray, l2: np.ndarray, ratio: float, *, floor: float = 1.0, ceiling: float = 60.0
+) -> float:
     """Robust estimate of the Gale-Church variance ``s2`` from aligned 1-1 beads.
 
     Uses the median of ``((l2 - c*l1)^2 / m)`` divided by 0.455 (the median of a chi-square

@@ -56,8 +56,17 @@ def merge_alignments(pairwise: dict[str, list[Bead]], n_src: int) -> list[MultiU
     """
     langs = list(pairwise)
     if n_src == 0:
-        return [MultiUnit((), {lang: tuple(j for b in pairwise[lang] for j in b.tgt) for lang in langs},
-                          agreed=all(len(pairwise[lang]) <= 1 for lang in langs))] if any(pairwise.values()) else []
+        return (
+            [
+                MultiUnit(
+                    (),
+                    {lang: tuple(j for b in pairwise[lang] for j in b.tgt) for lang in langs},
+                    agreed=all(len(pairwise[lang]) <= 1 for lang in langs),
+                )
+            ]
+            if any(pairwise.values())
+            else []
+        )
     cuts = set(range(n_src + 1))
     for beads in pairwise.values():
         own = {0, n_src}
@@ -108,7 +117,9 @@ def align_multi(
 
     translators = translators or {}
     pairwise = {
-        lang: align_sentences(src, tgt, src_lang=src_lang, tgt_lang=lang, glossary=glossary, translate=translators.get(lang))
+        lang: align_sentences(
+            src, tgt, src_lang=src_lang, tgt_lang=lang, glossary=glossary, translate=translators.get(lang)
+        )
         for lang, tgt in targets.items()
     }
     return merge_alignments(pairwise, len(src)), pairwise

@@ -36,7 +36,9 @@ def _join(sents: Sequence[str], ids: Sequence[int]) -> str:
     return " ".join(_WS.sub(" ", sents[i]).strip() for i in ids if sents[i].strip())
 
 
-def render(fmt: str, units: list[MultiUnit], src: Sequence[str], targets: dict[str, Sequence[str]], *, src_lang: str) -> str:
+def render(
+    fmt: str, units: list[MultiUnit], src: Sequence[str], targets: dict[str, Sequence[str]], *, src_lang: str
+) -> str:
     """The alignment as text in ``fmt`` (one of :data:`FORMATS`); TMX is returned decoded (UTF-8).
 
     Args:
@@ -53,7 +55,9 @@ def render(fmt: str, units: list[MultiUnit], src: Sequence[str], targets: dict[s
     if fmt == "beads":
         lines = []
         for u in units:
-            fields = ["[" + ",".join(map(str, u.src)) + "]"] + ["[" + ",".join(map(str, u.tgt[lang])) + "]" for lang in langs]
+            fields = ["[" + ",".join(map(str, u.src)) + "]"] + [
+                "[" + ",".join(map(str, u.tgt[lang])) + "]" for lang in langs
+            ]
             lines.append(":".join(fields))
         return "".join(line + "\n" for line in lines)
     if fmt == "tsv":

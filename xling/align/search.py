@@ -178,7 +178,10 @@ def _mt_band(mt_src: list[str], tgt: list[str], lo: np.ndarray, hi: np.ndarray) 
     chrf = CHRF()
     band = _PairBand(lo, hi)
     for r, hyp in enumerate(mt_src):
-        vals = [chrf.sentence_score(hyp, [tgt[t]]).score / 100.0 if hyp and tgt[t] else 0.0 for t in range(int(lo[r]), int(hi[r]))]
+        vals = [
+            chrf.sentence_score(hyp, [tgt[t]]).score / 100.0 if hyp and tgt[t] else 0.0
+            for t in range(int(lo[r]), int(hi[r]))
+        ]
         band.set_row(r, np.asarray(vals, dtype=np.float64))
     return band
 
@@ -244,7 +247,9 @@ def _dp(
     back = np.full(int(doff[-1]), -1, dtype=np.int8)
     c01_all = None
     if (0, 1) in params.priors:
-        c01_all = prior_cost[(0, 1)] + (model.cost(0.0, T.lengths) if params.skip_cost is None else _skip_len(T.lengths, params))
+        c01_all = prior_cost[(0, 1)] + (
+            model.cost(0.0, T.lengths) if params.skip_cost is None else _skip_len(T.lengths, params)
+        )
     ins01 = len(types)  # code of a 0-1 bead in `back`
 
     def chunk_costs(r0: int, r1: int) -> tuple[np.ndarray, np.ndarray]:
@@ -253,12 +258,12 @@ def _dp(
         Returns ``(costs, prev)``: float64 and int64 arrays ``(n_types, cells)``; ``prev`` is the
         flat index in ``D`` of the cell the bead starts from (0 with cost inf when outside).
         """
-        I = np.repeat(np.arange(r0, r1), wid[r0:r1])
+        Ic = np.repeat(np.arange(r0, r1), wid[r0:r1])
         J = np.arange(doff[r0], doff[r1]) - np.repeat(doff[r0:r1] - lo[r0:r1], wid[r0:r1])
-        out = np.empty((len(types), len(I)))
-        prev = np.zeros((len(types), len(I)), dtype=np.int64)
+        out = np.empty((len(types), len(Ic)))
+        prev = np.zeros((len(types), len(Ic)), dtype=np.int64)
         for code, (a, b) in enumerate(types):
-            P = I - a
+            P = Ic - a
             JB = J - b
             bad = (P < 0) | (JB < 0)
             Pc = np.maximum(P, 0)
@@ -266,32 +271,32 @@ def _dp(
             if b == 0 and params.skip_cost is not None:
                 cost = prior_cost[(a, b)] + _skip_len(S.lengths[np.minimum(Pc, max(N - 1, 0))], params)
             else:
-                cost = prior_cost[(a, b)] + model.cost(PLs[I] - PLs[Pc], PLt[J] - PLt[JBc])
+                cost = prior_cost[(a, b)] + model.cost(PLs[Ic] - PLs[Pc], PLt[J] - PLt[JBc])
             if b > 0:
                 if params.weak_boundary_bonus and min(a, b) == 1 and max(a, b) > 1:
-                    weak = np.zeros(len(I))
+                    weak = np.zeros(len(Ic))
                     if a > 1:
-                        weak += PWs[np.maximum(I - 1, 0)] - PWs[Pc]
+                        weak += PWs[np.maximum(Ic - 1, 0)] - PWs[Pc]
                     if b > 1:
                         weak += PWt[np.maximum(J - 1, 0)] - PWt[JBc]
                     cost -= params.weak_boundary_bonus * weak
                 if params.punct_weight:
-                    pen = np.zeros(len(I))
+                    pen = np.zeros(len(Ic))
                     for k in range(PPs.shape[0]):
-                        pen += np.abs((PPs[k, I] - PPs[k, Pc]) - (PPt[k, J] - PPt[k, JBc]))
+                        pen += np.abs((PPs[k, Ic] - PPs[k, Pc]) - (PPt[k, J] - PPt[k, JBc]))
                     cost += params.punct_weight * pen
                 if anchors is not None:
-                    ov = np.zeros(len(I))
+                    ov = np.zeros(len(Ic))
                     for q in range(1, a + 1):
-                        r = np.clip(I - q, 0, max(N - 1, 0))
+                        r = np.clip(Ic - q, 0, max(N - 1, 0))
                         ov += anchors.prefix_many(r, J) - anchors.prefix_many(r, JBc)
-                    ks = PKs[I] - PKs[Pc]
+                    ks = PKs[Ic] - PKs[Pc]
                     kt = PKt[J] - PKt[JBc]
                     cost -= params.anchor_weight * (2.0 * ov / (ks + kt + params.anchor_smoothing))
                 if mtband is not None:
-                    sim = np.zeros(len(I))
+                    sim = np.zeros(len(Ic))
                     for q in range(1, a + 1):
-                        r = np.clip(I - q, 0, max(N - 1, 0))
+                        r = np.clip(Ic - q, 0, max(N - 1, 0))
                         sim += mtband.prefix_many(r, J) - mtband.prefix_many(r, JBc)
                     cost -= params.mt_weight * np.minimum(sim / min(a, b), 1.0)
             k = JB - lo[Pc]
@@ -356,7 +361,9 @@ def _dp(
     return path, touched
 
 
-def _band_from_path(path: list[tuple[int, int, int, int, float]], N: int, M: int, w: int) -> tuple[np.ndarray, np.ndarray]:
+def _band_from_path(
+    path: list[tuple[int, int, int, int, float]], N: int, M: int, w: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Rows' column ranges ``[lo, hi]`` within ``w`` of a projected path (monotone, connected)."""
     cmin = np.full(N + 1, M, dtype=np.int64)
     cmax = np.zeros(N + 1, dtype=np.int64)
@@ -456,10 +463,17 @@ def align_sentences(
     keep_s = [i for i, x in enumerate(src) if x.strip()]
     keep_t = [j for j, x in enumerate(tgt) if x.strip()]
     if len(keep_s) == len(src) and len(keep_t) == len(tgt):
-        return _align_nonempty(src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, glossary=glossary, translate=translate, params=params)
+        return _align_nonempty(
+            src, tgt, src_lang=src_lang, tgt_lang=tgt_lang, glossary=glossary, translate=translate, params=params
+        )
     core = _align_nonempty(
-        [src[i] for i in keep_s], [tgt[j] for j in keep_t],
-        src_lang=src_lang, tgt_lang=tgt_lang, glossary=glossary, translate=translate, params=params,
+        [src[i] for i in keep_s],
+        [tgt[j] for j in keep_t],
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        glossary=glossary,
+        translate=translate,
+        params=params,
     )
     return _restore_empty(core, keep_s, keep_t, len(src), len(tgt))
 
@@ -534,9 +548,7 @@ def _align_nonempty(
         ratio = float(np.clip(lt / ls, 0.25, 4.0)) if ls > 0 and lt > 0 else ratio
         l1 = S.lengths[[s for s, _ in one]]
         l2 = T.lengths[[t for _, t in one]]
-        model = LengthModel(
-            ratio=ratio, variance=estimate_variance(l1, l2, ratio, floor=params.variance_floor)
-        )
+        model = LengthModel(ratio=ratio, variance=estimate_variance(l1, l2, ratio, floor=params.variance_floor))
         if params.lexicon:
             from xling.align.anchors import add_lexicon_keys, learn_lexicon, sentence_words
 

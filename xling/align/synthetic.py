@@ -23,8 +23,12 @@ class _Lexicon:
         self.rng = rng
         self.number_rate = number_rate
         self.src = ["".join(rng.choice(_LETTERS) for _ in range(rng.randint(2, 10))) for _ in range(size)]
-        self.tgt = {w: "".join(rng.choice(_LETTERS) for _ in range(max(1, len(w) + rng.randint(-1, 2)))) for w in self.src}
-        self.names = ["".join(rng.choice(_LETTERS) for _ in range(rng.randint(5, 9))).capitalize() for _ in range(size // 10)]
+        self.tgt = {
+            w: "".join(rng.choice(_LETTERS) for _ in range(max(1, len(w) + rng.randint(-1, 2)))) for w in self.src
+        }
+        self.names = [
+            "".join(rng.choice(_LETTERS) for _ in range(rng.randint(5, 9))).capitalize() for _ in range(size // 10)
+        ]
 
     def sentence(self) -> tuple[list[str], list[str]]:
         rng = self.rng

@@ -35,7 +35,9 @@ def _langs(src: Path, targets: list[Path], src_lang: str | None, tgt_lang: str |
 
     s = src_lang or lang_from_name(src)
     if not s:
-        raise InputError(f"{src}: cannot tell the source language from the file name; give --src-lang (e.g. --src-lang fa)")
+        raise InputError(
+            f"{src}: cannot tell the source language from the file name; give --src-lang (e.g. --src-lang fa)"
+        )
     if tgt_lang:
         t = [x.strip() for x in tgt_lang.split(",") if x.strip()]
         if len(t) != len(targets):
@@ -47,7 +49,9 @@ def _langs(src: Path, targets: list[Path], src_lang: str | None, tgt_lang: str |
     for p in targets:
         code = lang_from_name(p)
         if not code:
-            raise InputError(f"{p}: cannot tell the target language from the file name; give --tgt-lang (e.g. --tgt-lang en,ru,ar)")
+            raise InputError(
+                f"{p}: cannot tell the target language from the file name; give --tgt-lang (e.g. --tgt-lang en,ru,ar)"
+            )
         t.append(code)
     return s, t
 
@@ -59,25 +63,54 @@ def _sentences(path: Path, lang: str, presegmented: bool, encoding: str | None, 
         return read_lines(path, encoding=encoding, utf8_first=True)
     from xling.text.segment import segment_text
 
-    return [s.one_line() for s in segment_text(read_text(path, encoding=encoding, utf8_first=True), lang, join_lines=join_lines)]
+    return [
+        s.one_line()
+        for s in segment_text(read_text(path, encoding=encoding, utf8_first=True), lang, join_lines=join_lines)
+    ]
 
 
 def align(
     source: Path = typer.Argument(..., help="Source document (one sentence a line with --presegmented)."),
     targets: list[Path] = typer.Argument(..., help="One or more translations of SOURCE."),
-    src_lang: str | None = typer.Option(None, "--src-lang", help="Source language code (default: from the file name, e.g. sentences.fa.txt)."),
-    tgt_lang: str | None = typer.Option(
-        None, "--tgt-lang", help="Target language code(s), comma-separated in TARGET order (default: from file names, e.g. reference.en.txt)."
+    src_lang: str | None = typer.Option(
+        None, "--src-lang", help="Source language code (default: from the file name, e.g. sentences.fa.txt)."
     ),
-    presegmented: bool = typer.Option(False, "--presegmented", help="Inputs hold one sentence a line; ids are line numbers (0-based)."),
-    join_lines: bool = typer.Option(False, "--join-lines", help="Without --presegmented: hard-wrapped input, a single line break continues the sentence."),
-    fmt: AlignFormat = typer.Option(AlignFormat.beads, "--format", help="beads ([0]:[0,1]), tsv, jsonl or tmx (TMX 1.4b)."),
+    tgt_lang: str | None = typer.Option(
+        None,
+        "--tgt-lang",
+        help="Target language code(s), comma-separated in TARGET order (default: from file names, e.g. reference.en.txt).",
+    ),
+    presegmented: bool = typer.Option(
+        False, "--presegmented", help="Inputs hold one sentence a line; ids are line numbers (0-based)."
+    ),
+    join_lines: bool = typer.Option(
+        False,
+        "--join-lines",
+        help="Without --presegmented: hard-wrapped input, a single line break continues the sentence.",
+    ),
+    fmt: AlignFormat = typer.Option(
+        AlignFormat.beads, "--format", help="beads ([0]:[0,1]), tsv, jsonl or tmx (TMX 1.4b)."
+    ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write here (atomically) instead of standard output."),
-    gold: list[Path] = typer.Option([], "--gold", help="Gold beads file; repeat once per TARGET, in order. Prints strict/lax P/R/F1."),
-    glossary: Path | None = typer.Option(None, "--glossary", help="Termbase whose concept entries anchor the alignment (default: the shipped house glossary, when SOURCE is in its source language)."),
+    gold: list[Path] = typer.Option(
+        [], "--gold", help="Gold beads file; repeat once per TARGET, in order. Prints strict/lax P/R/F1."
+    ),
+    glossary: Path | None = typer.Option(
+        None,
+        "--glossary",
+        help="Termbase whose concept entries anchor the alignment (default: the shipped house glossary, when SOURCE is in its source language).",
+    ),
     no_glossary: bool = typer.Option(False, "--no-glossary", help="Use no termbase anchors."),
-    mt: bool = typer.Option(False, "--mt", help="Also score MT(source) against targets with chrF (Bleualign-style; needs installed Argos models)."),
-    encoding: str | None = typer.Option(None, "--encoding", help="Encoding of the input files that are not UTF-8, e.g. cp1256 (UTF-8 files are always read as UTF-8)."),
+    mt: bool = typer.Option(
+        False,
+        "--mt",
+        help="Also score MT(source) against targets with chrF (Bleualign-style; needs installed Argos models).",
+    ),
+    encoding: str | None = typer.Option(
+        None,
+        "--encoding",
+        help="Encoding of the input files that are not UTF-8, e.g. cp1256 (UTF-8 files are always read as UTF-8).",
+    ),
 ) -> None:
     """Align SOURCE with each TARGET: 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 beads.
 
@@ -86,7 +119,7 @@ def align(
     With several TARGETs, writes multi-parallel units: the smallest source spans on which all pairwise alignments agree.
 
     Empty lines keep their line numbers and come out as 1-0 / 0-1 beads.
-    """  # noqa: E501 - one line a paragraph: the help printer keeps line breaks
+    """
     from xling.align.evaluate import score_alignment
     from xling.align.multi import align_multi
     from xling.align.output import render, units_from_beads
@@ -97,12 +130,18 @@ def align(
     if out is not None and str(out) == "-":
         out = None  # standard output, as for glossary export -
     if out is not None:
-        refuse_overwrite(out, [("SOURCE", source)] + [("TARGET", t) for t in targets] + [("--gold", g) for g in gold or []])
+        refuse_overwrite(
+            out, [("SOURCE", source)] + [("TARGET", t) for t in targets] + [("--gold", g) for g in gold or []]
+        )
     s_lang, t_langs = _langs(source, targets, src_lang, tgt_lang)
     if len(set(t_langs)) != len(t_langs):
-        raise InputError(f"target languages repeat ({','.join(t_langs)}); give each TARGET its own code with --tgt-lang")
+        raise InputError(
+            f"target languages repeat ({','.join(t_langs)}); give each TARGET its own code with --tgt-lang"
+        )
     if gold and len(gold) != len(targets):
-        raise InputError(f"{len(gold)} --gold file(s) for {len(targets)} target(s); give one --gold per TARGET, in order")
+        raise InputError(
+            f"{len(gold)} --gold file(s) for {len(targets)} target(s); give one --gold per TARGET, in order"
+        )
     src = _sentences(source, s_lang, presegmented, encoding, join_lines)
     tgts = {lang: _sentences(p, lang, presegmented, encoding, join_lines) for lang, p in zip(t_langs, targets)}
     golds = []
@@ -128,7 +167,9 @@ def align(
             translators[lang] = engine.translate_batch
     if len(t_langs) == 1:
         lang = t_langs[0]
-        beads = align_sentences(src, tgts[lang], src_lang=s_lang, tgt_lang=lang, glossary=gl, translate=translators.get(lang))
+        beads = align_sentences(
+            src, tgts[lang], src_lang=s_lang, tgt_lang=lang, glossary=gl, translate=translators.get(lang)
+        )
         pairwise = {lang: beads}
         units = units_from_beads(beads, lang)
     else:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import List, Optional, Tuple
 
 import typer
 
@@ -21,7 +20,9 @@ app = typer.Typer(help="Maintain and apply the termbase (glossary).", no_args_is
 #: modules that register more ``xling glossary`` commands onto :data:`app` (issue 5: enforce, check)
 EXTENSION_MODULES = ("xling.cli.glossary_enforce",)
 
-GlossaryOpt = typer.Option(None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False)
+GlossaryOpt = typer.Option(
+    None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False
+)
 
 
 def _console():
@@ -46,10 +47,18 @@ def _match_text(entry, needle: str) -> bool:
 
 @app.command("list")
 def list_(
-    glossary: Optional[Path] = GlossaryOpt,
-    type: Optional[str] = typer.Option(None, "--type", "-t", help="Only entries of this type (person, organization, title, place, other)."),
-    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Only entries with terms in this language; show the source and this language."),
-    text: Optional[str] = typer.Option(None, "--text", help="Only entries whose id, note or any term contains TEXT (ZWNJ, ي/ی and ك/ک insensitive for Persian)."),
+    glossary: Path | None = GlossaryOpt,
+    type: str | None = typer.Option(
+        None, "--type", "-t", help="Only entries of this type (person, organization, title, place, other)."
+    ),
+    lang: str | None = typer.Option(
+        None, "--lang", "-l", help="Only entries with terms in this language; show the source and this language."
+    ),
+    text: str | None = typer.Option(
+        None,
+        "--text",
+        help="Only entries whose id, note or any term contains TEXT (ZWNJ, ي/ی and ك/ک insensitive for Persian).",
+    ),
 ) -> None:
     """List concept entries as a table: id, type and the preferred term per language."""
     from rich.table import Table
@@ -62,20 +71,25 @@ def list_(
     langs = g.languages()
     if lang:
         langs = [g.source_language] + ([lang] if lang != g.source_language else [])
-    rows = [e for e in g.entries
-            if (etype is None or e.type == etype) and (lang is None or lang in e.terms) and (text is None or _match_text(e, text))]
+    rows = [
+        e
+        for e in g.entries
+        if (etype is None or e.type == etype)
+        and (lang is None or lang in e.terms)
+        and (text is None or _match_text(e, text))
+    ]
     table = Table(title=f"{g.name}: {len(rows)} of {len(g.entries)} entries")
     table.add_column("id", no_wrap=True)
     table.add_column("type")
-    for l in langs:
-        table.add_column(l)
+    for lg in langs:
+        table.add_column(lg)
     table.add_column("variants", justify="right")
     for e in rows:
         cells = []
-        for l in langs:
-            p = e.preferred(l)
+        for lg in langs:
+            p = e.preferred(lg)
             cells.append(p.text if p else "")
-        variants = sum(len(ts) for ts in e.terms.values()) - sum(1 for l in e.terms if e.preferred(l))
+        variants = sum(len(ts) for ts in e.terms.values()) - sum(1 for lg in e.terms if e.preferred(lg))
         table.add_row(e.id, e.type.value, *cells, str(variants))
     _console().print(table)
 
@@ -83,7 +97,7 @@ def list_(
 @app.command("show")
 def show(
     entry_id: str = typer.Argument(..., metavar="ID", help="Entry id."),
-    glossary: Optional[Path] = GlossaryOpt,
+    glossary: Path | None = GlossaryOpt,
     yaml: bool = typer.Option(False, "--yaml", help="Print the entry as YAML instead of a table."),
 ) -> None:
     """Show one concept entry: notes, cross-references and every term with its status."""
@@ -116,71 +130,105 @@ def show(
     table = Table()
     for c in ("lang", "status", "term", "short forms", "use", "note"):
         table.add_column(c)
-    for l, terms in e.terms.items():
+    for lg, terms in e.terms.items():
         for t in terms:
-            table.add_row(l, t.status.value, t.text, ", ".join(t.short_forms), t.use or "", t.note or "")
+            table.add_row(lg, t.status.value, t.text, ", ".join(t.short_forms), t.use or "", t.note or "")
     con.print(table)
 
 
 def _changes(term, status, short, use, remove_term=(), term_note=()):
     from xling.glossary.ops import TermChanges
 
-    return TermChanges.parse(terms=term or (), statuses=status or (), shorts=short or (), uses=use or (), removes=remove_term or (), notes=term_note or ())
+    return TermChanges.parse(
+        terms=term or (),
+        statuses=status or (),
+        shorts=short or (),
+        uses=use or (),
+        removes=remove_term or (),
+        notes=term_note or (),
+    )
 
 
-TermOpt = typer.Option(None, "--term", help="LANG=TEXT: add a term (first per language is preferred, later ones admitted). Repeatable.")
-StatusOpt = typer.Option(None, "--status", help="LANG:TEXT=STATUS (preferred, admitted, deprecated); adds the term if needed. Repeatable.")
+TermOpt = typer.Option(
+    None, "--term", help="LANG=TEXT: add a term (first per language is preferred, later ones admitted). Repeatable."
+)
+StatusOpt = typer.Option(
+    None, "--status", help="LANG:TEXT=STATUS (preferred, admitted, deprecated); adds the term if needed. Repeatable."
+)
 ShortOpt = typer.Option(None, "--short", help="LANG:TEXT=SHORT: a short form of term TEXT. Repeatable.")
-UseOpt = typer.Option(None, "--use", help="LANG:TEXT=USE: the replacement of deprecated term TEXT when it is not the preferred term. Repeatable.")
+UseOpt = typer.Option(
+    None,
+    "--use",
+    help="LANG:TEXT=USE: the replacement of deprecated term TEXT when it is not the preferred term. Repeatable.",
+)
 TermNoteOpt = typer.Option(None, "--term-note", help="LANG:TEXT=NOTE: a note on term TEXT. Repeatable.")
-RelatedOpt = typer.Option(None, "--related", help="[TYPE:]ID cross-reference; TYPE aka/also-known-as or see/see-also. Repeatable.")
+RelatedOpt = typer.Option(
+    None, "--related", help="[TYPE:]ID cross-reference; TYPE aka/also-known-as or see/see-also. Repeatable."
+)
 
 
 @app.command("add")
 def add(
     entry_id: str = typer.Option(..., "--id", help="New entry id (lowercase, digits and '-')."),
     type: str = typer.Option("other", "--type", help="person, organization, title, place or other."),
-    term: Optional[List[str]] = TermOpt,
-    status: Optional[List[str]] = StatusOpt,
-    short: Optional[List[str]] = ShortOpt,
-    use: Optional[List[str]] = UseOpt,
-    term_note: Optional[List[str]] = TermNoteOpt,
-    note: Optional[str] = typer.Option(None, "--note", help="Why these forms (for reviewers)."),
-    source: Optional[str] = typer.Option(None, "--source", help="Where the house forms come from."),
-    related: Optional[List[str]] = RelatedOpt,
-    glossary: Optional[Path] = GlossaryOpt,
+    term: list[str] | None = TermOpt,
+    status: list[str] | None = StatusOpt,
+    short: list[str] | None = ShortOpt,
+    use: list[str] | None = UseOpt,
+    term_note: list[str] | None = TermNoteOpt,
+    note: str | None = typer.Option(None, "--note", help="Why these forms (for reviewers)."),
+    source: str | None = typer.Option(None, "--source", help="Where the house forms come from."),
+    related: list[str] | None = RelatedOpt,
+    glossary: Path | None = GlossaryOpt,
 ) -> None:
     """Add a concept entry. Refused (file unchanged) if it breaks the glossary, e.g. a Persian term already used."""
     from xling.glossary.ops import add_entry, parse_related, parse_type
 
-    e = add_entry(glossary, entry_id, type=parse_type(type), changes=_changes(term, status, short, use, (), term_note),
-                  note=note, source=source, related=[parse_related(r) for r in related or ()])
+    e = add_entry(
+        glossary,
+        entry_id,
+        type=parse_type(type),
+        changes=_changes(term, status, short, use, (), term_note),
+        note=note,
+        source=source,
+        related=[parse_related(r) for r in related or ()],
+    )
     typer.echo(f"added {e.id} ({sum(len(t) for t in e.terms.values())} terms)")
 
 
 @app.command("edit")
 def edit(
     entry_id: str = typer.Argument(..., metavar="ID"),
-    new_id: Optional[str] = typer.Option(None, "--rename", help="New id; cross-references are updated."),
-    type: Optional[str] = typer.Option(None, "--type"),
-    term: Optional[List[str]] = TermOpt,
-    status: Optional[List[str]] = StatusOpt,
-    short: Optional[List[str]] = ShortOpt,
-    use: Optional[List[str]] = UseOpt,
-    term_note: Optional[List[str]] = TermNoteOpt,
-    remove_term: Optional[List[str]] = typer.Option(None, "--remove-term", help="LANG=TEXT: remove a term. Repeatable."),
-    note: Optional[str] = typer.Option(None, "--note", help="Set the entry note ('' clears it)."),
-    source: Optional[str] = typer.Option(None, "--source", help="Set the entry source ('' clears it)."),
-    related: Optional[List[str]] = RelatedOpt,
-    remove_related: Optional[List[str]] = typer.Option(None, "--remove-related", help="ID: drop the cross-reference to ID. Repeatable."),
-    glossary: Optional[Path] = GlossaryOpt,
+    new_id: str | None = typer.Option(None, "--rename", help="New id; cross-references are updated."),
+    type: str | None = typer.Option(None, "--type"),
+    term: list[str] | None = TermOpt,
+    status: list[str] | None = StatusOpt,
+    short: list[str] | None = ShortOpt,
+    use: list[str] | None = UseOpt,
+    term_note: list[str] | None = TermNoteOpt,
+    remove_term: list[str] | None = typer.Option(None, "--remove-term", help="LANG=TEXT: remove a term. Repeatable."),
+    note: str | None = typer.Option(None, "--note", help="Set the entry note ('' clears it)."),
+    source: str | None = typer.Option(None, "--source", help="Set the entry source ('' clears it)."),
+    related: list[str] | None = RelatedOpt,
+    remove_related: list[str] | None = typer.Option(
+        None, "--remove-related", help="ID: drop the cross-reference to ID. Repeatable."
+    ),
+    glossary: Path | None = GlossaryOpt,
 ) -> None:
     """Change an entry: terms, statuses, short forms, notes, cross-references, type or id."""
     from xling.glossary.ops import edit_entry, parse_related, parse_type
 
-    e = edit_entry(glossary, entry_id, new_id=new_id, type=parse_type(type) if type else None, note=note, source=source,
-                   changes=_changes(term, status, short, use, remove_term, term_note),
-                   add_related=[parse_related(r) for r in related or ()], remove_related=list(remove_related or ()))
+    e = edit_entry(
+        glossary,
+        entry_id,
+        new_id=new_id,
+        type=parse_type(type) if type else None,
+        note=note,
+        source=source,
+        changes=_changes(term, status, short, use, remove_term, term_note),
+        add_related=[parse_related(r) for r in related or ()],
+        remove_related=list(remove_related or ()),
+    )
     typer.echo(f"edited {e.id}")
 
 
@@ -188,7 +236,7 @@ def edit(
 def remove(
     entry_id: str = typer.Argument(..., metavar="ID"),
     force: bool = typer.Option(False, "--force", help="Also drop cross-references to the entry from other entries."),
-    glossary: Optional[Path] = GlossaryOpt,
+    glossary: Path | None = GlossaryOpt,
 ) -> None:
     """Remove an entry (refused while other entries refer to it, unless --force)."""
     from xling.glossary.ops import remove_entry
@@ -199,10 +247,19 @@ def remove(
 
 @app.command("merge")
 def merge(
-    other: Optional[Path] = typer.Argument(None, metavar="[OTHER.yaml]", help="Another glossary YAML file to merge into this one."),
-    entries: Optional[Tuple[str, str]] = typer.Option(None, "--entries", metavar="KEEP OTHER", help="Merge two entries instead: --entries KEEP_ID OTHER_ID (OTHER is folded into KEEP and removed)."),
-    on_conflict: str = typer.Option("error", "--on-conflict", help="Same id, different content: error, ours, theirs or combine."),
-    glossary: Optional[Path] = GlossaryOpt,
+    other: Path | None = typer.Argument(
+        None, metavar="[OTHER.yaml]", help="Another glossary YAML file to merge into this one."
+    ),
+    entries: tuple[str, str] | None = typer.Option(
+        None,
+        "--entries",
+        metavar="KEEP OTHER",
+        help="Merge two entries instead: --entries KEEP_ID OTHER_ID (OTHER is folded into KEEP and removed).",
+    ),
+    on_conflict: str = typer.Option(
+        "error", "--on-conflict", help="Same id, different content: error, ours, theirs or combine."
+    ),
+    glossary: Path | None = GlossaryOpt,
 ) -> None:
     """Merge another glossary file into this one, or two entries of this glossary into one.
 
@@ -229,7 +286,7 @@ def merge(
 
 @app.command("validate")
 def validate(
-    glossary: Optional[Path] = GlossaryOpt,
+    glossary: Path | None = GlossaryOpt,
     strict: bool = typer.Option(False, "--strict", help="Warnings also make the exit status 1."),
 ) -> None:
     """Check the glossary; exit 1 on any error (problems are printed as FILE:LINE).
@@ -255,27 +312,36 @@ def validate(
 @app.command("import")
 def import_(
     source: Path = typer.Argument(..., metavar="FILE", help="TBX (.tbx/.xml) or CSV/TSV file."),
-    format: Optional[str] = typer.Option(None, "--format", "-f", help="tbx, csv or tsv (default: from the extension)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Two-column CSV/TSV: language of the second column."),
-    on_conflict: str = typer.Option("error", "--on-conflict", help="Same id, different content: error, ours, theirs or combine."),
+    format: str | None = typer.Option(None, "--format", "-f", help="tbx, csv or tsv (default: from the extension)."),
+    lang: str | None = typer.Option(None, "--lang", help="Two-column CSV/TSV: language of the second column."),
+    on_conflict: str = typer.Option(
+        "error", "--on-conflict", help="Same id, different content: error, ours, theirs or combine."
+    ),
     replace: bool = typer.Option(False, "--replace", help="Make the glossary equal to the imported file."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="CSV/TSV encoding (default UTF-8), e.g. utf-16 or cp1256."),
-    glossary: Optional[Path] = GlossaryOpt,
+    encoding: str | None = typer.Option(
+        None, "--encoding", help="CSV/TSV encoding (default UTF-8), e.g. utf-16 or cp1256."
+    ),
+    glossary: Path | None = GlossaryOpt,
 ) -> None:
     """Import TBX or CSV/TSV into the glossary (created if the file does not exist; merged otherwise)."""
     from xling.glossary.ops import import_file
 
-    added, changed = import_file(glossary, source, fmt=format, lang=lang, on_conflict=on_conflict, replace=replace,
-                                 encoding=encoding)
+    added, changed = import_file(
+        glossary, source, fmt=format, lang=lang, on_conflict=on_conflict, replace=replace, encoding=encoding
+    )
     typer.echo(f"imported {source}: {added} entries added, {changed} changed")
 
 
 @app.command("export")
 def export(
-    dest: str = typer.Argument(..., metavar="FILE", help="Output .tbx, .csv or .tsv ('-' for standard output with --format)."),
-    format: Optional[str] = typer.Option(None, "--format", "-f", help="tbx, csv or tsv (default: from the extension)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="CSV/TSV: write the two-column DeepL form source→LANG instead of the multi-language form."),
-    glossary: Optional[Path] = GlossaryOpt,
+    dest: str = typer.Argument(
+        ..., metavar="FILE", help="Output .tbx, .csv or .tsv ('-' for standard output with --format)."
+    ),
+    format: str | None = typer.Option(None, "--format", "-f", help="tbx, csv or tsv (default: from the extension)."),
+    lang: str | None = typer.Option(
+        None, "--lang", help="CSV/TSV: write the two-column DeepL form source→LANG instead of the multi-language form."
+    ),
+    glossary: Path | None = GlossaryOpt,
 ) -> None:
     """Export the glossary as TBX-Basic (ISO 30042:2019) or CSV/TSV."""
     from xling.errors import GlossaryError
@@ -284,7 +350,9 @@ def export(
     from xling.io import same_file
 
     if same_file(dest, glossary if glossary is not None else default_glossary_path()):
-        raise GlossaryError(f"{dest}: that is the glossary being exported, which the export would overwrite; give another file name")
+        raise GlossaryError(
+            f"{dest}: that is the glossary being exported, which the export would overwrite; give another file name"
+        )
     export_file(load_glossary(glossary), dest, fmt=format, lang=lang)
     if dest != "-":
         typer.echo(f"wrote {dest}", err=True)

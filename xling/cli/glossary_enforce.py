@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -18,39 +17,51 @@ from xling.cli.glossary import app
 _LANGS = ("en", "ru", "ar")
 
 
-def _read_pair(translation: str, source: str, lang: str, encoding: Optional[str] = None):
+def _read_pair(translation: str, source: str, lang: str, encoding: str | None = None):
     from xling.errors import InputError
     from xling.io import read_lines
 
     if lang not in _LANGS:
         raise InputError(f"--lang {lang!r}: give one of {', '.join(_LANGS)}")
-    return (read_lines(source, encoding=encoding, utf8_first=True),
-            read_lines(translation, encoding=encoding, utf8_first=True))
+    return (
+        read_lines(source, encoding=encoding, utf8_first=True),
+        read_lines(translation, encoding=encoding, utf8_first=True),
+    )
 
 
 _ENCODING_HELP = "Encoding of the input files that are not UTF-8, e.g. cp1256 (UTF-8 files are always read as UTF-8)."
 
 
-def _glossary(path: Optional[Path], lang: str):
+def _glossary(path: Path | None, lang: str):
     from xling.errors import InputError
     from xling.glossary.store import default_glossary_path, load_glossary
 
     g = load_glossary(path)
     if g.entries and not any(e.terms.get(lang) for e in g.entries):
         # without this, check would expect nothing and report a success rate of 1.0
-        raise InputError(f"{path or default_glossary_path()}: the glossary has no {lang} terms (its languages: "
-                         f"{', '.join(g.languages())}); give a glossary with {lang} terms, or rename the language in it")
+        raise InputError(
+            f"{path or default_glossary_path()}: the glossary has no {lang} terms (its languages: "
+            f"{', '.join(g.languages())}); give a glossary with {lang} terms, or rename the language in it"
+        )
     return g
 
 
 @app.command("enforce")
 def enforce(
-    translation: str = typer.Argument(..., metavar="TRANSLATION", help="Translation, one segment a line ('-' for standard input)."),
-    source: str = typer.Option(..., "--source", "--src", "-s", help="Source (Persian) file: line i is the source of line i of TRANSLATION."),
+    translation: str = typer.Argument(
+        ..., metavar="TRANSLATION", help="Translation, one segment a line ('-' for standard input)."
+    ),
+    source: str = typer.Option(
+        ..., "--source", "--src", "-s", help="Source (Persian) file: line i is the source of line i of TRANSLATION."
+    ),
     lang: str = typer.Option(..., "--lang", "-l", help="Language of TRANSLATION: en, ru or ar."),
-    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False),
-    report: Optional[Path] = typer.Option(None, "--report", "-r", help="Write every change (segment, offsets, before, after, rule) as JSON to this file."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help=_ENCODING_HELP),
+    glossary: Path | None = typer.Option(
+        None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False
+    ),
+    report: Path | None = typer.Option(
+        None, "--report", "-r", help="Write every change (segment, offsets, before, after, rule) as JSON to this file."
+    ),
+    encoding: str | None = typer.Option(None, "--encoding", help=_ENCODING_HELP),
 ) -> None:
     """Repair a translation: deprecated variants and near-misses of the terms its source contains
     become the house forms, keeping case endings, Arabic prefixes and possessives. Prints the
@@ -64,15 +75,27 @@ def enforce(
     if report is not None:
         from xling.glossary.store import default_glossary_path
 
-        refuse_overwrite(report, [("TRANSLATION", translation), ("--source", source), ("--glossary", glossary or default_glossary_path())], option="--report")
+        refuse_overwrite(
+            report,
+            [("TRANSLATION", translation), ("--source", source), ("--glossary", glossary or default_glossary_path())],
+            option="--report",
+        )
     src, tgt = _read_pair(translation, source, lang, encoding)
     if len(src) != len(tgt):
-        raise InputError(f"{translation}: {len(tgt)} lines but {source} has {len(src)}; enforce needs line i of the translation to be the translation of line i of the source (for xling translate's output, split the source the same way: xling segment {source} --lang fa > sentences.fa.txt; otherwise align first: xling align)")
+        raise InputError(
+            f"{translation}: {len(tgt)} lines but {source} has {len(src)}; enforce needs line i of the translation to be the translation of line i of the source (for xling translate's output, split the source the same way: xling segment {source} --lang fa > sentences.fa.txt; otherwise align first: xling align)"
+        )
     results = repair(src, tgt, lang, _glossary(glossary, lang))
     changes = [c.to_dict() for r in results for c in r.changes]
     if report is not None:
-        doc = {"translation": translation, "source": source, "lang": lang, "segments": len(tgt),
-               "changed_segments": sum(1 for r in results if r.changes), "changes": changes}
+        doc = {
+            "translation": translation,
+            "source": source,
+            "lang": lang,
+            "segments": len(tgt),
+            "changed_segments": sum(1 for r in results if r.changes),
+            "changes": changes,
+        }
         atomic_write_text(report, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     typer.echo("".join(r.text + "\n" for r in results), nl=False)
     typer.echo(f"{len(changes)} change(s) in {sum(1 for r in results if r.changes)} of {len(tgt)} segments", err=True)
@@ -83,12 +106,20 @@ def check(
     translation: str = typer.Argument(..., metavar="TRANSLATION", help="Translation, one segment a line."),
     source: str = typer.Option(..., "--source", "--src", "-s", help="Source (Persian) file."),
     lang: str = typer.Option(..., "--lang", "-l", help="Language of TRANSLATION: en, ru or ar."),
-    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False),
+    glossary: Path | None = typer.Option(
+        None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the term report as JSON."),
-    strict: bool = typer.Option(False, "--strict", help="Exit with status 1 if any expected term is missing or deprecated."),
-    document: bool = typer.Option(False, "--document", help="Check the whole document as one segment (for differently segmented files)."),
-    align: bool = typer.Option(False, "--align", help="Pair differently segmented files with the sentence aligner (xling.align) first."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help=_ENCODING_HELP),
+    strict: bool = typer.Option(
+        False, "--strict", help="Exit with status 1 if any expected term is missing or deprecated."
+    ),
+    document: bool = typer.Option(
+        False, "--document", help="Check the whole document as one segment (for differently segmented files)."
+    ),
+    align: bool = typer.Option(
+        False, "--align", help="Pair differently segmented files with the sentence aligner (xling.align) first."
+    ),
+    encoding: str | None = typer.Option(None, "--encoding", help=_ENCODING_HELP),
 ) -> None:
     """Check term use: for each term the source contains, is it in the translation in its
     preferred or admitted form, deprecated, or missing? Prints the WMT term success rate.
@@ -109,7 +140,10 @@ def check(
         from xling.align.search import align_sentences
 
         if not align:
-            typer.echo(f"xling: {translation} has {len(tgt)} lines and {source} has {len(src)}: pairing them with the sentence aligner (as --align)", err=True)
+            typer.echo(
+                f"xling: {translation} has {len(tgt)} lines and {source} has {len(src)}: pairing them with the sentence aligner (as --align)",
+                err=True,
+            )
         beads = align_sentences(src, tgt, src_lang=g.source_language, tgt_lang=lang, glossary=g)
         src, tgt = ([" ".join(src[i] for i in b.src) for b in beads], [" ".join(tgt[j] for j in b.tgt) for b in beads])
         mode, lines_of = "aligned", [[j + 1 for j in b.tgt] for b in beads]
@@ -128,7 +162,14 @@ def check(
         for col in ("line", "entry", "expected", "status", "found", "house form"):
             table.add_column(col)
         for r in rep.rows:
-            table.add_row(",".join(map(str, lines_of[r.segment])) or "-", r.entry_id, str(r.expected), r.status, "; ".join(r.found), r.house or "")
+            table.add_row(
+                ",".join(map(str, lines_of[r.segment])) or "-",
+                r.entry_id,
+                str(r.expected),
+                r.status,
+                "; ".join(r.found),
+                r.house or "",
+            )
         console = Console(soft_wrap=True)
         console.print(table)
         line = f"term success rate: {rep.success_rate:.4f}"

@@ -25,7 +25,7 @@ class XlingGroup(TyperGroup):
     multi-line box; ``xling`` or ``xling GROUP`` alone still prints the help.
     """
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: D102
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
@@ -48,7 +48,7 @@ class XlingGroup(TyperGroup):
             sys.exit(exc.exit_code)
         sys.exit(rv if isinstance(rv, int) else 0)
 
-    def invoke(self, ctx: click.Context):  # noqa: D102 - see class docstring
+    def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except XlingError as exc:

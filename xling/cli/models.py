@@ -5,8 +5,6 @@ Honours ``ARGOS_PACKAGES_DIR`` (where packages live) and ``ARGOS_PACKAGE_INDEX``
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 app = typer.Typer(help="List, install and remove Argos Translate model packages.", no_args_is_help=True)
@@ -18,7 +16,9 @@ def _echo(line: str = "") -> None:
 
 @app.command("list")
 def list_(
-    available: bool = typer.Option(False, "--available", help="Also list the packages of the Argos index (when reachable)."),
+    available: bool = typer.Option(
+        False, "--available", help="Also list the packages of the Argos index (when reachable)."
+    ),
     timeout: float = typer.Option(5.0, "--timeout", help="Seconds to wait for the index."),
 ) -> None:
     """List installed packages: from→to, version and path."""
@@ -50,20 +50,24 @@ def list_(
 
 @app.command("install")
 def install(
-    source: str = typer.Argument(..., metavar="FROM|FILE.argosmodel", help="Source language code (with TO), or a .argosmodel file."),
-    to_code: Optional[str] = typer.Argument(None, metavar="[TO]", help="Target language code (online install)."),
+    source: str = typer.Argument(
+        ..., metavar="FROM|FILE.argosmodel", help="Source language code (with TO), or a .argosmodel file."
+    ),
+    to_code: str | None = typer.Argument(None, metavar="[TO]", help="Target language code (online install)."),
     replace: bool = typer.Option(False, "--replace", help="Replace an installed package for the same pair."),
-    timeout: float = typer.Option(5.0, "--timeout", help="Seconds to wait for the index or a download before giving up."),
+    timeout: float = typer.Option(
+        5.0, "--timeout", help="Seconds to wait for the index or a download before giving up."
+    ),
 ) -> None:
     """Install a package: `install FROM TO` from the Argos index (online), or `install FILE.argosmodel` (offline).
 
     A file is validated before anything is extracted: one top-level folder, metadata.json with
     from_code and to_code, a CTranslate2 model folder and a tokenizer.
     """
+    from pathlib import Path
+
     from xling.errors import InputError
     from xling.mt import packages
-
-    from pathlib import Path
 
     looks_like_file = source.endswith(".argosmodel") or Path(source).exists()
     if looks_like_file:
@@ -71,7 +75,9 @@ def install(
             raise InputError(f"give either FROM TO or one FILE.argosmodel, not {source} {to_code}")
         pkg = packages.install_file(source, replace=replace)
     elif to_code is None:
-        raise InputError(f"{source}: no such file; give FROM TO (e.g. `xling models install fa en`) or a FILE.argosmodel")
+        raise InputError(
+            f"{source}: no such file; give FROM TO (e.g. `xling models install fa en`) or a FILE.argosmodel"
+        )
     else:
         pkg = packages.install_online(source, to_code, timeout=timeout, replace=replace)
     _echo(f"installed {pkg.label()} in {pkg.path}")

@@ -6,7 +6,6 @@ Thin: parses options, calls :func:`xling.score.api.score_files`, prints the tabl
 from __future__ import annotations
 
 from enum import Enum
-from typing import Optional
 
 import typer
 
@@ -18,20 +17,42 @@ class TargetLang(str, Enum):
 
 
 def score(
-    hypothesis: str = typer.Argument(..., help="Hypothesis (translation) file, one segment a line; - for standard input."),
+    hypothesis: str = typer.Argument(
+        ..., help="Hypothesis (translation) file, one segment a line; - for standard input."
+    ),
     lang: TargetLang = typer.Option(..., "--lang", "-l", help="Language of the hypothesis."),
-    ref: Optional[str] = typer.Option(None, "--ref", help="Reference translation; without it only the reference-free checks run."),
-    src: Optional[str] = typer.Option(None, "--src", "--source", help="Source file: enables number, untranslated, length-ratio and term checks."),
+    ref: str | None = typer.Option(
+        None, "--ref", help="Reference translation; without it only the reference-free checks run."
+    ),
+    src: str | None = typer.Option(
+        None, "--src", "--source", help="Source file: enables number, untranslated, length-ratio and term checks."
+    ),
     src_lang: str = typer.Option("fa", "--src-lang", help="Language of the source."),
-    align: bool = typer.Option(False, "--align", help="Align hypothesis with reference (and source) by sentences instead of line by line."),
-    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON (schema xling-score/1, xling/score/schema.json)."),
-    glossary: Optional[str] = typer.Option(None, "--glossary", help="Termbase for the term check (default: the shipped house glossary)."),
+    align: bool = typer.Option(
+        False, "--align", help="Align hypothesis with reference (and source) by sentences instead of line by line."
+    ),
+    json_out: bool = typer.Option(
+        False, "--json", help="Print the report as JSON (schema xling-score/1, xling/score/schema.json)."
+    ),
+    glossary: str | None = typer.Option(
+        None, "--glossary", help="Termbase for the term check (default: the shipped house glossary)."
+    ),
     no_glossary: bool = typer.Option(False, "--no-glossary", help="Skip the term check."),
-    fail_under: Optional[str] = typer.Option(None, "--fail-under", help="Exit 1 when a score is below its minimum, e.g. chrf=50,bleu=20,terms=90."),
-    fail_over: Optional[str] = typer.Option(None, "--fail-over", help="Exit 1 when a lower-is-better score is above its maximum, e.g. ter=60."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a QA issue of this severity or worse is found: error or warning."),
+    fail_under: str | None = typer.Option(
+        None, "--fail-under", help="Exit 1 when a score is below its minimum, e.g. chrf=50,bleu=20,terms=90."
+    ),
+    fail_over: str | None = typer.Option(
+        None, "--fail-over", help="Exit 1 when a lower-is-better score is above its maximum, e.g. ter=60."
+    ),
+    fail_on: str | None = typer.Option(
+        None, "--fail-on", help="Exit 1 when a QA issue of this severity or worse is found: error or warning."
+    ),
     segments: bool = typer.Option(False, "--segments", help="Also print segment-level scores in the table."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Encoding of the input files that are not UTF-8, e.g. cp1256 (UTF-8 files are always read as UTF-8)."),
+    encoding: str | None = typer.Option(
+        None,
+        "--encoding",
+        help="Encoding of the input files that are not UTF-8, e.g. cp1256 (UTF-8 files are always read as UTF-8).",
+    ),
 ) -> None:
     """Score a translation: BLEU, chrF++ and TER against --ref, term success rate and QA checks."""
     import json
@@ -45,9 +66,17 @@ def score(
     if glossary and no_glossary:
         raise InputError("give --glossary PATH or --no-glossary, not both")
     report = score_files(
-        hypothesis, lang=lang.value, ref=ref, src=src, src_lang=src_lang, align=align,
-        glossary=None if no_glossary else (glossary or DEFAULT_GLOSSARY), encoding=encoding,
-        fail_under=fail_under, fail_over=fail_over, fail_on=fail_on,
+        hypothesis,
+        lang=lang.value,
+        ref=ref,
+        src=src,
+        src_lang=src_lang,
+        align=align,
+        glossary=None if no_glossary else (glossary or DEFAULT_GLOSSARY),
+        encoding=encoding,
+        fail_under=fail_under,
+        fail_over=fail_over,
+        fail_on=fail_on,
     )
     if json_out:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")

@@ -28,13 +28,18 @@ def _stdout_write():
 def normalize(
     file: str = typer.Argument("-", help="Text file to read, or - for standard input."),
     lang: str = typer.Option("fa", "--lang", "-l", help="Language of the text: fa, en, ru or ar."),
-    digits: str = typer.Option("keep", "--digits", help="keep: leave digits as written; ascii: Persian/Arabic-Indic digits to 0-9."),
+    digits: str = typer.Option(
+        "keep", "--digits", help="keep: leave digits as written; ascii: Persian/Arabic-Indic digits to 0-9."
+    ),
     zwnj: bool = typer.Option(True, "--zwnj/--no-zwnj", help="Restore lost ZWNJs in Persian words."),
-    encoding: str = typer.Option(None, "--encoding", help="Input encoding (default UTF-8; e.g. cp1256 for legacy Persian files)."),
+    encoding: str = typer.Option(
+        None, "--encoding", help="Input encoding (default UTF-8; e.g. cp1256 for legacy Persian files)."
+    ),
 ) -> None:
     """Print the text with Persian letters unified, lost ZWNJs restored and, with --digits ascii, ASCII digits."""
     from xling.io import read_text
-    from xling.text.normalize import DIGIT_MODES, iter_chunks, normalize as normalize_text
+    from xling.text.normalize import DIGIT_MODES, iter_chunks
+    from xling.text.normalize import normalize as normalize_text
 
     _check_lang(lang)
     if digits not in DIGIT_MODES:
@@ -49,9 +54,13 @@ def normalize(
 def segment(
     file: str = typer.Argument("-", help="Text file to read, or - for standard input."),
     lang: str = typer.Option("fa", "--lang", "-l", help="Language of the text: fa, en, ru or ar."),
-    encoding: str = typer.Option(None, "--encoding", help="Input encoding (default UTF-8; e.g. cp1256 for legacy Persian files)."),
+    encoding: str = typer.Option(
+        None, "--encoding", help="Input encoding (default UTF-8; e.g. cp1256 for legacy Persian files)."
+    ),
     join_lines: bool = typer.Option(
-        False, "--join-lines", help="Hard-wrapped text: a single line break inside a paragraph is a space, and sentences run across it."
+        False,
+        "--join-lines",
+        help="Hard-wrapped text: a single line break inside a paragraph is a space, and sentences run across it.",
     ),
 ) -> None:
     """Print one sentence a line, with a blank line between paragraphs.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import typer
 
@@ -33,7 +33,14 @@ class RichReporter:
         """Show bars started with :meth:`bar` while the block runs."""
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=self.console, disable=not self.console.is_terminal)
+        progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self.console,
+            disable=not self.console.is_terminal,
+        )
         self._progress = progress
         with progress:
             yield
@@ -56,19 +63,39 @@ def _split_langs(value: str) -> list[str]:
 
 
 def translate(
-    file: str = typer.Argument(..., help="Input document (UTF-8 text, paragraphs separated by blank lines), or - for standard input."),
+    file: str = typer.Argument(
+        ..., help="Input document (UTF-8 text, paragraphs separated by blank lines), or - for standard input."
+    ),
     from_code: str = typer.Option("fa", "--from", help="Source language code."),
     to: str = typer.Option("en,ru,ar", "--to", help="Target language codes, comma-separated."),
     out_dir: str = typer.Option("out", "--out-dir", help="Folder for <stem>.<lang>.txt and <stem>.jsonl."),
-    encoding: str = typer.Option(None, "--encoding", help="Input encoding if not UTF-8 (a Python codec name, e.g. cp1256)."),
+    encoding: str = typer.Option(
+        None, "--encoding", help="Input encoding if not UTF-8 (a Python codec name, e.g. cp1256)."
+    ),
     beam_size: int = typer.Option(None, "--beam-size", min=1, help="Beam width (default: argostranslate's, 4)."),
-    engine: str = typer.Option("argos", "--engine", help="argos (CTranslate2 direct, batched) or argos-native (argostranslate's own path, for comparison)."),
+    engine: str = typer.Option(
+        "argos",
+        "--engine",
+        help="argos (CTranslate2 direct, batched) or argos-native (argostranslate's own path, for comparison).",
+    ),
     pivot: str = typer.Option("en", "--pivot", help="Language to pivot through when no direct model exists."),
-    max_batch_tokens: int = typer.Option(2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens (memory vs speed)."),
+    max_batch_tokens: int = typer.Option(
+        2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens (memory vs speed)."
+    ),
     glossary: str = typer.Option(None, "--glossary", help="Termbase to enforce (default: the shipped house glossary)."),
-    no_glossary: bool = typer.Option(False, "--no-glossary", help="Translate without protecting and repairing glossary terms."),
-    join_lines: bool = typer.Option(False, "--join-lines", help="Hard-wrapped input: a single line break continues the sentence (default: every line break ends a segment)."),
-    score: bool = typer.Option(False, "--score", help="Run xling score's reference-free QA checks on the output: a table per language on stderr and DIR/<stem>.qa.json."),
+    no_glossary: bool = typer.Option(
+        False, "--no-glossary", help="Translate without protecting and repairing glossary terms."
+    ),
+    join_lines: bool = typer.Option(
+        False,
+        "--join-lines",
+        help="Hard-wrapped input: a single line break continues the sentence (default: every line break ends a segment).",
+    ),
+    score: bool = typer.Option(
+        False,
+        "--score",
+        help="Run xling score's reference-free QA checks on the output: a table per language on stderr and DIR/<stem>.qa.json.",
+    ),
 ) -> None:
     """Translate a document into each target language.
 
@@ -76,16 +103,34 @@ def translate(
     DIR/<stem>.jsonl (one record per segment). The stem is the file name without .txt and
     without a final .<from> (putin-sharaa-2025-10-15.fa.txt -> putin-sharaa-2025-10-15); stdin -> stdin.
     """
+    from xling.errors import InputError
     from xling.io import read_text
     from xling.mt.argos import ENGINES
-    from xling.errors import InputError
-    from xling.pipeline import Job, check_out_dir, load_engines, output_stem, plan, translate_document, use_glossary, write_outputs
+    from xling.pipeline import (
+        Job,
+        check_out_dir,
+        load_engines,
+        output_stem,
+        plan,
+        translate_document,
+        use_glossary,
+        write_outputs,
+    )
 
     if engine not in ENGINES:
         raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
     reporter = RichReporter()
     from_code, pivot = from_code.strip().lower(), pivot.strip().lower()
-    job = Job(from_code=from_code, targets=_split_langs(to), beam_size=beam_size, engine=engine, pivot=pivot, max_batch_tokens=max_batch_tokens, join_lines=join_lines, reporter=reporter)
+    job = Job(
+        from_code=from_code,
+        targets=_split_langs(to),
+        beam_size=beam_size,
+        engine=engine,
+        pivot=pivot,
+        max_batch_tokens=max_batch_tokens,
+        join_lines=join_lines,
+        reporter=reporter,
+    )
     plan(job)  # a missing model: exit 2 before reading or writing anything
     if no_glossary and glossary:
         raise InputError("give --glossary PATH or --no-glossary, not both")
@@ -104,19 +149,31 @@ def translate(
         from xling.pipeline import check_document
 
         qa = check_document(doc, job)
-        extra[f"{stem}.qa.json"] = json.dumps({lang: rep.to_json() for lang, rep in qa.items()}, ensure_ascii=False, indent=1) + "\n"
+        extra[f"{stem}.qa.json"] = (
+            json.dumps({lang: rep.to_json() for lang, rep in qa.items()}, ensure_ascii=False, indent=1) + "\n"
+        )
     paths = write_outputs(doc, out_dir, stem, extra=extra)
     if score:
         from xling.score.report import render_qa
 
         for lang, rep in qa.items():
             render_qa(rep, reporter.console, title=f"QA issues: {from_code}→{lang}")
-    reporter.console.print(f"{len(doc.segments)} segments → " + ", ".join(str(p) for p in paths), highlight=False, soft_wrap=True)
+    reporter.console.print(
+        f"{len(doc.segments)} segments → " + ", ".join(str(p) for p in paths), highlight=False, soft_wrap=True
+    )
     if job.glossary is not None:  # issue 5: the term check of the output (per segment in the .jsonl "terms" records)
         from xling.glossary.enforce import term_reports
 
         reps = term_reports(doc.segments, doc.targets, job.glossary)
         if any(r.expected for r in reps.values()):
-            reporter.console.print("term success rate: " + ", ".join(f"{lang} {r.success_rate:.2f} ({r.matched_lemma if lang == 'ru' else r.matched}/{r.expected})" for lang, r in reps.items()), highlight=False, soft_wrap=True)
+            reporter.console.print(
+                "term success rate: "
+                + ", ".join(
+                    f"{lang} {r.success_rate:.2f} ({r.matched_lemma if lang == 'ru' else r.matched}/{r.expected})"
+                    for lang, r in reps.items()
+                ),
+                highlight=False,
+                soft_wrap=True,
+            )
         else:
             reporter.console.print("term check: the source names no glossary term", highlight=False)

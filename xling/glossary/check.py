@@ -123,8 +123,18 @@ class TermReport:
         """Document-level summary: entry id → counts summed over segments, and a status."""
         out: dict[str, dict] = {}
         for r in self.rows:
-            d = out.setdefault(r.entry_id, {"expected": 0, "preferred": 0, "admitted": 0, "deprecated": 0,
-                                             "matched": 0, "matched_lemma": 0, "house": r.house})
+            d = out.setdefault(
+                r.entry_id,
+                {
+                    "expected": 0,
+                    "preferred": 0,
+                    "admitted": 0,
+                    "deprecated": 0,
+                    "matched": 0,
+                    "matched_lemma": 0,
+                    "house": r.house,
+                },
+            )
             for k in ("expected", "preferred", "admitted", "deprecated", "matched", "matched_lemma"):
                 d[k] += getattr(r, k)
         for d in out.values():
@@ -160,8 +170,7 @@ def _status(expected: int, preferred: int, admitted: int, deprecated: int) -> st
     return "deprecated" if deprecated else "missing"
 
 
-def check_terms(sources: list[str], targets: list[str], lang: str, glossary: "Glossary", *,
-                matcher=None) -> "TermReport":
+def check_terms(sources: list[str], targets: list[str], lang: str, glossary: Glossary, *, matcher=None) -> TermReport:
     """Check term use segment by segment.
 
     Args:
@@ -206,9 +215,19 @@ def check_terms(sources: list[str], targets: list[str], lang: str, glossary: "Gl
             dep = sum(1 for h in hr if h.status == "deprecated")
             entry = glossary.get(eid)
             house = entry.preferred(lang) if entry else None
-            rows.append(TermRow(
-                segment=i, entry_id=eid, expected=n, preferred=pref, admitted=adm, deprecated=dep,
-                status=_status(n, pref, adm, dep), matched=min(n, ok_x), matched_lemma=min(n, pref + adm),
-                found=[tgt[h.start:h.end] for h in hr], house=house.text if house else None,
-            ))
+            rows.append(
+                TermRow(
+                    segment=i,
+                    entry_id=eid,
+                    expected=n,
+                    preferred=pref,
+                    admitted=adm,
+                    deprecated=dep,
+                    status=_status(n, pref, adm, dep),
+                    matched=min(n, ok_x),
+                    matched_lemma=min(n, pref + adm),
+                    found=[tgt[h.start : h.end] for h in hr],
+                    house=house.text if house else None,
+                )
+            )
     return TermReport(lang=lang, rows=rows, segments=len(sources))

@@ -59,19 +59,42 @@ def glossary_to_multi_csv(glossary: Glossary, *, delimiter: str = ",") -> str:
     def row(**kw) -> list[str]:
         return [kw.get(c) or "" for c in MULTI_HEADER]
 
-    w.writerow(row(record="glossary", id=glossary.name, lang=glossary.source_language, note=glossary.description, related=" ".join(glossary.target_languages)))
+    w.writerow(
+        row(
+            record="glossary",
+            id=glossary.name,
+            lang=glossary.source_language,
+            note=glossary.description,
+            related=" ".join(glossary.target_languages),
+        )
+    )
     for e in glossary.entries:
         for ref in e.related:
             if ";" in ref.target or ":" in ref.target:
-                raise GlossaryError(f"entry {e.id!r}: cross-reference target {ref.target!r} contains ';' or ':' and cannot be written as CSV; use TBX or YAML")
+                raise GlossaryError(
+                    f"entry {e.id!r}: cross-reference target {ref.target!r} contains ';' or ':' and cannot be written as CSV; use TBX or YAML"
+                )
         related = ";".join(f"{r.type.value}:{r.target}" for r in e.related)
         w.writerow(row(record="entry", id=e.id, type=e.type.value, note=e.note, source=e.source, related=related))
         for lang, terms in e.terms.items():
             for t in terms:
                 for s in t.short_forms:
                     if "|" in s:
-                        raise GlossaryError(f"entry {e.id!r}: short form {s!r} contains '|' and cannot be written as CSV; use TBX or YAML")
-                w.writerow(row(record="term", id=e.id, lang=lang, text=t.text, status=t.status.value, short_forms=_SF_SEP.join(t.short_forms), use=t.use, note=t.note))
+                        raise GlossaryError(
+                            f"entry {e.id!r}: short form {s!r} contains '|' and cannot be written as CSV; use TBX or YAML"
+                        )
+                w.writerow(
+                    row(
+                        record="term",
+                        id=e.id,
+                        lang=lang,
+                        text=t.text,
+                        status=t.status.value,
+                        short_forms=_SF_SEP.join(t.short_forms),
+                        use=t.use,
+                        note=t.note,
+                    )
+                )
     return buf.getvalue()
 
 
@@ -93,7 +116,14 @@ def glossary_to_pair_csv(glossary: Glossary, target_lang: str, *, delimiter: str
                 continue
             pairs = [(t.text, pref.text)]
             for k, s in enumerate(t.short_forms):
-                pairs.append((s, pref.short_forms[k] if k < len(pref.short_forms) else (pref.short_forms[0] if pref.short_forms else pref.text)))
+                pairs.append(
+                    (
+                        s,
+                        pref.short_forms[k]
+                        if k < len(pref.short_forms)
+                        else (pref.short_forms[0] if pref.short_forms else pref.text),
+                    )
+                )
             for source, target in pairs:
                 if source not in seen:
                     seen.add(source)
@@ -138,19 +168,27 @@ def multi_csv_to_glossary(text: str, *, delimiter: str = ",", name: str = "<csv>
     header = [h.strip().lstrip("\ufeff") for h in header]
     missing = [c for c in MULTI_HEADER if c not in header]
     if missing:
-        raise GlossaryError(f"{name}:{header_line}: header lacks column(s) {', '.join(missing)}; expected {','.join(MULTI_HEADER)}")
+        raise GlossaryError(
+            f"{name}:{header_line}: header lacks column(s) {', '.join(missing)}; expected {','.join(MULTI_HEADER)}"
+        )
     col = {c: header.index(c) for c in MULTI_HEADER}
     meta: dict = {}
     entries: list[dict] = []
     for line, row in rows[1:]:
-        def get(c: str) -> str | None:
+
+        def get(c: str, row: list[str] = row) -> str | None:
             i = col[c]
             v = row[i] if i < len(row) else ""
             return v if v != "" else None
 
         kind = (get("record") or "").strip()
         if kind == "glossary":
-            meta = {"name": get("id") or "glossary", "description": get("note"), "source_language": get("lang") or "fa", "target_languages": (get("related") or "").split()}
+            meta = {
+                "name": get("id") or "glossary",
+                "description": get("note"),
+                "source_language": get("lang") or "fa",
+                "target_languages": (get("related") or "").split(),
+            }
         elif kind == "entry":
             related = []
             for item in (get("related") or "").split(";"):
@@ -158,12 +196,32 @@ def multi_csv_to_glossary(text: str, *, delimiter: str = ",", name: str = "<csv>
                     continue
                 rtype, _, target = item.partition(":")
                 related.append({"type": rtype.strip(), "target": target.strip()})
-            entries.append({"line": line, "data": {"id": get("id"), "type": get("type") or "other", "note": get("note"), "source": get("source"), "related": related, "terms": {}}})
+            entries.append(
+                {
+                    "line": line,
+                    "data": {
+                        "id": get("id"),
+                        "type": get("type") or "other",
+                        "note": get("note"),
+                        "source": get("source"),
+                        "related": related,
+                        "terms": {},
+                    },
+                }
+            )
         elif kind == "term":
             if not entries or entries[-1]["data"]["id"] != get("id"):
-                raise GlossaryError(f"{name}:{line}: term row for entry {get('id')!r} does not follow that entry's 'entry' row; put term rows right after their entry")
+                raise GlossaryError(
+                    f"{name}:{line}: term row for entry {get('id')!r} does not follow that entry's 'entry' row; put term rows right after their entry"
+                )
             sf = get("short_forms")
-            term = {"text": get("text"), "status": get("status") or "preferred", "short_forms": sf.split(_SF_SEP) if sf else [], "use": get("use"), "note": get("note")}
+            term = {
+                "text": get("text"),
+                "status": get("status") or "preferred",
+                "short_forms": sf.split(_SF_SEP) if sf else [],
+                "use": get("use"),
+                "note": get("note"),
+            }
             lang = get("lang")
             if not lang:
                 raise GlossaryError(f"{name}:{line}: term row without 'lang'; give a language code")
@@ -176,7 +234,9 @@ def multi_csv_to_glossary(text: str, *, delimiter: str = ",", name: str = "<csv>
             built.append(ConceptEntry.model_validate(e["data"]))
         except ValidationError as exc:
             err = exc.errors()[0]
-            raise GlossaryError(f"{name}:{e['line']}: entry {e['data']['id']!r}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+            raise GlossaryError(
+                f"{name}:{e['line']}: entry {e['data']['id']!r}: {'.'.join(map(str, err['loc']))}: {err['msg']}"
+            ) from None
     try:
         return Glossary(**meta, entries=built)
     except ValidationError as exc:
@@ -191,7 +251,9 @@ def _slug(text: str) -> str:
     return t or "entry"
 
 
-def pair_csv_to_glossary(text: str, target_lang: str, *, source_lang: str = "fa", delimiter: str = ",", name: str = "<csv>") -> Glossary:
+def pair_csv_to_glossary(
+    text: str, target_lang: str, *, source_lang: str = "fa", delimiter: str = ",", name: str = "<csv>"
+) -> Glossary:
     """Parse the two-column form into a :class:`Glossary` (rows grouped by target; lossy).
 
     Raises:
@@ -199,12 +261,17 @@ def pair_csv_to_glossary(text: str, target_lang: str, *, source_lang: str = "fa"
     """
     groups: dict[str, list[str]] = {}
     rows = _rows(text, delimiter, name)
-    if rows and [c.strip().lower() for c in rows[0][1]] in ([source_lang.lower(), target_lang.lower()], ["source", "target"]):
+    if rows and [c.strip().lower() for c in rows[0][1]] in (
+        [source_lang.lower(), target_lang.lower()],
+        ["source", "target"],
+    ):
         rows = rows[1:]  # a header row naming the columns (fa,en or source,target) is not a term pair
     for line, row in rows:
         cells = [c.strip() for c in row]
         if len(cells) != 2 or not cells[0] or not cells[1]:
-            raise GlossaryError(f"{name}:{line}: expected two cells 'source{delimiter}target', got {len(cells)}; the two-column form has one term pair a row and no header")
+            raise GlossaryError(
+                f"{name}:{line}: expected two cells 'source{delimiter}target', got {len(cells)}; the two-column form has one term pair a row and no header"
+            )
         groups.setdefault(cells[1], [])
         if cells[0] not in groups[cells[1]]:
             groups[cells[1]].append(cells[0])
@@ -216,7 +283,12 @@ def pair_csv_to_glossary(text: str, target_lang: str, *, source_lang: str = "fa"
         while eid in used:
             eid, n = f"{base}-{n}", n + 1
         used.add(eid)
-        terms = {source_lang: [Term(text=s, status=TermStatus.PREFERRED if i == 0 else TermStatus.ADMITTED) for i, s in enumerate(sources)],
-                 target_lang: [Term(text=target)]}
+        terms = {
+            source_lang: [
+                Term(text=s, status=TermStatus.PREFERRED if i == 0 else TermStatus.ADMITTED)
+                for i, s in enumerate(sources)
+            ],
+            target_lang: [Term(text=target)],
+        }
         entries.append(ConceptEntry(id=eid, type=EntryType.OTHER, terms=terms))
     return Glossary(name="imported", source_language=source_lang, target_languages=[target_lang], entries=entries)

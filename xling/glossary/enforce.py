@@ -48,8 +48,9 @@ nominative house form, except after a preposition that governs one case (``Ñ âŸ
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from xling.glossary.repair import Change, repair, repair_segment  # noqa: F401 - re-exported (xling.glossary.enforce.repair)
 from xling.glossary.target import FormIndex
@@ -103,11 +104,15 @@ class Protected:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready record."""
-        return {"style": self.style, "unprotected": self.original, "protected": self.text,
-                "placeholders": [asdict(p) for p in self.placeholders]}
+        return {
+            "style": self.style,
+            "unprotected": self.original,
+            "protected": self.text,
+            "placeholders": [asdict(p) for p in self.placeholders],
+        }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Protected":
+    def from_dict(cls, d: dict[str, Any]) -> Protected:
         """Inverse of :meth:`to_dict`."""
         return cls(d["unprotected"], d["protected"], [Placeholder(**p) for p in d["placeholders"]], d["style"])
 
@@ -137,8 +142,14 @@ def _auto_style(style: str, targets: list[str] | None) -> str:
     return "name" if targets and list(targets) == ["en"] else "bracket"
 
 
-def protect(text: str, glossary: "Glossary", *, matcher: "SourceMatcher | None" = None,
-            style: str = "bracket", name_lang: str = "en") -> Protected:
+def protect(
+    text: str,
+    glossary: Glossary,
+    *,
+    matcher: SourceMatcher | None = None,
+    style: str = "bracket",
+    name_lang: str = "en",
+) -> Protected:
     """Replace the source terms of ``glossary`` in ``text`` with placeholders.
 
     Args:
@@ -167,7 +178,7 @@ def protect(text: str, glossary: "Glossary", *, matcher: "SourceMatcher | None" 
                 continue
         else:
             token = f"{OPEN}T{len(phs) + 1}{CLOSE}"
-        out.append(text[pos:m.start])
+        out.append(text[pos : m.start])
         # keep an attached conjunction apart, so the model sees a word boundary
         if m.prefix and out[-1].endswith(m.prefix):
             out.append(" ")
@@ -180,8 +191,9 @@ def protect(text: str, glossary: "Glossary", *, matcher: "SourceMatcher | None" 
     return Protected(text, "".join(out), phs, style)
 
 
-def protect_segments(texts: list[str], glossary: "Glossary", tgt_lang: str | None = None, *,
-                     style: str = "bracket") -> list[Protected]:
+def protect_segments(
+    texts: list[str], glossary: Glossary, tgt_lang: str | None = None, *, style: str = "bracket"
+) -> list[Protected]:
     """:func:`protect` for each segment (one matcher for all). ``style="auto"`` picks ``name``
     when ``tgt_lang`` is ``"en"``, else ``bracket``."""
     from xling.glossary.match import SourceMatcher
@@ -191,14 +203,14 @@ def protect_segments(texts: list[str], glossary: "Glossary", tgt_lang: str | Non
     return [protect(t, glossary, matcher=matcher, style=style) for t in texts]
 
 
-def _is_short_source(glossary: "Glossary", entry_id: str, term_text: str) -> bool:
+def _is_short_source(glossary: Glossary, entry_id: str, term_text: str) -> bool:
     e = glossary.get(entry_id)
     if e is None:
         return False
     return any(term_text in t.short_forms for t in e.terms.get(glossary.source_language, []))
 
 
-def _target_form(glossary: "Glossary", entry_id: str, lang: str, short: bool) -> str | None:
+def _target_form(glossary: Glossary, entry_id: str, lang: str, short: bool) -> str | None:
     e = glossary.get(entry_id)
     pref = e.preferred(lang) if e else None
     if pref is None:
@@ -220,8 +232,7 @@ def _occurrences(text: str, ph: Placeholder, style: str) -> tuple[list[tuple[int
     return [(m.start(), m.end()) for m in loose.finditer(text)], True
 
 
-def restore(protected: Protected, mt_output: str, lang: str, glossary: "Glossary", *,
-            segment: int = 0) -> RestoreResult:
+def restore(protected: Protected, mt_output: str, lang: str, glossary: Glossary, *, segment: int = 0) -> RestoreResult:
     """Put the house target forms in place of the placeholders in ``mt_output``.
 
     Args:
@@ -265,7 +276,7 @@ def restore(protected: Protected, mt_output: str, lang: str, glossary: "Glossary
                 problems.append(f"{name} duplicated ({len(occ)})")
             else:
                 if mangled:
-                    problems.append(f"{name} mangled: {mt_output[occ[0][0]:occ[0][1]]!r} (restored)")
+                    problems.append(f"{name} mangled: {mt_output[occ[0][0] : occ[0][1]]!r} (restored)")
                 spans.append((*occ[0], ph))
         stray = re.findall(rf"{OPEN}T(\d+){CLOSE}", mt_output)
         if any(not 1 <= int(i) <= len(protected.placeholders) for i in stray):
@@ -298,7 +309,9 @@ def restore(protected: Protected, mt_output: str, lang: str, glossary: "Glossary
             prev = re.search(r"(?:^|\s)([^\W\d_]+(?:-[^\W\d_]+)?)\s+$", out[:start])
             case = RU_PREPOSITION_CASE.get(prev.group(1).lower()) if prev else None
             if case:
-                after = ru_inflect_phrase(after, case, head_only=entry_type.get(ph.entry_id) in ("title", "organization") and " " in after)
+                after = ru_inflect_phrase(
+                    after, case, head_only=entry_type.get(ph.entry_id) in ("title", "organization") and " " in after
+                )
         if lang == "en" and entry_type.get(ph.entry_id) == "person":
             art = re.search(r"\b([Tt]he)\s+$", out[:start])
             if art:
@@ -335,12 +348,17 @@ class Enforced:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready record."""
-        return {"restore_ok": self.restore_ok, "fallback": self.fallback, "problems": self.problems,
-                "changes": [c.to_dict() for c in self.changes]}
+        return {
+            "restore_ok": self.restore_ok,
+            "fallback": self.fallback,
+            "problems": self.problems,
+            "changes": [c.to_dict() for c in self.changes],
+        }
 
 
-def enforce_batch(texts: list[str], glossary: "Glossary", lang: str,
-                  translate: Callable[[list[str]], list[str]], *, style: str = "auto") -> list[Enforced]:
+def enforce_batch(
+    texts: list[str], glossary: Glossary, lang: str, translate: Callable[[list[str]], list[str]], *, style: str = "auto"
+) -> list[Enforced]:
     """Protect, translate, restore, fall back and repair a list of source segments.
 
     Args:
@@ -381,7 +399,7 @@ def enforce_batch(texts: list[str], glossary: "Glossary", lang: str,
 # ------------------------------------------------------------------- xling.pipeline stages
 
 
-def protect_stage(segments: list["Segment"], job: Any) -> list["Segment"]:
+def protect_stage(segments: list[Segment], job: Any) -> list[Segment]:
     """Pipeline stage (``Job.protect``): protect ``Segment.text`` with ``job.glossary``.
 
     The placeholder style is ``auto`` over ``job.targets``. Each segment with a term gets a
@@ -400,7 +418,7 @@ def protect_stage(segments: list["Segment"], job: Any) -> list["Segment"]:
     return segments
 
 
-def repair_stage(segments: list["Segment"], job: Any) -> list["Segment"]:
+def repair_stage(segments: list[Segment], job: Any) -> list[Segment]:
     """Pipeline stage (``Job.repair``): restore placeholders, re-translate failures, repair.
 
     For every target language: :func:`restore` each protected segment; the segments where it
@@ -422,7 +440,7 @@ def repair_stage(segments: list["Segment"], job: Any) -> list["Segment"]:
                 prot[seg.id] = Protected.from_dict({k: v for k, v in ch.items() if k != "stage"})
     sources = {seg.id: (prot[seg.id].original if seg.id in prot else seg.text) for seg in segments}
     for lang in job.targets:
-        failed: list["Segment"] = []
+        failed: list[Segment] = []
         for seg in segments:
             p = prot.get(seg.id)
             if p is None:
@@ -437,18 +455,28 @@ def repair_stage(segments: list["Segment"], job: Any) -> list["Segment"]:
             outputs = _retranslate([sources[s.id] for s in failed], lang, job)
             for seg, out in zip(failed, outputs):
                 seg.targets[lang] = " ".join(out.splitlines())
-                seg.record("fallback", lang=lang, reason="placeholder lost, mangled or duplicated: translated again without protection")
+                seg.record(
+                    "fallback",
+                    lang=lang,
+                    reason="placeholder lost, mangled or duplicated: translated again without protection",
+                )
         index = FormIndex(glossary, lang)
         for seg in segments:
-            rep = repair_segment(sources[seg.id], seg.targets.get(lang, ""), lang, glossary, matcher=matcher,
-                                 segment=seg.id, index=index)
+            rep = repair_segment(
+                sources[seg.id], seg.targets.get(lang, ""), lang, glossary, matcher=matcher, segment=seg.id, index=index
+            )
             if rep.changes:
                 seg.record("repair", lang=lang, changes=[c.to_dict() for c in rep.changes])
                 seg.targets[lang] = rep.text
     terms: dict[int, dict[str, dict[str, str]]] = {}
     for lang in job.targets:
-        rep = check_terms([sources[s.id] for s in segments], [s.targets.get(lang, "") for s in segments],
-                          lang, glossary, matcher=matcher)
+        rep = check_terms(
+            [sources[s.id] for s in segments],
+            [s.targets.get(lang, "") for s in segments],
+            lang,
+            glossary,
+            matcher=matcher,
+        )
         for row in rep.rows:
             terms.setdefault(row.segment, {}).setdefault(lang, {})[row.entry_id] = row.status
     for i, seg in enumerate(segments):
@@ -466,7 +494,7 @@ def _retranslate(texts: list[str], lang: str, job: Any) -> list[str]:
     return outputs[lang]
 
 
-def term_reports(segments: list["Segment"], targets: list[str], glossary: "Glossary") -> dict[str, Any]:
+def term_reports(segments: list[Segment], targets: list[str], glossary: Glossary) -> dict[str, Any]:
     """Term check of a translated document, per target language (for ``xling translate`` to print).
 
     Args:
@@ -483,5 +511,7 @@ def term_reports(segments: list["Segment"], targets: list[str], glossary: "Gloss
 
     matcher = SourceMatcher(glossary)
     sources = [s.text for s in segments]
-    return {lang: check_terms(sources, [s.targets.get(lang, "") for s in segments], lang, glossary, matcher=matcher)
-            for lang in targets}
+    return {
+        lang: check_terms(sources, [s.targets.get(lang, "") for s in segments], lang, glossary, matcher=matcher)
+        for lang in targets
+    }

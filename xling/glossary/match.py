@@ -39,9 +39,10 @@ the term only, without the attached ``و`` or clitic (those are given in ``prefi
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import product
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.model import Glossary
@@ -174,7 +175,7 @@ class SourceMatcher:
         lang: source language code (default: ``glossary.source_language``).
     """
 
-    def __init__(self, glossary: "Glossary", lang: str | None = None) -> None:
+    def __init__(self, glossary: Glossary, lang: str | None = None) -> None:
         import ahocorasick
 
         self.lang = lang or glossary.source_language
@@ -269,10 +270,10 @@ class SourceMatcher:
         taken: list[SourceMatch] = []
         occupied = bytearray(len(text))
         for m in hits:
-            if any(occupied[m.start:m.end]):
+            if any(occupied[m.start : m.end]):
                 continue
             taken.append(m)
-            occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
+            occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
         taken.sort(key=lambda m: m.start)
         return taken
 

@@ -43,10 +43,9 @@ This module holds data and simple look-ups only; reading and writing files lives
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Iterator
-
 import re
+from collections.abc import Iterator
+from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -171,7 +170,9 @@ class ConceptEntry(_Strict):
     def _xml_id(cls, v: str) -> str:
         if not _ENTRY_ID.match(v):
             example = _NOT_ID_CHARS.sub("-", v).strip("-") or "entry-1"
-            raise ValueError(f"{v!r} is not a valid id: start with a letter or _, then use letters, digits, -, _ or . (no spaces), e.g. {example}")
+            raise ValueError(
+                f"{v!r} is not a valid id: start with a letter or _, then use letters, digits, -, _ or . (no spaces), e.g. {example}"
+            )
         return v
 
     @field_validator("terms")

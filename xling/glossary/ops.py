@@ -32,7 +32,12 @@ from xling.glossary.model import ConceptEntry, CrossReference, EntryType, Glossa
 from xling.glossary.store import default_glossary_path, edit_glossary, lock_for, save_glossary, validation_message
 from xling.glossary.validate import errors, validate_glossary
 
-_RELATION_ALIASES = {"aka": RelationType.ALSO_KNOWN_AS, "also-known-as": RelationType.ALSO_KNOWN_AS, "see": RelationType.SEE_ALSO, "see-also": RelationType.SEE_ALSO}
+_RELATION_ALIASES = {
+    "aka": RelationType.ALSO_KNOWN_AS,
+    "also-known-as": RelationType.ALSO_KNOWN_AS,
+    "see": RelationType.SEE_ALSO,
+    "see-also": RelationType.SEE_ALSO,
+}
 CONFLICT_POLICIES = ("error", "ours", "theirs", "combine")
 
 
@@ -88,7 +93,9 @@ def parse_type(value: str) -> EntryType:
     try:
         return EntryType(value.strip())
     except ValueError:
-        raise GlossaryError(f"--type: unknown entry type {value!r}; use {', '.join(t.value for t in EntryType)}") from None
+        raise GlossaryError(
+            f"--type: unknown entry type {value!r}; use {', '.join(t.value for t in EntryType)}"
+        ) from None
 
 
 def parse_related(spec: str) -> CrossReference:
@@ -130,11 +137,11 @@ class TermChanges:
     note: list[tuple[str, str, str]] = field(default_factory=list)
 
     @classmethod
-    def parse(cls, *, terms=(), statuses=(), shorts=(), uses=(), removes=(), notes=()) -> "TermChanges":
+    def parse(cls, *, terms=(), statuses=(), shorts=(), uses=(), removes=(), notes=()) -> TermChanges:
         """Build from the raw option strings (see the module docstring for the forms)."""
         return cls(
             add=[parse_term(s) for s in terms],
-            status=[(l, t, parse_status(v)) for l, t, v in (parse_lang_term_value(s, "--status") for s in statuses)],
+            status=[(lg, t, parse_status(v)) for lg, t, v in (parse_lang_term_value(s, "--status") for s in statuses)],
             short=[parse_lang_term_value(s, "--short") for s in shorts],
             use=[parse_lang_term_value(s, "--use") for s in uses],
             remove=[parse_term(s) for s in removes],
@@ -154,7 +161,9 @@ def _ensure_term(entry: ConceptEntry, lang: str, text: str, status: TermStatus |
     if t is None:
         terms = entry.terms.setdefault(lang, [])
         if status is None:
-            status = TermStatus.ADMITTED if any(x.status == TermStatus.PREFERRED for x in terms) else TermStatus.PREFERRED
+            status = (
+                TermStatus.ADMITTED if any(x.status == TermStatus.PREFERRED for x in terms) else TermStatus.PREFERRED
+            )
         t = Term(text=text, status=status)
         terms.append(t)
     return t
@@ -190,7 +199,9 @@ def apply_term_changes(entry: ConceptEntry, ch: TermChanges) -> None:
         for lang, text, value in items:
             t = _find_term(entry, lang, text)
             if t is None:
-                raise GlossaryError(f"entry {entry.id!r} has no {lang} term {text!r}; add it with --term {lang}={text!r} first")
+                raise GlossaryError(
+                    f"entry {entry.id!r} has no {lang} term {text!r}; add it with --term {lang}={text!r} first"
+                )
             if attr == "short":
                 if value not in t.short_forms:
                     t.short_forms = [*t.short_forms, value]
@@ -216,8 +227,16 @@ def _path(path: str | os.PathLike[str] | None) -> Path:
     return Path(path) if path is not None else default_glossary_path()
 
 
-def add_entry(path: str | os.PathLike[str] | None, entry_id: str, *, type: EntryType = EntryType.OTHER, changes: TermChanges | None = None,
-              note: str | None = None, source: str | None = None, related: list[CrossReference] = ()) -> ConceptEntry:
+def add_entry(
+    path: str | os.PathLike[str] | None,
+    entry_id: str,
+    *,
+    type: EntryType = EntryType.OTHER,
+    changes: TermChanges | None = None,
+    note: str | None = None,
+    source: str | None = None,
+    related: list[CrossReference] = (),
+) -> ConceptEntry:
     """Add a new concept entry to the glossary file at ``path`` (``None``: house glossary).
 
     Returns:
@@ -230,13 +249,17 @@ def add_entry(path: str | os.PathLike[str] | None, entry_id: str, *, type: Entry
     try:
         entry = ConceptEntry(id=entry_id, type=type, note=note, source=source, related=list(related))
     except ValidationError as exc:
-        raise GlossaryError(f"{_path(path)}: entry {entry_id!r} refused, the glossary is unchanged: {validation_message(exc)}") from None
+        raise GlossaryError(
+            f"{_path(path)}: entry {entry_id!r} refused, the glossary is unchanged: {validation_message(exc)}"
+        ) from None
     apply_term_changes(entry, changes or TermChanges())
     if not entry.terms:
         raise GlossaryError(f"entry {entry_id!r} has no terms; give at least one --term LANG=TEXT")
     with edit_glossary(_path(path), check=refuse_new_errors) as g:
         if g.get(entry_id) is not None:
-            raise GlossaryError(f"{_path(path)}: entry {entry_id!r} already exists; use 'xling glossary edit {entry_id}' or choose another --id")
+            raise GlossaryError(
+                f"{_path(path)}: entry {entry_id!r} already exists; use 'xling glossary edit {entry_id}' or choose another --id"
+            )
         g.entries.append(entry)
     return entry
 
@@ -248,9 +271,18 @@ def _require(g: Glossary, entry_id: str, path: Path) -> ConceptEntry:
     return e
 
 
-def edit_entry(path: str | os.PathLike[str] | None, entry_id: str, *, new_id: str | None = None, type: EntryType | None = None,
-               note: str | None = None, source: str | None = None, changes: TermChanges | None = None,
-               add_related: list[CrossReference] = (), remove_related: list[str] = ()) -> ConceptEntry:
+def edit_entry(
+    path: str | os.PathLike[str] | None,
+    entry_id: str,
+    *,
+    new_id: str | None = None,
+    type: EntryType | None = None,
+    note: str | None = None,
+    source: str | None = None,
+    changes: TermChanges | None = None,
+    add_related: list[CrossReference] = (),
+    remove_related: list[str] = (),
+) -> ConceptEntry:
     """Change the entry ``entry_id`` in place (``note``/``source`` ``""`` clears them).
 
     ``new_id`` renames the entry and updates every cross-reference to it.
@@ -281,7 +313,9 @@ def edit_entry(path: str | os.PathLike[str] | None, entry_id: str, *, new_id: st
                 raise GlossaryError(f"{p}: cannot rename {entry_id!r} to {new_id!r}: that id exists")
             e.id = new_id
             for other in g.entries:
-                other.related = [CrossReference(type=r.type, target=new_id) if r.target == entry_id else r for r in other.related]
+                other.related = [
+                    CrossReference(type=r.type, target=new_id) if r.target == entry_id else r for r in other.related
+                ]
         result = e.model_copy(deep=True)
     return result
 
@@ -297,7 +331,9 @@ def remove_entry(path: str | os.PathLike[str] | None, entry_id: str, *, force: b
         _require(g, entry_id, p)
         referrers = [o.id for o in g.entries if o.id != entry_id and any(r.target == entry_id for r in o.related)]
         if referrers and not force:
-            raise GlossaryError(f"{p}: entry {entry_id!r} is cross-referenced by {', '.join(map(repr, referrers))}; remove those references or pass --force to drop them")
+            raise GlossaryError(
+                f"{p}: entry {entry_id!r} is cross-referenced by {', '.join(map(repr, referrers))}; remove those references or pass --force to drop them"
+            )
         g.entries = [o for o in g.entries if o.id != entry_id]
         for o in g.entries:
             if any(r.target == entry_id for r in o.related):
@@ -379,7 +415,9 @@ def merge_into(base: Glossary, other: Glossary, on_conflict: str = "error") -> G
     conflicts = [e.id for e in other.entries if e.id in index and out.entries[index[e.id]] != e]
     if conflicts and on_conflict == "error":
         shown = ", ".join(map(repr, conflicts[:5])) + (" …" if len(conflicts) > 5 else "")
-        raise GlossaryError(f"{len(conflicts)} entr{'y differs' if len(conflicts) == 1 else 'ies differ'} in both glossaries ({shown}); choose --on-conflict ours, theirs or combine")
+        raise GlossaryError(
+            f"{len(conflicts)} entr{'y differs' if len(conflicts) == 1 else 'ies differ'} in both glossaries ({shown}); choose --on-conflict ours, theirs or combine"
+        )
     for e in other.entries:
         if e.id not in index:
             out.entries.append(e.model_copy(deep=True))
@@ -396,7 +434,9 @@ def merge_into(base: Glossary, other: Glossary, on_conflict: str = "error") -> G
     return out
 
 
-def merge_glossary_file(path: str | os.PathLike[str] | None, other: Glossary, *, on_conflict: str = "error") -> tuple[int, int]:
+def merge_glossary_file(
+    path: str | os.PathLike[str] | None, other: Glossary, *, on_conflict: str = "error"
+) -> tuple[int, int]:
     """Merge ``other`` into the glossary file at ``path``; returns ``(entries added, entries changed)``.
 
     Raises:
@@ -435,8 +475,14 @@ def detect_format(path: str | os.PathLike[str], fmt: str | None) -> str:
     return found
 
 
-def read_exchange_file(path: str | os.PathLike[str], *, fmt: str | None = None, lang: str | None = None, source_lang: str = "fa",
-                       encoding: str | None = None) -> Glossary:
+def read_exchange_file(
+    path: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    lang: str | None = None,
+    source_lang: str = "fa",
+    encoding: str | None = None,
+) -> Glossary:
     """Read a TBX or CSV/TSV file into a :class:`Glossary`.
 
     CSV/TSV whose first cell is ``record`` is the multi-language form; otherwise the two-column
@@ -460,12 +506,22 @@ def read_exchange_file(path: str | os.PathLike[str], *, fmt: str | None = None, 
     if csvio.is_multi(text, delim):
         return csvio.multi_csv_to_glossary(text, delimiter=delim, name=str(path))
     if not lang:
-        raise GlossaryError(f"{path}: two-column {f.upper()} (no 'record' header) needs --lang, the language of the second column")
+        raise GlossaryError(
+            f"{path}: two-column {f.upper()} (no 'record' header) needs --lang, the language of the second column"
+        )
     return csvio.pair_csv_to_glossary(text, lang, source_lang=source_lang, delimiter=delim, name=str(path))
 
 
-def import_file(path: str | os.PathLike[str] | None, source: str | os.PathLike[str], *, fmt: str | None = None, lang: str | None = None,
-                on_conflict: str = "error", replace: bool = False, encoding: str | None = None) -> tuple[int, int]:
+def import_file(
+    path: str | os.PathLike[str] | None,
+    source: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    lang: str | None = None,
+    on_conflict: str = "error",
+    replace: bool = False,
+    encoding: str | None = None,
+) -> tuple[int, int]:
     """Import ``source`` (TBX or CSV/TSV) into the glossary file ``path``.
 
     A glossary file that does not exist yet is created with the imported glossary as is.
@@ -493,11 +549,15 @@ def import_file(path: str | os.PathLike[str] | None, source: str | os.PathLike[s
             before = {e.id: e for e in g.entries}
             for name in ("name", "description", "source_language", "target_languages", "entries"):
                 setattr(g, name, getattr(incoming, name))
-        return sum(1 for e in incoming.entries if e.id not in before), sum(1 for e in incoming.entries if e.id in before and before[e.id] != e)
+        return sum(1 for e in incoming.entries if e.id not in before), sum(
+            1 for e in incoming.entries if e.id in before and before[e.id] != e
+        )
     return merge_glossary_file(p, incoming, on_conflict=on_conflict)
 
 
-def export_file(glossary: Glossary, dest: str | os.PathLike[str], *, fmt: str | None = None, lang: str | None = None) -> None:
+def export_file(
+    glossary: Glossary, dest: str | os.PathLike[str], *, fmt: str | None = None, lang: str | None = None
+) -> None:
     """Write ``glossary`` to ``dest`` as TBX, or CSV/TSV (multi-language; two-column with ``lang``).
 
     ``dest`` ``"-"`` writes to standard output (then ``fmt`` is required). Files are written atomically.
@@ -520,7 +580,9 @@ def export_file(glossary: Glossary, dest: str | os.PathLike[str], *, fmt: str | 
         delim = "\t" if f == "tsv" else ","
         if lang:
             if lang not in glossary.languages():
-                raise GlossaryError(f"--lang {lang}: the glossary has no {lang} terms; languages: {', '.join(glossary.languages())}")
+                raise GlossaryError(
+                    f"--lang {lang}: the glossary has no {lang} terms; languages: {', '.join(glossary.languages())}"
+                )
             text = csvio.glossary_to_pair_csv(glossary, lang, delimiter=delim)
         else:
             text = csvio.glossary_to_multi_csv(glossary, delimiter=delim)

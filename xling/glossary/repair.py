@@ -114,7 +114,7 @@ def _is_literal(hit: Hit, lang: str) -> bool:
     return hit.status == "deprecated" and lang in ("en", "ru") and not any(c.isupper() for c in hit.form)
 
 
-def replacement_for(entry: "ConceptEntry", hit: Hit, lang: str) -> str | None:
+def replacement_for(entry: ConceptEntry, hit: Hit, lang: str) -> str | None:
     """The house text that replaces ``hit`` (before affixes are re-attached)."""
     term = hit.term
     if hit.status != "deprecated":
@@ -140,10 +140,12 @@ def _attach(words: list[str], parts: list[Part], lang: str, *, head_first: bool 
     if not words:
         return ""
     if lang == "ru":
+
         def inflect(w: str, suffix: str) -> str:
             if not suffix or _ru_indeclinable(w):
                 return w
             return ru_stem(w) + suffix
+
         if len(words) == len(parts):
             words = [inflect(w, p.suffix) for w, p in zip(words, parts)]
         elif head_first:
@@ -193,8 +195,9 @@ def _looks_like_name(parts: list[Part], lang: str) -> bool:
     return any(c.isupper() for p in parts for c in p.core)
 
 
-def near_misses(text: str, tokens, entry: "ConceptEntry", lang: str, claimed: list[tuple[int, int]],
-                rivals: tuple[str, ...] = ()) -> list[Hit]:
+def near_misses(
+    text: str, tokens, entry: ConceptEntry, lang: str, claimed: list[tuple[int, int]], rivals: tuple[str, ...] = ()
+) -> list[Hit]:
     """Near-miss candidates of ``entry`` in ``text`` outside the ``claimed`` spans, best first.
 
     ``rivals`` are the source words outside every matched source term: a candidate that is at
@@ -211,8 +214,8 @@ def near_misses(text: str, tokens, entry: "ConceptEntry", lang: str, claimed: li
         words = [t.text for t in tokenize(form)]
         n = len(words)
         for i in range(len(tokens) - n + 1):
-            window = tokens[i:i + n]
-            if any(text[a.end:b.start].strip() for a, b in zip(window, window[1:])):
+            window = tokens[i : i + n]
+            if any(text[a.end : b.start].strip() for a, b in zip(window, window[1:])):
                 continue
             s0, e0 = window[0].start, window[-1].end
             if any(s0 < ce and cs < e0 for cs, ce in claimed):
@@ -225,7 +228,7 @@ def near_misses(text: str, tokens, entry: "ConceptEntry", lang: str, claimed: li
                 continue
             if lang == "en" and i + n < len(tokens):
                 nxt = tokens[i + n]
-                if not text[e0:nxt.start].strip() and nxt.text[:1].isupper():
+                if not text[e0 : nxt.start].strip() and nxt.text[:1].isupper():
                     continue  # part of a longer proper name: Golan Heights
             comps = [ru_stem(w) if (lang == "ru" and p.suffix) else w for w, p in zip(words, parts)]
             cand = " ".join(p.core for p in parts)
@@ -237,16 +240,37 @@ def near_misses(text: str, tokens, entry: "ConceptEntry", lang: str, claimed: li
             skel_ok = sk_c == sk_f and len(sk_f.replace(" ", "")) >= 3
             # a capital at the start of a sentence says nothing about a name: ask for more
             need = NEAR_THRESHOLD_START if (lang in ("en", "ru") and _at_sentence_start(text, s0)) else threshold
-            if (score >= need or skel_ok) and not any(similarity(cand, r) >= max(score, NEAR_THRESHOLD) for r in rivals):
-                found.append(Hit(s0, e0, entry.id, form, term, is_short, term.status.value, "near",
-                                 parts, max(score, threshold if skel_ok else 0.0)))
+            if (score >= need or skel_ok) and not any(
+                similarity(cand, r) >= max(score, NEAR_THRESHOLD) for r in rivals
+            ):
+                found.append(
+                    Hit(
+                        s0,
+                        e0,
+                        entry.id,
+                        form,
+                        term,
+                        is_short,
+                        term.status.value,
+                        "near",
+                        parts,
+                        max(score, threshold if skel_ok else 0.0),
+                    )
+                )
     found.sort(key=lambda h: (-h.score, h.start))
     return found
 
 
-def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
-                   matcher: "SourceMatcher | None" = None, segment: int = 0,
-                   index: "FormIndex | None" = None) -> RepairResult:
+def repair_segment(
+    source: str,
+    target: str,
+    lang: str,
+    glossary: Glossary,
+    *,
+    matcher: SourceMatcher | None = None,
+    segment: int = 0,
+    index: FormIndex | None = None,
+) -> RepairResult:
     """Repair one target segment against its aligned source segment.
 
     Args:
@@ -271,8 +295,11 @@ def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
         expected[m.entry_id] = expected.get(m.entry_id, 0) + 1
     if not expected or not target:
         return RepairResult(target, [])
-    rivals = tuple(t.text for t in tokenize(source) if len(t.text) >= 3
-                   and not any(m.start < t.end and t.start < m.end for m in found))
+    rivals = tuple(
+        t.text
+        for t in tokenize(source)
+        if len(t.text) >= 3 and not any(m.start < t.end and t.start < m.end for m in found)
+    )
     tokens = tokenize(target)
     mode = "inflect" if lang == "ru" else "exact"
     # 1. claims (acceptable forms of every entry) and deprecated variants of expected entries,
@@ -299,8 +326,9 @@ def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
     #    house short form "Novak"; "Andrey Bilosov" around the deprecated given name "Andrey")
     candidates: list[tuple[Hit, tuple[tuple[int, int], ...]]] = []
     for eid in expected:
-        own = tuple((h.start, h.end) for h in resolved
-                    if h.entry_id == eid and (h.is_short or h.status == "deprecated"))
+        own = tuple(
+            (h.start, h.end) for h in resolved if h.entry_id == eid and (h.is_short or h.status == "deprecated")
+        )
         if budget[eid] <= 0 and not own:
             continue
         blockers = [sp for sp in occupied if sp not in own]
@@ -352,16 +380,16 @@ def repair_segment(source: str, target: str, lang: str, glossary: "Glossary", *,
                 start = m.start(1)
         if lang in ("en", "ru") and _at_sentence_start(target, start) and after[:1].islower():
             after = after[0].upper() + after[1:]
-        before = target[start:h.end]
+        before = target[start : h.end]
         if before == after:
             continue
-        out = out[:start] + after + out[h.end:]
+        out = out[:start] + after + out[h.end :]
         changes.append(Change(segment, start, h.end, before, after, rule, h.entry_id, round(h.score, 3)))
     changes.reverse()
     return RepairResult(out, changes)
 
 
-def repair(sources: list[str], targets: list[str], lang: str, glossary: "Glossary") -> list[RepairResult]:
+def repair(sources: list[str], targets: list[str], lang: str, glossary: Glossary) -> list[RepairResult]:
     """Repair each ``targets[i]`` against ``sources[i]`` (see :func:`repair_segment`).
 
     Raises:
@@ -373,5 +401,7 @@ def repair(sources: list[str], targets: list[str], lang: str, glossary: "Glossar
 
     matcher = SourceMatcher(glossary)
     index = FormIndex(glossary, lang)
-    return [repair_segment(s, t, lang, glossary, matcher=matcher, segment=i, index=index)
-            for i, (s, t) in enumerate(zip(sources, targets))]
+    return [
+        repair_segment(s, t, lang, glossary, matcher=matcher, segment=i, index=index)
+        for i, (s, t) in enumerate(zip(sources, targets))
+    ]

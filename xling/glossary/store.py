@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -173,13 +174,17 @@ def parse_glossary_text(text: str, name: str | os.PathLike[str] = "<glossary>") 
     if tree is None:
         tree = _yaml().load("{}")
     if not isinstance(tree, dict):
-        raise GlossaryError(f"{path}:1: a glossary file must be a YAML mapping with 'entries:'; found {'a list' if isinstance(tree, list) else 'a ' + type(tree).__name__}")
+        raise GlossaryError(
+            f"{path}:1: a glossary file must be a YAML mapping with 'entries:'; found {'a list' if isinstance(tree, list) else 'a ' + type(tree).__name__}"
+        )
     try:
         # a file without aliases has fewer nodes than characters; aliases may repeat a few
         plain = _plain(tree, [10 * len(text) + 1000])
     except (_TooBig, RecursionError):
-        raise GlossaryError(f"{path}: refused: its YAML aliases (*name) expand to far more data than the file holds "
-                            "(an alias bomb, or a self-referencing anchor); write the values out instead") from None
+        raise GlossaryError(
+            f"{path}: refused: its YAML aliases (*name) expand to far more data than the file holds "
+            "(an alias bomb, or a self-referencing anchor); write the values out instead"
+        ) from None
     try:
         glossary = Glossary.model_validate(plain)
     except ValidationError as exc:
@@ -215,7 +220,9 @@ def load_document(path: str | os.PathLike[str] | None = None) -> GlossaryDocumen
         text = read_text(p)
     except EncodingError as exc:
         first = str(exc).split(";")[0]
-        raise GlossaryError(f"{first}; glossary files are UTF-8: convert the file (for example iconv -f cp1256 -t utf-8)") from None
+        raise GlossaryError(
+            f"{first}; glossary files are UTF-8: convert the file (for example iconv -f cp1256 -t utf-8)"
+        ) from None
     except InputError as exc:
         raise GlossaryError(f"{exc}; give an existing glossary with --glossary PATH") from None
     return parse_glossary_text(text, p)
@@ -292,7 +299,7 @@ def _node_key(node: Any, cls: type) -> Any:
             return str(node.get("text"))
         if cls is CrossReference:
             return (str(node.get("type", "see-also")), str(node.get("target")))
-    except Exception:  # noqa: BLE001 - any odd node simply does not match
+    except Exception:
         return None
     return None
 
@@ -518,7 +525,9 @@ def edit_glossary(path: str | os.PathLike[str] | None = None, *, check=None) -> 
     try:
         lock.acquire()
     except Timeout:
-        raise GlossaryError(f"{p}: another xling process holds {lock_path(p)}; retry, or remove the lock file if no xling runs") from None
+        raise GlossaryError(
+            f"{p}: another xling process holds {lock_path(p)}; retry, or remove the lock file if no xling runs"
+        ) from None
     except OSError as exc:
         raise GlossaryError(f"{p}: cannot lock {lock_path(p)}: {exc.strerror}; check folder permissions") from None
     try:

@@ -24,9 +24,11 @@ Offsets are character offsets into the target segment.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
+
 from xling.text.orthography import HARAKAT, TATWEEL
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,11 +36,55 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _W = rf"[^\W_]|[{HARAKAT}{TATWEEL}]"
 TOKEN_RE = re.compile(rf"(?:{_W})+(?:[-‐'’ʼ](?:{_W})+)*(?:['’]s?)?")
-RU_ENDINGS = tuple(sorted({
-    "а", "я", "у", "ю", "ом", "ем", "ём", "ой", "ей", "ою", "ею", "ы", "и", "е", "ым", "им",
-    "ого", "его", "ому", "ему", "ах", "ях", "ам", "ям", "ами", "ями", "ов", "ев", "ую", "юю",
-    "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ыми", "ими", "ь",
-}, key=len, reverse=True))
+RU_ENDINGS = tuple(
+    sorted(
+        {
+            "а",
+            "я",
+            "у",
+            "ю",
+            "ом",
+            "ем",
+            "ём",
+            "ой",
+            "ей",
+            "ою",
+            "ею",
+            "ы",
+            "и",
+            "е",
+            "ым",
+            "им",
+            "ого",
+            "его",
+            "ому",
+            "ему",
+            "ах",
+            "ях",
+            "ам",
+            "ям",
+            "ами",
+            "ями",
+            "ов",
+            "ев",
+            "ую",
+            "юю",
+            "ая",
+            "яя",
+            "ое",
+            "ее",
+            "ые",
+            "ие",
+            "ых",
+            "их",
+            "ыми",
+            "ими",
+            "ь",
+        },
+        key=len,
+        reverse=True,
+    )
+)
 AR_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 EN_POSSESSIVE = ("'s", "’s", "'", "’")
 STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2}
@@ -100,15 +146,15 @@ def splits(token: str, lang: str, *, first: bool, last: bool, inflect: bool) -> 
     if lang == "en" and last:
         for s in EN_POSSESSIVE:
             if token.endswith(s) and len(token) > len(s) + 1:
-                yield Part("", token[: -len(s)], token[-len(s):])
+                yield Part("", token[: -len(s)], token[-len(s) :])
     elif lang == "ru" and inflect:
         for e in RU_ENDINGS:
             if token.lower().endswith(e) and len(token) - len(e) >= 2:
-                yield Part("", token[: -len(e)], token[-len(e):])
+                yield Part("", token[: -len(e)], token[-len(e) :])
     elif lang == "ar" and first:
         for p in AR_PROCLITICS[1:]:
             if token.startswith(p) and len(token) - len(p) >= 2:
-                rest = token[len(p):]
+                rest = token[len(p) :]
                 if p.endswith("ل") and rest.startswith("ل"):
                     yield Part(p, "ا" + rest, "")  # لل = ل + ال
                 yield Part(p, rest, "")
@@ -135,7 +181,7 @@ def word_match(token: str, form_word: str, lang: str, mode: str, *, first: bool,
 
 
 def _gap_ok(text: str, a: Token, b: Token) -> bool:
-    return text[a.end:b.start].strip() == ""
+    return text[a.end : b.start].strip() == ""
 
 
 @dataclass
@@ -158,7 +204,7 @@ class Hit:
     end: int
     entry_id: str
     form: str
-    term: "Term"
+    term: Term
     is_short: bool
     status: str
     kind: str
@@ -166,7 +212,7 @@ class Hit:
     score: float = 1.0
 
 
-def entry_forms(entry: "ConceptEntry", lang: str) -> list[tuple[str, "Term", bool]]:
+def entry_forms(entry: ConceptEntry, lang: str) -> list[tuple[str, Term, bool]]:
     """``(form, term, is_short)`` for every term and short form of ``entry`` in ``lang``."""
     out = []
     for t in entry.terms.get(lang, []):
@@ -176,8 +222,14 @@ def entry_forms(entry: "ConceptEntry", lang: str) -> list[tuple[str, "Term", boo
     return out
 
 
-def find_entry(text: str, tokens: list[Token], entry: "ConceptEntry", lang: str, mode: str,
-               statuses: tuple[str, ...] = ("preferred", "admitted", "deprecated")) -> list[Hit]:
+def find_entry(
+    text: str,
+    tokens: list[Token],
+    entry: ConceptEntry,
+    lang: str,
+    mode: str,
+    statuses: tuple[str, ...] = ("preferred", "admitted", "deprecated"),
+) -> list[Hit]:
     """Every occurrence (possibly overlapping) of ``entry``'s forms in ``text`` under ``mode``."""
     hits: list[Hit] = []
     for form, term, is_short in entry_forms(entry, lang):
@@ -192,8 +244,11 @@ def find_entry(text: str, tokens: list[Token], entry: "ConceptEntry", lang: str,
             found = match_form_at(text, tokens, i, words, lang, mode)
             if found is not None:
                 parts, kind = found
-                hits.append(Hit(tokens[i].start, tokens[i + n - 1].end, entry.id, form, term, is_short,
-                                status, kind, parts, 1.0))
+                hits.append(
+                    Hit(
+                        tokens[i].start, tokens[i + n - 1].end, entry.id, form, term, is_short, status, kind, parts, 1.0
+                    )
+                )
     return hits
 
 
@@ -217,7 +272,11 @@ def match_form_at(text: str, tokens: list[Token], i: int, words: list[str], lang
             return None
         parts.append(p)
     kind = "exact" if all(not p.suffix or lang != "ru" for p in parts) else "inflect"
-    if mode == "lemma" and lang == "ru" and any(norm(tokens[i + k].text, lang) != norm(words[k], lang) for k in range(n)):
+    if (
+        mode == "lemma"
+        and lang == "ru"
+        and any(norm(tokens[i + k].text, lang) != norm(words[k], lang) for k in range(n))
+    ):
         kind = "lemma"
     return parts, kind
 
@@ -226,7 +285,9 @@ def resolve(hits: list[Hit]) -> list[Hit]:
     """Non-overlapping hits: longest span first, then preferred before admitted before
     deprecated, then exact before inflected before near-miss; ties by position."""
     kind_rank = {"exact": 0, "inflect": 1, "lemma": 1, "near": 2, "literal": 3}
-    order = sorted(hits, key=lambda h: (-(h.end - h.start), STATUS_RANK[h.status], kind_rank[h.kind], -h.score, h.start))
+    order = sorted(
+        hits, key=lambda h: (-(h.end - h.start), STATUS_RANK[h.status], kind_rank[h.kind], -h.score, h.start)
+    )
     taken: list[Hit] = []
     for h in order:
         if any(h.start < t.end and t.start < h.end for t in taken):
@@ -236,7 +297,7 @@ def resolve(hits: list[Hit]) -> list[Hit]:
     return taken
 
 
-def find_all(text: str, glossary: "Glossary", entry_ids, lang: str, mode: str) -> list[Hit]:
+def find_all(text: str, glossary: Glossary, entry_ids, lang: str, mode: str) -> list[Hit]:
     """Resolved hits of the given entries' forms in ``text`` (see :func:`resolve`)."""
     tokens = tokenize(text)
     hits: list[Hit] = []
@@ -259,7 +320,7 @@ class FormIndex:
         lang: target language code.
     """
 
-    def __init__(self, glossary: "Glossary", lang: str) -> None:
+    def __init__(self, glossary: Glossary, lang: str) -> None:
         self.lang = lang
         self._by_first: dict[str, list] = {}
         for e in glossary.entries:
@@ -288,8 +349,20 @@ class FormIndex:
                 found = match_form_at(text, tokens, i, words, lang, mode)
                 if found is not None:
                     parts, kind = found
-                    hits.append(Hit(tokens[i].start, tokens[i + len(words) - 1].end, eid, form, term, is_short,
-                                    term.status.value, kind, parts, 1.0))
+                    hits.append(
+                        Hit(
+                            tokens[i].start,
+                            tokens[i + len(words) - 1].end,
+                            eid,
+                            form,
+                            term,
+                            is_short,
+                            term.status.value,
+                            kind,
+                            parts,
+                            1.0,
+                        )
+                    )
         return hits
 
 
@@ -297,8 +370,28 @@ class FormIndex:
 #: put in place of a placeholder (``с ⟦T1⟧`` → ``с Андреем Белоусовым``). Prepositions with two
 #: cases (в, на, за, под: accusative or locative/instrumental) are left out.
 RU_PREPOSITION_CASE = {
-    **dict.fromkeys(["у", "от", "до", "из", "без", "для", "около", "после", "против", "среди", "кроме",
-                     "возле", "вокруг", "из-за", "из-под", "ради", "вместо"], "gent"),
+    **dict.fromkeys(
+        [
+            "у",
+            "от",
+            "до",
+            "из",
+            "без",
+            "для",
+            "около",
+            "после",
+            "против",
+            "среди",
+            "кроме",
+            "возле",
+            "вокруг",
+            "из-за",
+            "из-под",
+            "ради",
+            "вместо",
+        ],
+        "gent",
+    ),
     **dict.fromkeys(["к", "ко", "благодаря", "согласно", "вопреки"], "datv"),
     **dict.fromkeys(["с", "со", "над", "перед", "передо", "между"], "ablt"),
     **dict.fromkeys(["о", "об", "обо", "при"], "loct"),
@@ -323,8 +416,14 @@ def ru_inflect_phrase(phrase: str, case: str, *, head_only: bool = False) -> str
         new = w
         parses = _morph().parse(w)
         best = next((p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes), parses[0] if parses else None)
-        if (best is not None and best.tag.POS == "NOUN" and best.tag.case == "nomn" and best.tag.number == "sing"
-                and "Fixd" not in best.tag.grammemes and best.normal_form.replace("ё", "е") == w.lower().replace("ё", "е")):
+        if (
+            best is not None
+            and best.tag.POS == "NOUN"
+            and best.tag.case == "nomn"
+            and best.tag.number == "sing"
+            and "Fixd" not in best.tag.grammemes
+            and best.normal_form.replace("ё", "е") == w.lower().replace("ё", "е")
+        ):
             form = best.inflect({case})
             if form is not None:
                 new = form.word

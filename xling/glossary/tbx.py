@@ -127,14 +127,18 @@ def _refuse_unsafe(data: bytes, name: str) -> None:
     try:
         DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except defusedxml.DTDForbidden:
-        raise GlossaryError(f"{name}: refused: the TBX has a DOCTYPE/DTD (entity expansion and external entities are not allowed); remove the <!DOCTYPE …> declaration") from None
+        raise GlossaryError(
+            f"{name}: refused: the TBX has a DOCTYPE/DTD (entity expansion and external entities are not allowed); remove the <!DOCTYPE …> declaration"
+        ) from None
     except defusedxml.EntitiesForbidden as exc:
-        raise GlossaryError(f"{name}: refused: the TBX declares the entity {exc.name!r} (possible XML bomb or local-file read); remove entity declarations") from None
+        raise GlossaryError(
+            f"{name}: refused: the TBX declares the entity {exc.name!r} (possible XML bomb or local-file read); remove entity declarations"
+        ) from None
     except defusedxml.ExternalReferenceForbidden:
         raise GlossaryError(f"{name}: refused: the TBX references an external resource; remove it") from None
     except defusedxml.DefusedXmlException as exc:
         raise GlossaryError(f"{name}: refused unsafe XML: {exc}") from None
-    except Exception:  # noqa: BLE001 - syntax errors are reported by the lxml parse with a line
+    except Exception:
         pass
 
 
@@ -157,7 +161,15 @@ def tbx_bytes_to_glossary(data: bytes, name: str = "<tbx>") -> Glossary:
     from pydantic import ValidationError
 
     _refuse_unsafe(data, name)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True, remove_pis=True)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
@@ -166,7 +178,9 @@ def tbx_bytes_to_glossary(data: bytes, name: str = "<tbx>") -> Glossary:
     if root.getroottree().docinfo.doctype:
         raise GlossaryError(f"{name}: refused: the TBX has a DOCTYPE; remove it")
     if root.tag != _q("tbx"):
-        raise GlossaryError(f"{name}:{root.sourceline}: root is <{etree.QName(root).localname}> in namespace {etree.QName(root).namespace!r}; expected <tbx xmlns=\"{TBX_NS}\"> (TBX v3; convert TBX v2 'martif' files first)")
+        raise GlossaryError(
+            f"{name}:{root.sourceline}: root is <{etree.QName(root).localname}> in namespace {etree.QName(root).namespace!r}; expected <tbx xmlns=\"{TBX_NS}\"> (TBX v3; convert TBX v2 'martif' files first)"
+        )
 
     def at(el) -> str:
         return f"{name}:{el.sourceline}"
@@ -214,15 +228,25 @@ def tbx_bytes_to_glossary(data: bytes, name: str = "<tbx>") -> Glossary:
             elif tag == "langSec":
                 lang = child.get(XML_LANG)
                 if not lang:
-                    raise GlossaryError(f"{at(child)}: <langSec> without xml:lang in conceptEntry {eid!r}; add xml:lang")
+                    raise GlossaryError(
+                        f"{at(child)}: <langSec> without xml:lang in conceptEntry {eid!r}; add xml:lang"
+                    )
                 terms.setdefault(lang, []).extend(_read_lang_sec(child, at, eid))
         try:
             entries.append(ConceptEntry(id=eid, type=etype, note=note, source=source, related=related, terms=terms))
         except ValidationError as exc:
             err = exc.errors()[0]
-            raise GlossaryError(f"{at(ce)}: conceptEntry {eid!r}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+            raise GlossaryError(
+                f"{at(ce)}: conceptEntry {eid!r}: {'.'.join(map(str, err['loc']))}: {err['msg']}"
+            ) from None
     try:
-        return Glossary(name=gname, description=description, source_language=root.get(XML_LANG) or "fa", target_languages=targets, entries=entries)
+        return Glossary(
+            name=gname,
+            description=description,
+            source_language=root.get(XML_LANG) or "fa",
+            target_languages=targets,
+            entries=entries,
+        )
     except ValidationError as exc:
         err = exc.errors()[0]
         raise GlossaryError(f"{name}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
@@ -251,16 +275,18 @@ def _read_lang_sec(ls, at, eid: str) -> list[Term]:
             if tag == "termNote" and child.get("type") == "administrativeStatus":
                 value = _text(child)
                 if value not in _STATUS_BY_TBX:
-                    raise GlossaryError(f"{at(child)}: administrativeStatus {value!r} is not one of {', '.join(_STATUS_BY_TBX)}")
+                    raise GlossaryError(
+                        f"{at(child)}: administrativeStatus {value!r} is not one of {', '.join(_STATUS_BY_TBX)}"
+                    )
                 status = _STATUS_BY_TBX[value]
             elif tag == "termNote" and child.get("type") == "termType":
                 term_type = _text(child)
             elif tag == "note":
                 value = child.text or ""
                 if value.startswith(_USE_PREFIX) and use is None:
-                    use = value[len(_USE_PREFIX):]
+                    use = value[len(_USE_PREFIX) :]
                 elif value.startswith(_NOTE_ESCAPE):
-                    notes.append(value[len(_NOTE_ESCAPE):])
+                    notes.append(value[len(_NOTE_ESCAPE) :])
                 else:
                     notes.append(value)
             elif tag == "ref" and child.get("type") == "crossReference":

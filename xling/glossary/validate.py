@@ -35,7 +35,6 @@ ERROR = "error"
 WARNING = "warning"
 
 
-
 def source_key(text: str) -> str:
     """Comparison key for source-language (Persian) terms: two terms with the same key are one term.
 
@@ -93,12 +92,17 @@ def source_term_conflicts(glossary: Glossary) -> list[Problem]:
                 if seen is None:
                     first[key] = (e.id, surface, i, j)
                 elif seen[0] != e.id:
-                    out.append(Problem(
-                        ERROR, "duplicate-source-term",
-                        f"{src} term {surface!r} of entry {e.id!r} is already used by entry {seen[0]!r} "
-                        f"(as {seen[1]!r}); a source term must name one concept: remove it from one entry "
-                        f"or merge the two entries",
-                        _term_loc(i, src, j), e.id))
+                    out.append(
+                        Problem(
+                            ERROR,
+                            "duplicate-source-term",
+                            f"{src} term {surface!r} of entry {e.id!r} is already used by entry {seen[0]!r} "
+                            f"(as {seen[1]!r}); a source term must name one concept: remove it from one entry "
+                            f"or merge the two entries",
+                            _term_loc(i, src, j),
+                            e.id,
+                        )
+                    )
     return out
 
 
@@ -113,7 +117,15 @@ def validate_glossary(glossary: Glossary) -> list[Problem]:
     ids: dict[str, int] = {}
     for i, e in enumerate(glossary.entries):
         if e.id in ids:
-            out.append(Problem(ERROR, "duplicate-id", f"entry id {e.id!r} is used twice (entries {ids[e.id] + 1} and {i + 1}); give one of them a new id", ("entries", i, "id"), e.id))
+            out.append(
+                Problem(
+                    ERROR,
+                    "duplicate-id",
+                    f"entry id {e.id!r} is used twice (entries {ids[e.id] + 1} and {i + 1}); give one of them a new id",
+                    ("entries", i, "id"),
+                    e.id,
+                )
+            )
         else:
             ids[e.id] = i
     out.extend(source_term_conflicts(glossary))
@@ -127,41 +139,121 @@ def validate_glossary(glossary: Glossary) -> list[Problem]:
                     for s in [t.text, *t.short_forms]:
                         preferred.setdefault(lang, {}).setdefault(target_key(s), e.id)
 
-    all_langs = [l for l in glossary.languages() if l != src and any(l in e.terms for e in glossary.entries)]
+    all_langs = [lg for lg in glossary.languages() if lg != src and any(lg in e.terms for e in glossary.entries)]
     for i, e in enumerate(glossary.entries):
         for r, ref in enumerate(e.related):
             if ref.target == e.id:
-                out.append(Problem(ERROR, "dangling-reference", f"entry {e.id!r} refers to itself ({ref.type.value}); remove the cross-reference", ("entries", i, "related", r), e.id))
+                out.append(
+                    Problem(
+                        ERROR,
+                        "dangling-reference",
+                        f"entry {e.id!r} refers to itself ({ref.type.value}); remove the cross-reference",
+                        ("entries", i, "related", r),
+                        e.id,
+                    )
+                )
             elif ref.target not in ids:
-                out.append(Problem(ERROR, "dangling-reference", f"entry {e.id!r} has {ref.type.value} {ref.target!r}, but no entry has that id; fix the id or add the entry", ("entries", i, "related", r, "target"), e.id))
+                out.append(
+                    Problem(
+                        ERROR,
+                        "dangling-reference",
+                        f"entry {e.id!r} has {ref.type.value} {ref.target!r}, but no entry has that id; fix the id or add the entry",
+                        ("entries", i, "related", r, "target"),
+                        e.id,
+                    )
+                )
         for lang, terms in e.terms.items():
             if terms and not any(t.status == TermStatus.PREFERRED for t in terms):
-                out.append(Problem(ERROR, "no-preferred", f"entry {e.id!r} has {lang} terms but no preferred one; mark one 'status: preferred'", ("entries", i, "terms", lang), e.id))
+                out.append(
+                    Problem(
+                        ERROR,
+                        "no-preferred",
+                        f"entry {e.id!r} has {lang} terms but no preferred one; mark one 'status: preferred'",
+                        ("entries", i, "terms", lang),
+                        e.id,
+                    )
+                )
             seen_text: set[str] = set()
             forms = [s for t in terms if t.status != TermStatus.DEPRECATED for s in (t.text, *t.short_forms)]
             for j, t in enumerate(terms):
                 if t.text in seen_text:
-                    out.append(Problem(ERROR, "duplicate-term", f"entry {e.id!r} lists {lang} term {t.text!r} twice; remove one", _term_loc(i, lang, j), e.id))
+                    out.append(
+                        Problem(
+                            ERROR,
+                            "duplicate-term",
+                            f"entry {e.id!r} lists {lang} term {t.text!r} twice; remove one",
+                            _term_loc(i, lang, j),
+                            e.id,
+                        )
+                    )
                 seen_text.add(t.text)
                 if t.status == TermStatus.DEPRECATED:
                     for s in [t.text, *t.short_forms]:
                         owner = preferred.get(lang, {}).get(target_key(s))
                         if owner is not None:
                             whose = "its own" if owner == e.id else f"entry {owner!r}'s"
-                            out.append(Problem(ERROR, "deprecated-is-preferred", f"deprecated {lang} term {s!r} of entry {e.id!r} equals {whose} preferred term; a form cannot be both: drop the deprecated term or change its text", _term_loc(i, lang, j), e.id))
+                            out.append(
+                                Problem(
+                                    ERROR,
+                                    "deprecated-is-preferred",
+                                    f"deprecated {lang} term {s!r} of entry {e.id!r} equals {whose} preferred term; a form cannot be both: drop the deprecated term or change its text",
+                                    _term_loc(i, lang, j),
+                                    e.id,
+                                )
+                            )
                     if lang == src:
-                        out.append(Problem(WARNING, "deprecated-source-term", f"entry {e.id!r} has a deprecated {lang} (source) term {t.text!r}; list source spellings as admitted", _term_loc(i, lang, j), e.id))
+                        out.append(
+                            Problem(
+                                WARNING,
+                                "deprecated-source-term",
+                                f"entry {e.id!r} has a deprecated {lang} (source) term {t.text!r}; list source spellings as admitted",
+                                _term_loc(i, lang, j),
+                                e.id,
+                            )
+                        )
                     if t.use is not None and not any(t.use in f for f in forms):
-                        out.append(Problem(WARNING, "use-not-house-form", f"entry {e.id!r}: 'use: {t.use}' of deprecated {lang} term {t.text!r} is not part of any preferred or admitted {lang} form of the entry", _term_loc(i, lang, j) + ("use",), e.id))
+                        out.append(
+                            Problem(
+                                WARNING,
+                                "use-not-house-form",
+                                f"entry {e.id!r}: 'use: {t.use}' of deprecated {lang} term {t.text!r} is not part of any preferred or admitted {lang} form of the entry",
+                                _term_loc(i, lang, j) + ("use",),
+                                e.id,
+                            )
+                        )
                 elif t.use is not None:
-                    out.append(Problem(WARNING, "use-not-deprecated", f"entry {e.id!r}: {lang} term {t.text!r} is {t.status.value} but has 'use:'; 'use' only applies to deprecated terms", _term_loc(i, lang, j) + ("use",), e.id))
+                    out.append(
+                        Problem(
+                            WARNING,
+                            "use-not-deprecated",
+                            f"entry {e.id!r}: {lang} term {t.text!r} is {t.status.value} but has 'use:'; 'use' only applies to deprecated terms",
+                            _term_loc(i, lang, j) + ("use",),
+                            e.id,
+                        )
+                    )
         for lang in glossary.target_languages:
             if lang not in e.terms:
-                out.append(Problem(ERROR, "no-preferred", f"entry {e.id!r} has no {lang} terms, but {lang} is a target language of the glossary; add a preferred {lang} term", ("entries", i, "terms"), e.id))
+                out.append(
+                    Problem(
+                        ERROR,
+                        "no-preferred",
+                        f"entry {e.id!r} has no {lang} terms, but {lang} is a target language of the glossary; add a preferred {lang} term",
+                        ("entries", i, "terms"),
+                        e.id,
+                    )
+                )
         if not glossary.target_languages:
             for lang in all_langs:
                 if lang not in e.terms:
-                    out.append(Problem(WARNING, "missing-language", f"entry {e.id!r} has no {lang} terms while other entries have; add a preferred {lang} term, or declare 'target_languages:' to make this an error", ("entries", i, "terms"), e.id))
+                    out.append(
+                        Problem(
+                            WARNING,
+                            "missing-language",
+                            f"entry {e.id!r} has no {lang} terms while other entries have; add a preferred {lang} term, or declare 'target_languages:' to make this an error",
+                            ("entries", i, "terms"),
+                            e.id,
+                        )
+                    )
     return out
 
 

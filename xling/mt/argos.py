@@ -126,7 +126,9 @@ class ArgosEngine:
             else:
                 self.tokenizer = _MosesBPE(package)
         except (RuntimeError, OSError, ValueError) as exc:
-            raise ModelError(f"{package.path}: cannot load the {package.pair} model ({exc}); reinstall it with `xling models install`") from None
+            raise ModelError(
+                f"{package.path}: cannot load the {package.pair} model ({exc}); reinstall it with `xling models install`"
+            ) from None
 
     def models(self) -> list[dict[str, Any]]:
         """``[package.describe()]``: the one model this engine runs."""
@@ -204,7 +206,9 @@ class ArgosNativeEngine:
         self._packages = packages
         self.translation = argos_translate.get_translation_from_codes(from_code, to_code)
         if self.translation is None:
-            raise ModelMissingError(f"argostranslate has no {from_code}→{to_code} translation; {install_hint(from_code, to_code)}")
+            raise ModelMissingError(
+                f"argostranslate has no {from_code}→{to_code} translation; {install_hint(from_code, to_code)}"
+            )
 
     def models(self) -> list[dict[str, Any]]:
         return [dict(p.describe(), engine="argos-native") for p in self._packages]

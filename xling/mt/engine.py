@@ -8,7 +8,8 @@ NLLB-200) all fit behind it.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Protocol, runtime_checkable
+from collections.abc import Callable
+from typing import Any, Protocol, runtime_checkable
 
 #: Called with the number of segments finished since the last call (for progress bars).
 ProgressCallback = Callable[[int], None]

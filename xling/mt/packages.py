@@ -30,10 +30,11 @@ import shutil
 import socket
 import stat
 import zipfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any
 
 from xling.errors import ModelError, ModelMissingError
 
@@ -126,7 +127,11 @@ def _argos_settings():
 
     # argostranslate's own rule (settings.py): the environment, else settings.json, else the default
     file_settings = settings.load_settings_dict()
-    want_dir = Path(os.environ.get("ARGOS_PACKAGES_DIR") or file_settings.get("ARGOS_PACKAGES_DIR") or settings.data_dir / "packages")
+    want_dir = Path(
+        os.environ.get("ARGOS_PACKAGES_DIR")
+        or file_settings.get("ARGOS_PACKAGES_DIR")
+        or settings.data_dir / "packages"
+    )
     if want_dir != Path(settings.package_data_dir):
         old = Path(settings.package_data_dir)
         settings.package_data_dir = want_dir
@@ -282,9 +287,13 @@ def validate_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
                 if not parts:
                     continue
                 if parts[0] == "__MACOSX":
-                    raise ModelError(f"{name}: stray __MACOSX folder in archive; re-zip the package folder without it (e.g. `zip -r X.argosmodel folder -x '__MACOSX/*'`)")
+                    raise ModelError(
+                        f"{name}: stray __MACOSX folder in archive; re-zip the package folder without it (e.g. `zip -r X.argosmodel folder -x '__MACOSX/*'`)"
+                    )
                 if len(parts) == 1 and not info.is_dir():
-                    raise ModelError(f"{name}: file {member!r} at the archive root; an .argosmodel must hold exactly one folder (zip the package folder itself)")
+                    raise ModelError(
+                        f"{name}: file {member!r} at the archive root; an .argosmodel must hold exactly one folder (zip the package folder itself)"
+                    )
                 tops.add(parts[0])
                 members["/".join(parts)] = info
             if len(tops) != 1:
@@ -300,11 +309,15 @@ def validate_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
                 raise ModelError(f"{name}: {meta_name} is not valid JSON ({exc})") from None
     except zipfile.BadZipFile as exc:
         raise ModelError(f"{name}: corrupt zip archive ({exc}); download the package again") from None
-    if not isinstance(metadata, dict) or not all(isinstance(metadata.get(k), str) and metadata.get(k) for k in ("from_code", "to_code")):
+    if not isinstance(metadata, dict) or not all(
+        isinstance(metadata.get(k), str) and metadata.get(k) for k in ("from_code", "to_code")
+    ):
         raise ModelError(f"{name}: {meta_name} must be an object with from_code and to_code")
     for key in ("from_code", "to_code"):
         if not _LANG_CODE_RE.fullmatch(metadata[key]):
-            raise ModelError(f"{name}: {meta_name}: {key} {metadata[key]!r} is not a language code (such as fa, en, pt_BR); not an Argos package")
+            raise ModelError(
+                f"{name}: {meta_name}: {key} {metadata[key]!r} is not a language code (such as fa, en, pt_BR); not an Argos package"
+            )
     model = f"{top}/model/"
     if model + "model.bin" not in members:
         raise ModelError(f"{name}: no CTranslate2 model ({model}model.bin) in archive")
@@ -312,7 +325,9 @@ def validate_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
         any(model + v in members for v in _SOURCE_VOCABS) and any(model + v in members for v in _TARGET_VOCABS)
     )
     if not has_vocab:
-        raise ModelError(f"{name}: CTranslate2 model in {model} has no vocabulary files (shared_vocabulary.* or source_/target_vocabulary.*)")
+        raise ModelError(
+            f"{name}: CTranslate2 model in {model} has no vocabulary files (shared_vocabulary.* or source_/target_vocabulary.*)"
+        )
     if not any(f"{top}/{t}" in members for t in _TOKENIZERS):
         raise ModelError(f"{name}: no tokenizer ({top}/sentencepiece.model or {top}/bpe.model) in archive")
     metadata["_folder"] = top
@@ -344,7 +359,9 @@ def install_file(path: str | os.PathLike[str], *, replace: bool = False) -> Inst
         clashes.append(None)  # a folder that is not a valid package
     if clashes and not replace:
         where = ", ".join(str(p.path) if p else str(dest) for p in clashes)
-        raise ModelError(f"{path}: a package for {from_code}→{to_code} is already installed ({where}); run `xling models remove {from_code} {to_code}` first or pass --replace")
+        raise ModelError(
+            f"{path}: a package for {from_code}→{to_code} is already installed ({where}); run `xling models remove {from_code} {to_code}` first or pass --replace"
+        )
     # Replaced packages are moved aside (outside every package folder) and deleted only once the
     # new one is in place; if extraction fails they are moved back.
     import tempfile
@@ -384,7 +401,9 @@ def remove(from_code: str, to_code: str) -> list[InstalledPackage]:
 
     targets = [p for p in installed_packages() if (p.from_code, p.to_code) == (from_code, to_code)]
     if not targets:
-        raise ModelMissingError(f"no package for {from_code}→{to_code} is installed in {packages_dir()}; `xling models list` shows what is")
+        raise ModelMissingError(
+            f"no package for {from_code}→{to_code} is installed in {packages_dir()}; `xling models list` shows what is"
+        )
     for pkg in targets:
         argos_package.uninstall(argos_package.Package(pkg.path))
     return targets
@@ -468,11 +487,13 @@ def fetch_index(*, timeout: float = DEFAULT_TIMEOUT) -> list[Any]:
         index = json.loads(data.decode("utf-8"))
         if not isinstance(index, list):
             raise ValueError("not a list of packages")
-    except (urllib.error.URLError, OSError, socket.timeout) as exc:
+    except (TimeoutError, urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise ModelError(f"cannot reach the Argos package index {url} ({reason}); {OFFLINE_HINT}") from None
     except ValueError as exc:
-        raise ModelError(f"{url}: not an Argos package index ({exc}); set ARGOS_PACKAGE_INDEX or {OFFLINE_HINT}") from None
+        raise ModelError(
+            f"{url}: not an Argos package index ({exc}); set ARGOS_PACKAGE_INDEX or {OFFLINE_HINT}"
+        ) from None
 
     from argostranslate import package as argos_package
 
@@ -481,7 +502,9 @@ def fetch_index(*, timeout: float = DEFAULT_TIMEOUT) -> list[Any]:
         return argos_package.get_available_packages()
 
 
-def install_online(from_code: str, to_code: str, *, timeout: float = DEFAULT_TIMEOUT, replace: bool = False) -> InstalledPackage:
+def install_online(
+    from_code: str, to_code: str, *, timeout: float = DEFAULT_TIMEOUT, replace: bool = False
+) -> InstalledPackage:
     """Find ``from_code`` → ``to_code`` in the package index, download it, validate it, install it.
 
     Raises:
@@ -492,9 +515,17 @@ def install_online(from_code: str, to_code: str, *, timeout: float = DEFAULT_TIM
     available = fetch_index(timeout=timeout)
     matches = [p for p in available if p.type == "translate" and p.from_code == from_code and p.to_code == to_code]
     if not matches:
-        pairs = sorted({f"{p.from_code}→{p.to_code}" for p in available if p.type == "translate" and p.from_code in (from_code, "en")})
+        pairs = sorted(
+            {
+                f"{p.from_code}→{p.to_code}"
+                for p in available
+                if p.type == "translate" and p.from_code in (from_code, "en")
+            }
+        )
         extra = f" (from {from_code} or en it has: {', '.join(pairs)})" if pairs else ""
-        raise ModelMissingError(f"the package index has no {from_code}→{to_code} package{extra}; try a pivot through English, e.g. `xling models install {from_code} en` and `xling models install en {to_code}`")
+        raise ModelMissingError(
+            f"the package index has no {from_code}→{to_code} package{extra}; try a pivot through English, e.g. `xling models install {from_code} en` and `xling models install en {to_code}`"
+        )
     pkg = matches[0]
     with _socket_timeout(timeout), _argos_log_captured() as log:
         try:
@@ -502,7 +533,9 @@ def install_online(from_code: str, to_code: str, *, timeout: float = DEFAULT_TIM
         except Exception as exc:  # argostranslate raises bare Exception when every link fails
             why = log[-1].strip("(),") if log else str(exc)
             links = ", ".join(str(link) for link in (pkg.links or []))
-            raise ModelError(f"download of {from_code}→{to_code} failed ({why}; from {links}); {OFFLINE_HINT}") from None
+            raise ModelError(
+                f"download of {from_code}→{to_code} failed ({why}; from {links}); {OFFLINE_HINT}"
+            ) from None
     try:
         try:
             validate_archive(download)
@@ -524,7 +557,14 @@ def available_packages(*, timeout: float = DEFAULT_TIMEOUT) -> list[dict[str, st
     for p in fetch_index(timeout=timeout):
         if p.type != "translate":
             continue
-        rows.append({"from_code": p.from_code, "to_code": p.to_code, "version": p.package_version, "name": f"translate-{p.from_code}_{p.to_code}"})
+        rows.append(
+            {
+                "from_code": p.from_code,
+                "to_code": p.to_code,
+                "version": p.package_version,
+                "name": f"translate-{p.from_code}_{p.to_code}",
+            }
+        )
     return sorted(rows, key=lambda r: (r["from_code"], r["to_code"]))
 
 
@@ -541,6 +581,6 @@ __all__ = [
     "packages_dir",
     "read_package",
     "remove",
-    "xling_test_model_kind",
     "validate_archive",
+    "xling_test_model_kind",
 ]

@@ -9,7 +9,8 @@ both go through en (or en is itself a target), fa→en is translated once and it
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from xling.errors import ModelMissingError
 from xling.mt.engine import Engine, ProgressCallback
@@ -35,7 +36,9 @@ def plan_route(from_code: str, to_code: str, *, pivot: str = "en", pairs: set[tu
     return plan_routes(from_code, [to_code], pivot=pivot, pairs=pairs)[to_code]
 
 
-def plan_routes(from_code: str, targets: list[str], *, pivot: str = "en", pairs: set[tuple[str, str]] | None = None) -> dict[str, Route]:
+def plan_routes(
+    from_code: str, targets: list[str], *, pivot: str = "en", pairs: set[tuple[str, str]] | None = None
+) -> dict[str, Route]:
     """Routes for every target language, checked before any work is done.
 
     Returns:
@@ -133,7 +136,9 @@ class PivotEngine:
         """The models of every leg, in order."""
         return [m for leg in self.legs for m in leg.models()]
 
-    def translate_batch(self, texts: list[str], *, beam_size: int | None = None, on_progress: ProgressCallback | None = None) -> list[str]:
+    def translate_batch(
+        self, texts: list[str], *, beam_size: int | None = None, on_progress: ProgressCallback | None = None
+    ) -> list[str]:
         """Run each leg over all ``texts`` in turn; progress is reported for the last leg."""
         for leg in self.legs[:-1]:
             texts = leg.translate_batch(texts, beam_size=beam_size)

@@ -17,13 +17,23 @@ from xling.score.report import QAReport, ScoreReport
 DEFAULT_GLOSSARY = "default"
 
 
-def _units(sources, hypotheses, *, src_lang, tgt_lang, align, glossary, hyp_name="hypothesis", src_name="source") -> list[Unit]:
+def _units(
+    sources, hypotheses, *, src_lang, tgt_lang, align, glossary, hyp_name="hypothesis", src_name="source"
+) -> list[Unit]:
     from xling.score.pairing import pair_segments
 
     if sources is None:
         return [Unit((i,), (), h, None) for i, h in enumerate(hypotheses)]
-    pairs = pair_segments(hypotheses, sources, align=align, hyp_lang=tgt_lang, other_lang=src_lang,
-                          hyp_name=hyp_name, other_name=src_name, glossary=glossary)
+    pairs = pair_segments(
+        hypotheses,
+        sources,
+        align=align,
+        hyp_lang=tgt_lang,
+        other_lang=src_lang,
+        hyp_name=hyp_name,
+        other_name=src_name,
+        glossary=glossary,
+    )
     return [Unit(p.hyp, p.other, p.hyp_text, p.other_text) for p in pairs]
 
 
@@ -48,7 +58,9 @@ def check_units(units: list[Unit], *, src_lang: str | None, tgt_lang: str, gloss
         checks.extend(mod.CHECK_IDS)
         issues.extend(mod.check(units, ctx))
     position = {(u.hyp, u.src): n for n, u in enumerate(units)}
-    issues.sort(key=lambda i: position.get((i.hyp, i.src), len(units)))  # document order; stable: check order within a unit
+    issues.sort(
+        key=lambda i: position.get((i.hyp, i.src), len(units))
+    )  # document order; stable: check order within a unit
     return QAReport(checks, issues, len(units), term_report)
 
 
@@ -86,8 +98,15 @@ def run_checks(
     return check_units(units, src_lang=src_lang, tgt_lang=tgt_lang, glossary=glossary)
 
 
-def score_segments(hypotheses: list[str], references: list[str], *, lang: str, align: bool = False,
-                   hyp_name: str = "hypothesis", ref_name: str = "reference"):
+def score_segments(
+    hypotheses: list[str],
+    references: list[str],
+    *,
+    lang: str,
+    align: bool = False,
+    hyp_name: str = "hypothesis",
+    ref_name: str = "reference",
+):
     """BLEU, chrF++ and TER of ``hypotheses`` against ``references`` after the scoring normalization.
 
     Args:
@@ -111,7 +130,9 @@ def score_segments(hypotheses: list[str], references: list[str], *, lang: str, a
 
     if not hypotheses or not references:
         raise ScoreError(f"{hyp_name if not hypotheses else ref_name}: no segments to score; give a non-empty file")
-    pairs = pair_segments(hypotheses, references, align=align, hyp_lang=lang, other_lang=lang, hyp_name=hyp_name, other_name=ref_name)
+    pairs = pair_segments(
+        hypotheses, references, align=align, hyp_lang=lang, other_lang=lang, hyp_name=hyp_name, other_name=ref_name
+    )
     # A blank line on both sides is a paragraph break, not a segment: it is not scored.
     pairs = [p for p in pairs if p.hyp_text.strip() or p.other_text.strip()]
     if not pairs:
@@ -195,10 +216,20 @@ def score_files(
         sources = read_lines(src, encoding=encoding, utf8_first=True)
         src_info = {"path": str(src), "lang": src_lang, "segments": len(sources)}
         gloss = _resolve_glossary(glossary)
-    units = _units(sources, hyps, src_lang=src_lang, tgt_lang=lang, align=align, glossary=gloss,
-                   hyp_name=hyp_name, src_name=str(src))
+    units = _units(
+        sources,
+        hyps,
+        src_lang=src_lang,
+        tgt_lang=lang,
+        align=align,
+        glossary=gloss,
+        hyp_name=hyp_name,
+        src_name=str(src),
+    )
     qa = check_units(units, src_lang=src_lang if src else None, tgt_lang=lang, glossary=gloss)
-    report = ScoreReport(hyp_info, ref_info, src_info, align, normalization_record(lang), metrics, pairs, qa, fail_on=fail_on)
+    report = ScoreReport(
+        hyp_info, ref_info, src_info, align, normalization_record(lang), metrics, pairs, qa, fail_on=fail_on
+    )
     report.thresholds = _evaluate(thresholds, report)
     return report
 

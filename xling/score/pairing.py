@@ -78,5 +78,7 @@ def pair_segments(
     pairs = []
     for bead in beads:
         hyp_ids, other_ids = tuple(bead.tgt), tuple(bead.src)
-        pairs.append(Pair(hyp_ids, other_ids, " ".join(hypotheses[i] for i in hyp_ids), " ".join(others[i] for i in other_ids)))
+        pairs.append(
+            Pair(hyp_ids, other_ids, " ".join(hypotheses[i] for i in hyp_ids), " ".join(others[i] for i in other_ids))
+        )
     return pairs

@@ -55,13 +55,21 @@ class QAReport:
         tr = self.term_report
         rate = getattr(tr, "success_rate", None)
         lemma = getattr(tr, "lemma_success_rate", None)
-        return {"success_rate": rate, "exact_success_rate": getattr(tr, "exact_success_rate", None), "lemma_success_rate": lemma,
-                "report": tr.to_dict() if hasattr(tr, "to_dict") else None}
+        return {
+            "success_rate": rate,
+            "exact_success_rate": getattr(tr, "exact_success_rate", None),
+            "lemma_success_rate": lemma,
+            "report": tr.to_dict() if hasattr(tr, "to_dict") else None,
+        }
 
     def to_json(self) -> dict:
         """The ``qa`` object of the schema."""
-        return {"checks": list(self.checks), "units": self.units, "counts": self.counts(),
-                "issues": [i.to_json() for i in self.issues]}
+        return {
+            "checks": list(self.checks),
+            "units": self.units,
+            "counts": self.counts(),
+            "issues": [i.to_json() for i in self.issues],
+        }
 
 
 @dataclass
@@ -97,7 +105,9 @@ class ScoreReport:
         """True when every threshold is met (no thresholds: True) and, with :attr:`fail_on`, no
         QA issue of that severity or worse was found."""
         counts = self.qa.counts()
-        qa_failed = self.fail_on is not None and (counts["error"] > 0 or (self.fail_on == "warning" and counts["warning"] > 0))
+        qa_failed = self.fail_on is not None and (
+            counts["error"] > 0 or (self.fail_on == "warning" and counts["warning"] > 0)
+        )
         return all(t["passed"] for t in self.thresholds) and not qa_failed
 
     def to_json(self) -> dict:
@@ -107,7 +117,10 @@ class ScoreReport:
         scores = None
         segments = []
         if self.metrics is not None:
-            scores = {k: {"metric": METRIC_LABEL[k], "score": m.score, "signature": m.signature} for k, m in self.metrics.items()}
+            scores = {
+                k: {"metric": METRIC_LABEL[k], "score": m.score, "signature": m.signature}
+                for k, m in self.metrics.items()
+            }
             for n, p in enumerate(self.pairs):
                 row = {"hyp_segments": list(p.hyp), "ref_segments": list(p.other)}
                 row.update({k: m.segments[n] for k, m in self.metrics.items()})
@@ -146,10 +159,12 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
     from xling.score.metrics import METRIC_LABEL
 
     h = report.hypothesis
-    console.print(f"[bold]{escape(h['path'])}[/bold] ({h['lang']}, {h['segments']} segments)"
-                  + (f" vs reference {escape(report.reference['path'])}" if report.reference else "")
-                  + (f", source {escape(report.source['path'])}" if report.source else "")
-                  + (" (aligned)" if report.aligned else ""))
+    console.print(
+        f"[bold]{escape(h['path'])}[/bold] ({h['lang']}, {h['segments']} segments)"
+        + (f" vs reference {escape(report.reference['path'])}" if report.reference else "")
+        + (f", source {escape(report.source['path'])}" if report.source else "")
+        + (" (aligned)" if report.aligned else "")
+    )
     if report.metrics is not None:
         t = Table(title="Scores", title_justify="left")
         t.add_column("Metric")
@@ -165,8 +180,7 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
             for col in ("Hyp", "Ref", *[METRIC_LABEL[k] for k in report.metrics]):
                 st.add_column(col, justify="right")
             for n, p in enumerate(report.pairs):
-                st.add_row(_lines(p.hyp), _lines(p.other),
-                           *[f"{m.segments[n]:.2f}" for m in report.metrics.values()])
+                st.add_row(_lines(p.hyp), _lines(p.other), *[f"{m.segments[n]:.2f}" for m in report.metrics.values()])
             console.print(st)
     render_qa(report.qa, console)
     for t in report.thresholds:
@@ -203,15 +217,23 @@ def render_qa(qa: QAReport, console, *, title: str = "QA issues") -> None:
         console.print(line)
     counts = qa.counts()
     if qa.issues:
-        qt = Table(title=f"{title} ({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info)", title_justify="left")
+        qt = Table(
+            title=f"{title} ({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info)",
+            title_justify="left",
+        )
         qt.add_column("Line", justify="right")
         qt.add_column("Src", justify="right")
         qt.add_column("Check")
         qt.add_column("Severity")
         qt.add_column("Message", overflow="fold")
         for i in qa.issues:
-            qt.add_row(str(i.line) if i.line else "-", _lines(i.src), i.check,
-                       f"[{_SEVERITY_STYLE[i.severity]}]{i.severity}[/]", escape(i.message))
+            qt.add_row(
+                str(i.line) if i.line else "-",
+                _lines(i.src),
+                i.check,
+                f"[{_SEVERITY_STYLE[i.severity]}]{i.severity}[/]",
+                escape(i.message),
+            )
         console.print(qt)
     else:
         console.print(f"QA: no issues ({', '.join(qa.checks)})")

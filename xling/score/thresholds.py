@@ -43,17 +43,25 @@ def parse_thresholds(spec: str | None, *, kind: str) -> list[Threshold]:
     """
     if not spec:
         return []
-    option, allowed, other = ("--fail-under", HIGHER_IS_BETTER, "--fail-over") if kind == "min" else ("--fail-over", LOWER_IS_BETTER, "--fail-under")
+    option, allowed, other = (
+        ("--fail-under", HIGHER_IS_BETTER, "--fail-over")
+        if kind == "min"
+        else ("--fail-over", LOWER_IS_BETTER, "--fail-under")
+    )
     out = []
     for item in spec.split(","):
         item = item.strip()
         name, sep, value = item.partition("=")
         name = name.strip().lower().replace("chrf++", "chrf")
         if not sep or not name:
-            raise InputError(f"{option} {spec!r}: write METRIC=NUMBER items separated by commas, e.g. {option} {'chrf=50,bleu=20' if kind == 'min' else 'ter=60'}")
+            raise InputError(
+                f"{option} {spec!r}: write METRIC=NUMBER items separated by commas, e.g. {option} {'chrf=50,bleu=20' if kind == 'min' else 'ter=60'}"
+            )
         if name not in allowed:
             if name in HIGHER_IS_BETTER + LOWER_IS_BETTER:
-                raise InputError(f"{option} {name}: {name} is {'lower' if kind == 'min' else 'higher'}-is-better; use {other} {name}={value}")
+                raise InputError(
+                    f"{option} {name}: {name} is {'lower' if kind == 'min' else 'higher'}-is-better; use {other} {name}={value}"
+                )
             raise InputError(f"{option} {name}: unknown metric; use one of {', '.join(allowed)}")
         try:
             limit = float(value)

@@ -81,11 +81,12 @@ def _import_ctranslate2_specs() -> None:
     import sys
 
     if "ctranslate2.specs.model_spec" in sys.modules or "torch" in sys.modules:
-        import ctranslate2.converters.converter  # noqa: F401
+        import ctranslate2.converters.converter
+
         return
     sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` raise ImportError
     try:
-        import ctranslate2.converters.converter  # noqa: F401
+        import ctranslate2.converters.converter
         import ctranslate2.specs.transformer_spec  # noqa: F401
     finally:
         if sys.modules.get("torch", 0) is None:

@@ -179,15 +179,11 @@ def build_test_model(
     }
     if target_prefix:
         metadata["target_prefix"] = target_prefix
-    readme = (
-        f"# {label}\n\n"
-        "Built by `python -m xling.testing.models` for xling's tests and benchmarks, offline.\n"
-        + (
-            "It returns the segment it is sent, token for token: its output is not a translation.\n"
-            if size == "tiny"
-            else "Transformer-base size with seeded random weights: its output is garbage by design "
-            "and is not a translation. Use it for speed and memory measurements only.\n"
-        )
+    readme = f"# {label}\n\nBuilt by `python -m xling.testing.models` for xling's tests and benchmarks, offline.\n" + (
+        "It returns the segment it is sent, token for token: its output is not a translation.\n"
+        if size == "tiny"
+        else "Transformer-base size with seeded random weights: its output is garbage by design "
+        "and is not a translation. Use it for speed and memory measurements only.\n"
     )
 
     from xling.io import AtomicOutputs
@@ -222,15 +218,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", choices=SIZES, default="tiny", help="tiny (exact copy) or base (benchmarks)")
     parser.add_argument("--target-prefix", default=None, help="write target_prefix into metadata.json, e.g. __en__")
     parser.add_argument("--seed", type=int, default=1234, help="random seed of the base weights")
-    parser.add_argument("--tokenizer", choices=TOKENIZERS, default="sentencepiece", help="sentencepiece (default) or bpe (Moses + subword-nmt, tiny only)")
+    parser.add_argument(
+        "--tokenizer",
+        choices=TOKENIZERS,
+        default="sentencepiece",
+        help="sentencepiece (default) or bpe (Moses + subword-nmt, tiny only)",
+    )
     args = parser.parse_args(argv)
     from xling.errors import XlingError
 
     start = time.perf_counter()
     try:
         out = build_test_model(
-            args.kind, args.from_code, args.to_code, args.out,
-            size=args.size, target_prefix=args.target_prefix, seed=args.seed, tokenizer=args.tokenizer,
+            args.kind,
+            args.from_code,
+            args.to_code,
+            args.out,
+            size=args.size,
+            target_prefix=args.target_prefix,
+            seed=args.seed,
+            tokenizer=args.tokenizer,
         )
     except XlingError as exc:
         print(f"xling: error: {exc}", file=sys.stderr)

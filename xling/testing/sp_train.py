@@ -121,7 +121,7 @@ def training_lines(*, pseudo_words: int = 0, lexicon_lines: int = 0, seed: int =
         words = [w for w, _ in lexicon]
         cum, total = [], 0.0
         for _, f in lexicon:
-            total += f ** 0.5
+            total += f**0.5
             cum.append(total)
         for _ in range(lexicon_lines):
             lines.append(" ".join(rng.choices(words, cum_weights=cum, k=12)))

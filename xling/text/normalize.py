@@ -25,7 +25,7 @@ edits stays bounded and the work is linear in the input length.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from xling.errors import InputError
 from xling.text.digits import to_ascii_digits
@@ -70,7 +70,9 @@ def normalize(text: str, lang: str, *, digits: str = "keep", zwnj: bool = True) 
     return normalize_with_edits(text, lang, digits=digits, zwnj=zwnj, record=False)[0]
 
 
-def normalize_with_edits(text: str, lang: str, *, digits: str = "keep", zwnj: bool = True, record: bool = True) -> tuple[str, list[dict]]:
+def normalize_with_edits(
+    text: str, lang: str, *, digits: str = "keep", zwnj: bool = True, record: bool = True
+) -> tuple[str, list[dict]]:
     """Like :func:`normalize`, and also return what changed.
 
     Returns:
@@ -93,7 +95,9 @@ def normalize_with_edits(text: str, lang: str, *, digits: str = "keep", zwnj: bo
     return "".join(out), edits
 
 
-def _normalize_chunk(chunk: str, offset: int, lang: str, ascii_digits: bool, zwnj: bool, out: list[str], edits: list[dict], record: bool) -> None:
+def _normalize_chunk(
+    chunk: str, offset: int, lang: str, ascii_digits: bool, zwnj: bool, out: list[str], edits: list[dict], record: bool
+) -> None:
     # URLs and e-mail addresses are kept byte-identical (no letter, ZWNJ or digit change inside).
     for start, piece, protected in split_protected(chunk):
         if protected:
@@ -106,23 +110,37 @@ _NUMBER_RE = re.compile("[0-9\u06f0-\u06f9\u0660-\u0669]+(?:[\u066b\u066c][0-9\u
 _WORD_SPAN_RE = re.compile("[\u0621-\u065f\u0670-\u06d3\u06d5\u06fa-\u06ff]+")
 
 
-def _normalize_plain(piece: str, offset: int, lang: str, ascii_digits: bool, zwnj: bool, out: list[str], edits: list[dict], record: bool) -> None:
+def _normalize_plain(
+    piece: str, offset: int, lang: str, ascii_digits: bool, zwnj: bool, out: list[str], edits: list[dict], record: bool
+) -> None:
     if not piece:
         return
     unified = unify_letters(piece, lang)  # same length as piece
     local: dict[int, dict] = {}  # start offset in piece -> edit
     if record and unified != piece:
         for m in _WORD_SPAN_RE.finditer(piece):
-            after = unified[m.start():m.end()]
+            after = unified[m.start() : m.end()]
             if after != m.group():
-                local[m.start()] = {"op": "letters", "start": offset + m.start(), "end": offset + m.end(), "before": m.group(), "after": after}
+                local[m.start()] = {
+                    "op": "letters",
+                    "start": offset + m.start(),
+                    "end": offset + m.end(),
+                    "before": m.group(),
+                    "after": after,
+                }
     if ascii_digits:
         converted = to_ascii_digits(unified)  # same length
         if record and converted != unified:
             for m in _NUMBER_RE.finditer(unified):
-                after = converted[m.start():m.end()]
+                after = converted[m.start() : m.end()]
                 if after != m.group():
-                    local[m.start()] = {"op": "digits", "start": offset + m.start(), "end": offset + m.end(), "before": piece[m.start():m.end()], "after": after}
+                    local[m.start()] = {
+                        "op": "digits",
+                        "start": offset + m.start(),
+                        "end": offset + m.end(),
+                        "before": piece[m.start() : m.end()],
+                        "after": after,
+                    }
         unified = converted
     if zwnj:
         from xling.text.zwnj import iter_restored
@@ -132,7 +150,13 @@ def _normalize_plain(piece: str, offset: int, lang: str, ascii_digits: bool, zwn
             pieces.append(new_piece)
             if record and edit is not None:
                 s, e = edit["start"], edit["end"]
-                local[s] = {"op": "zwnj", "start": offset + s, "end": offset + e, "before": piece[s:e], "after": edit["after"]}
+                local[s] = {
+                    "op": "zwnj",
+                    "start": offset + s,
+                    "end": offset + e,
+                    "before": piece[s:e],
+                    "after": edit["after"],
+                }
         unified = "".join(pieces)
     out.append(unified)
     if local:

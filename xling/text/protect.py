@@ -27,7 +27,7 @@ a text without ``/``, ``@`` or ``www.`` is not scanned at all.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 _URL_RE = re.compile(
     r"(?:(?:https?|ftp)://|www\.)\S++"

@@ -44,8 +44,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from xling.text.lang import get_lang_data
 
@@ -84,7 +84,7 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` character spans of the non-blank paragraphs of ``text``."""
     pos = 0
     for m in _PARAGRAPH_BREAK_RE.finditer(text):
-        if text[pos:m.start()].strip():
+        if text[pos : m.start()].strip():
             yield pos, m.start()
         pos = m.end()
     if text[pos:].strip():
@@ -196,7 +196,7 @@ def _missed_cuts(doc, data) -> Iterator[int]:
             nxt = doc[i + 1]
             if nxt.text[:1].isupper() and not doc[i + 1].is_sent_start:
                 start = token.sent.start_char
-                if not _date_phrase(doc.text[start:token.idx + len(text)], data):
+                if not _date_phrase(doc.text[start : token.idx + len(text)], data):
                     yield nxt.idx
 
 
@@ -246,8 +246,8 @@ def _continues(before: str, after: str, data) -> bool:
 def _glued(piece: str, cut: int, data) -> bool:
     """True when the spaCy boundary at ``cut`` must be undone (abbreviation, initial, decimal)."""
     # Bounded look-around (LOOK characters) keeps the whole pass linear in the piece length.
-    before = piece[max(0, cut - LOOK):cut].rstrip()
-    after = piece[cut:cut + LOOK].lstrip()
+    before = piece[max(0, cut - LOOK) : cut].rstrip()
+    after = piece[cut : cut + LOOK].lstrip()
     if not before or not after:
         return False
     if _continues(before, after, data):

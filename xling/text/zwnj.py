@@ -49,9 +49,9 @@ import json
 import os
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 ZWNJ = "\u200c"
 
@@ -107,7 +107,9 @@ JOINED_SUFFIXES = ("یان", "گان", "ان", "ات", "یی", "ی")
 # then from which stem occurs alone in the same text, else left alone.
 AMBIGUITY_RATIO = 10.0
 INDEFINITE_CUES = frozenset({"یک", "هیچ", "چه", "چنین", "چنان", "فلان", "هر"})
-PLURAL_CUES = frozenset({"این", "آن", "همین", "همان", "همه", "تمام", "تمامی", "برخی", "بعضی", "سایر", "کلیه", "اغلب", "بیشتر"})
+PLURAL_CUES = frozenset(
+    {"این", "آن", "همین", "همان", "همه", "تمام", "تمامی", "برخی", "بعضی", "سایر", "کلیه", "اغلب", "بیشتر"}
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -185,18 +187,31 @@ def load_lexicon() -> ZwnjLexicon:
 
 def _lexicon_to_json(lex: ZwnjLexicon) -> dict:
     return {
-        "attested": sorted(lex.attested), "listed": sorted(lex.listed), "tags": lex.tags,
-        "frequency": lex.frequency, "joined": lex.joined, "verb_forms": sorted(lex.verb_forms),
-        "prefixes": sorted(lex.prefixes), "heads": sorted(lex.heads), "verbs": sorted(lex.verbs),
+        "attested": sorted(lex.attested),
+        "listed": sorted(lex.listed),
+        "tags": lex.tags,
+        "frequency": lex.frequency,
+        "joined": lex.joined,
+        "verb_forms": sorted(lex.verb_forms),
+        "prefixes": sorted(lex.prefixes),
+        "heads": sorted(lex.heads),
+        "verbs": sorted(lex.verbs),
         "compound_bases": sorted(lex.compound_bases),
     }
 
 
 def _lexicon_from_json(data: dict) -> ZwnjLexicon:
     return ZwnjLexicon(
-        frozenset(data["attested"]), frozenset(data["listed"]), {k: tuple(v) for k, v in data["tags"].items()},
-        data["frequency"], data["joined"], frozenset(data["verb_forms"]), frozenset(data["prefixes"]), frozenset(data["heads"]),
-        frozenset(data["verbs"]), frozenset(data["compound_bases"]),
+        frozenset(data["attested"]),
+        frozenset(data["listed"]),
+        {k: tuple(v) for k, v in data["tags"].items()},
+        data["frequency"],
+        data["joined"],
+        frozenset(data["verb_forms"]),
+        frozenset(data["prefixes"]),
+        frozenset(data["heads"]),
+        frozenset(data["verbs"]),
+        frozenset(data["compound_bases"]),
     )
 
 
@@ -249,10 +264,26 @@ def build_lexicon() -> ZwnjLexicon:
             verb_forms.add(key)
     prefixes, heads = _productive_parts(compounds, attested | listed)
     bases = _compound_bases(compounds, tags, heads, frozenset(verb_forms))
-    return ZwnjLexicon(frozenset(attested), frozenset(listed), tags, frequency, joined, frozenset(verb_forms), prefixes, heads, frozenset(verbs), bases)
+    return ZwnjLexicon(
+        frozenset(attested),
+        frozenset(listed),
+        tags,
+        frequency,
+        joined,
+        frozenset(verb_forms),
+        prefixes,
+        heads,
+        frozenset(verbs),
+        bases,
+    )
 
 
-def _compound_bases(compounds: list[tuple[str, int]], tags: Mapping[str, tuple[str, ...]], heads: frozenset[str], verb_forms: frozenset[str]) -> frozenset[str]:
+def _compound_bases(
+    compounds: list[tuple[str, int]],
+    tags: Mapping[str, tuple[str, ...]],
+    heads: frozenset[str],
+    verb_forms: frozenset[str],
+) -> frozenset[str]:
     """Glued words the lexicon uses as the first part of a compound (see :class:`ZwnjLexicon`)."""
     bases = {word.split(ZWNJ, 1)[0] for word, _ in compounds if word.replace(ZWNJ, "") not in verb_forms}
     for word in tags:
@@ -288,7 +319,9 @@ def _productive_parts(compounds: list[tuple[str, int]], words: set[str]) -> tupl
     return frozenset(prefixes), frozenset(heads)
 
 
-def restore_word(word: str, lexicon: ZwnjLexicon | None = None, previous: str | None = None, counts: Mapping[str, int] | None = None) -> str:
+def restore_word(
+    word: str, lexicon: ZwnjLexicon | None = None, previous: str | None = None, counts: Mapping[str, int] | None = None
+) -> str:
     """Return ``word`` (one run of Arabic-script letters, no ZWNJ) with its ZWNJs restored.
 
     Args:
@@ -343,7 +376,7 @@ def _restore_context_free(word: str, lex: ZwnjLexicon) -> str:
             return "ن" + hit
     for prefix in VERB_PREFIXES:
         if word.startswith(prefix):
-            rest = word[len(prefix):]
+            rest = word[len(prefix) :]
             if rest in lex.verb_forms and (rest.startswith("می") or rest.startswith("نمی")):
                 return prefix + lex.joined[rest]
     if word.endswith("های") and len(word) > 4:
@@ -375,10 +408,38 @@ def _heh_or_plural(word: str, lex: ZwnjLexicon) -> str | None:
 
 
 # Closed-class words that cannot stand right after an ezafe (prepositions, conjunctions, را).
-FUNCTION_WORDS = frozenset({"به", "از", "با", "در", "برای", "بر", "تا", "که", "را", "و", "یا", "اما", "ولی", "چون", "اگر", "زیرا", "نیز", "جز", "مگر"})
+FUNCTION_WORDS = frozenset(
+    {
+        "به",
+        "از",
+        "با",
+        "در",
+        "برای",
+        "بر",
+        "تا",
+        "که",
+        "را",
+        "و",
+        "یا",
+        "اما",
+        "ولی",
+        "چون",
+        "اگر",
+        "زیرا",
+        "نیز",
+        "جز",
+        "مگر",
+    }
+)
 
 
-def _read_by_context(word: str, previous: str | None, counts: Mapping[str, int], following: str | None = None, lex: ZwnjLexicon | None = None) -> str:
+def _read_by_context(
+    word: str,
+    previous: str | None,
+    counts: Mapping[str, int],
+    following: str | None = None,
+    lex: ZwnjLexicon | None = None,
+) -> str:
     """Choose «Xه‌ای» or «X‌های» for an ambiguous ``word`` (see :data:`AMBIGUITY_RATIO`).
 
     Cues, in order: the word before (:data:`INDEFINITE_CUES`, :data:`PLURAL_CUES`); what follows
@@ -442,7 +503,11 @@ def _derived_adjective(stem: str, lex: ZwnjLexicon) -> bool:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_PART_CHARS and stem[: -len(suffix)] in lex.attested:
             return True
     for prefix in ADJECTIVE_PREFIXES:
-        if stem.startswith(prefix) and len(stem) - len(prefix) >= MIN_PART_CHARS and stem[len(prefix):] in lex.attested:
+        if (
+            stem.startswith(prefix)
+            and len(stem) - len(prefix) >= MIN_PART_CHARS
+            and stem[len(prefix) :] in lex.attested
+        ):
             return True
     return False
 
@@ -469,7 +534,9 @@ def _split_suffix(word: str, lex: ZwnjLexicon, depth: int, strict: bool) -> str 
             if final_letter and stem[-1] != final_letter:
                 continue
             if suffixes is COMPARATIVE_SUFFIXES and (
-                len(stem) < MIN_COMPARATIVE_STEM_CHARS or stem + "تر" in lex.attested or stem + "تر" in lex.compound_bases
+                len(stem) < MIN_COMPARATIVE_STEM_CHARS
+                or stem + "تر" in lex.attested
+                or stem + "تر" in lex.compound_bases
             ):
                 # بیشترین, بهترین: the comparative is written joined; فیلتر, لوستر: a noun the
                 # lexicon compounds (فیلترگذاری, لوسترساز), not فیل + تر, لوس + تر

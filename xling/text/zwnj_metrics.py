@@ -53,4 +53,12 @@ def score_zwnj(gold: str, hypothesis: str) -> dict[str, float | int]:
     precision = tp / len(h) if h else 1.0
     recall = tp / len(g) if g else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": len(h - g), "fn": len(g - h), "gold_sites": len(g)}
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "tp": tp,
+        "fp": len(h - g),
+        "fn": len(g - h),
+        "gold_sites": len(g),
+    }

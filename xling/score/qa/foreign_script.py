@@ -40,5 +40,9 @@ def check(units: list[Unit], ctx: Context) -> list[Issue]:
             continue
         spans = find_foreign(u.hyp_text, ctx.tgt_lang)
         if spans:
-            out.append(issue(u, "foreign-script", "warning", "foreign script in the target: " + ", ".join(spans[:5]), spans=spans))
+            out.append(
+                issue(
+                    u, "foreign-script", "warning", "foreign script in the target: " + ", ".join(spans[:5]), spans=spans
+                )
+            )
     return out

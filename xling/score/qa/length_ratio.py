@@ -41,7 +41,15 @@ def check(units: list[Unit], ctx: Context) -> list[Issue]:
         z = 0.6745 * (x - med) / mad
         if abs(z) > Z_THRESHOLD:
             word = "longer" if z > 0 else "shorter"
-            out.append(issue(u, "length-ratio", "warning",
-                             f"hypothesis/source length ratio {math.exp(x):.2f} is far {word} than the document's {math.exp(med):.2f} (z={z:.1f})",
-                             ratio=round(math.exp(x), 3), document_ratio=round(math.exp(med), 3), z=round(z, 2)))
+            out.append(
+                issue(
+                    u,
+                    "length-ratio",
+                    "warning",
+                    f"hypothesis/source length ratio {math.exp(x):.2f} is far {word} than the document's {math.exp(med):.2f} (z={z:.1f})",
+                    ratio=round(math.exp(x), 3),
+                    document_ratio=round(math.exp(med), 3),
+                    z=round(z, 2),
+                )
+            )
     return out

@@ -42,6 +42,14 @@ def check(units: list[Unit], ctx: Context) -> list[Issue]:
                 parts.append("source has " + ", ".join(map(_fmt, missing)) + " but the hypothesis does not")
             if unexpected:
                 parts.append("hypothesis has " + ", ".join(map(_fmt, unexpected)) + " not in the source")
-            out.append(issue(u, "number-mismatch", "error", "; ".join(parts),
-                             missing=[_fmt(v) for v in missing], unexpected=[_fmt(v) for v in unexpected]))
+            out.append(
+                issue(
+                    u,
+                    "number-mismatch",
+                    "error",
+                    "; ".join(parts),
+                    missing=[_fmt(v) for v in missing],
+                    unexpected=[_fmt(v) for v in unexpected],
+                )
+            )
     return out

@@ -26,8 +26,10 @@ _HARAKAT = re.compile(f"[{HARAKAT}{TATWEEL}]")
 _KEY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ё": "е", "\u200c": ""})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _GAP_OK = re.compile(r"^[\s\u00a0\u202f\u200c-]*$")
-_SPACED_GROUPS = {"any": re.compile(r"(?<![\d.,])\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])"),
-                  "ru": re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")}
+_SPACED_GROUPS = {
+    "any": re.compile(r"(?<![\d.,])\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])"),
+    "ru": re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])"),
+}
 
 
 def word_key(word: str) -> str:
@@ -45,7 +47,13 @@ def _tables(lang: str):
     words = {word_key(w): v for w, v in mod.number_words().items()}
     mults = {word_key(w): v for w, v in mod.multipliers().items()}
     ambiguous = frozenset(word_key(w) for w in getattr(mod, "AMBIGUOUS", ()))
-    return words, mults, frozenset(word_key(c) for c in mod.CONNECTORS), tuple(word_key(c) for c in mod.CLITICS), ambiguous
+    return (
+        words,
+        mults,
+        frozenset(word_key(c) for c in mod.CONNECTORS),
+        tuple(word_key(c) for c in mod.CLITICS),
+        ambiguous,
+    )
 
 
 @dataclass(frozen=True)
@@ -87,7 +95,7 @@ def _lookup(word: str, lang: str) -> tuple[str, int] | None:
     """``("add", value)`` / ``("mult", value)`` / ``("conn", 0)`` for a word, else None."""
     words, mults, conns, clitics, _ = _tables(lang)
     key = word_key(word)
-    for candidate in (key, *[key[len(c):] for c in clitics if key.startswith(c) and len(key) > len(c) + 1]):
+    for candidate in (key, *[key[len(c) :] for c in clitics if key.startswith(c) and len(key) > len(c) + 1]):
         if candidate in words:
             return ("add", words[candidate])
         if candidate in mults:
@@ -118,12 +126,21 @@ def find_numbers(text: str, lang: str) -> list[Number]:
     prepared = _prepare(text, lang)
     out: list[Number] = []
     ambiguous = _tables(lang)[4]
-    state = {"total": 0, "current": 0, "start": None, "end": None, "digit": False, "words": 0, "mult_only": True, "active": False}
+    state = {
+        "total": 0,
+        "current": 0,
+        "start": None,
+        "end": None,
+        "digit": False,
+        "words": 0,
+        "mult_only": True,
+        "active": False,
+    }
 
     def flush():
         if state["active"]:
             value = state["total"] + state["current"]
-            text_ = prepared[state["start"]:state["end"]]
+            text_ = prepared[state["start"] : state["end"]]
             lone = not state["digit"] and (state["mult_only"] or (state["words"] == 1 and word_key(text_) in ambiguous))
             significant = state["digit"] or (value >= 11 and not lone)
             out.append(Number(float(value), text_, significant))
@@ -132,7 +149,7 @@ def find_numbers(text: str, lang: str) -> list[Number]:
     prev_end = 0
     for m in _TOKEN.finditer(prepared):
         tok = m.group()
-        gap_ok = bool(_GAP_OK.match(prepared[prev_end:m.start()]))
+        gap_ok = bool(_GAP_OK.match(prepared[prev_end : m.start()]))
         prev_end = m.end()
         if not gap_ok and state["active"]:
             flush()
@@ -142,8 +159,14 @@ def find_numbers(text: str, lang: str) -> list[Number]:
             for v in values[:-1]:
                 out.append(Number(v, tok, True))
             last = values[-1]  # may be followed by a multiplier: 4 thousand, 2.5 million
-            state.update(current=int(last) if last.is_integer() else last, start=m.start(), end=m.end(),
-                         digit=True, active=True, mult_only=False)
+            state.update(
+                current=int(last) if last.is_integer() else last,
+                start=m.start(),
+                end=m.end(),
+                digit=True,
+                active=True,
+                mult_only=False,
+            )
             continue
         kind = _lookup(tok, lang)
         if kind is None:
@@ -164,7 +187,9 @@ def find_numbers(text: str, lang: str) -> list[Number]:
             state["end"] = m.end()
             continue
         # additive word
-        if state["active"] and (state["digit"] and state["current"] and not state["total"] or not _can_add(state["current"], value, lang)):
+        if state["active"] and (
+            (state["digit"] and state["current"] and not state["total"]) or not _can_add(state["current"], value, lang)
+        ):
             flush()
         if not state["active"]:
             state.update(start=m.start(), active=True)

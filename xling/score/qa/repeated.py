@@ -23,5 +23,9 @@ def check(units: list[Unit], ctx: Context) -> list[Issue]:
     for u in units:
         words = [m.group(1) for m in _REPEAT.finditer(u.hyp_text) if m.group(1).lower() not in allowed]
         if words:
-            out.append(issue(u, "repeated-word", "warning", "repeated word: " + ", ".join(f"{w} {w}" for w in words), words=words))
+            out.append(
+                issue(
+                    u, "repeated-word", "warning", "repeated word: " + ", ".join(f"{w} {w}" for w in words), words=words
+                )
+            )
     return out

@@ -32,5 +32,13 @@ def check(units: list[Unit], ctx: Context) -> list[Issue]:
         elif hyp_blank and not src_blank:
             out.append(issue(u, "segment-empty", "error", "hypothesis segment is empty", source=u.src_text[:80]))
         elif src_blank and not hyp_blank:
-            out.append(issue(u, "segment-extra", "warning", "hypothesis segment has no source segment", hypothesis=u.hyp_text[:80]))
+            out.append(
+                issue(
+                    u,
+                    "segment-extra",
+                    "warning",
+                    "hypothesis segment has no source segment",
+                    hypothesis=u.hyp_text[:80],
+                )
+            )
     return out

@@ -49,11 +49,21 @@ def issues_from_report(report, checked: list[Unit]) -> list[Issue]:
         house = [r.house or r.entry_id for r in rows]
         found = [s for r in rows for s in r.found]
         if status == "deprecated":
-            message = "deprecated term " + ", ".join(found or [r.entry_id for r in rows]) + "; house form " + ", ".join(house)
+            message = (
+                "deprecated term " + ", ".join(found or [r.entry_id for r in rows]) + "; house form " + ", ".join(house)
+            )
         else:
             message = "expected term missing: " + ", ".join(house)
-        out.append(Issue(check_id, severity, u.hyp, u.src, message,
-                         {"entries": [r.entry_id for r in rows], "house": house, "found": found}))
+        out.append(
+            Issue(
+                check_id,
+                severity,
+                u.hyp,
+                u.src,
+                message,
+                {"entries": [r.entry_id for r in rows], "house": house, "found": found},
+            )
+        )
     return out
 
 

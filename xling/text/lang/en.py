@@ -12,5 +12,7 @@ ABBREVIATIONS = frozenset(
 )
 # "etc." often ends a sentence; it is kept only when a lower-case word follows (see segment.py).
 WEAK_ABBREVIATIONS = frozenset({"etc.", "a.m.", "p.m.", "U.S.", "U.K.", "U.N.", "E.U.", "U.S.A.", "D.C."})
-NUMBER_ABBREVIATIONS = frozenset({"p.", "pp.", "no.", "No.", "Nos.", "nos.", "vol.", "fig.", "Fig.", "ch.", "art.", "Art.", "sec."})
+NUMBER_ABBREVIATIONS = frozenset(
+    {"p.", "pp.", "no.", "No.", "Nos.", "nos.", "vol.", "fig.", "Fig.", "ch.", "art.", "Art.", "sec."}
+)
 INITIAL_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
