@@ -3,22 +3,18 @@
 Thin layer: parse options, call :mod:`xling.glossary.ops` / :mod:`xling.glossary.store`, print.
 No command prompts. Every command takes ``--glossary PATH`` (default: the shipped house glossary).
 
-Extension point: other modules add commands to :data:`app` (``from xling.cli.glossary import app``
-then ``@app.command("enforce")``). The modules listed in :data:`EXTENSION_MODULES` are imported at
-the end of this module when they exist; they must stay light at import time.
+Other modules add commands to :data:`app` (``from xling.cli.glossary import app`` then
+``@app.command("enforce")``): :mod:`xling.cli.glossary_enforce` does, and :mod:`xling.cli.main`
+imports it.
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import typer
 
 app = typer.Typer(help="Maintain and apply the termbase (glossary).", no_args_is_help=True)
-
-#: modules that register more ``xling glossary`` commands onto :data:`app` (issue 5: enforce, check)
-EXTENSION_MODULES = ("xling.cli.glossary_enforce",)
 
 GlossaryOpt = typer.Option(
     None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False
@@ -356,15 +352,3 @@ def export(
     export_file(load_glossary(glossary), dest, fmt=format, lang=lang)
     if dest != "-":
         typer.echo(f"wrote {dest}", err=True)
-
-
-def _load_extensions() -> None:
-    for name in EXTENSION_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-
-
-_load_extensions()

@@ -1,8 +1,7 @@
 """``xling glossary enforce`` and ``xling glossary check`` (issue 5).
 
-Registered on :data:`xling.cli.glossary.app` when :mod:`xling.cli.glossary` imports this module
-(its ``EXTENSION_MODULES``). Thin: read files, call :mod:`xling.glossary.repair` /
-:mod:`xling.glossary.check`, print.
+Registered on :data:`xling.cli.glossary.app` when :mod:`xling.cli.main` imports this module.
+Thin: read files, call :mod:`xling.glossary.repair` / :mod:`xling.glossary.check`, print.
 """
 
 from __future__ import annotations

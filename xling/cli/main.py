@@ -71,7 +71,9 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from xling.cli import align, glossary, models, score, text, translate
+    from xling.cli import align, glossary, glossary_enforce, models, score, text, translate
+
+    del glossary_enforce  # imported for its commands on glossary.app (enforce, check)
 
     app.command("translate")(translate.translate)
     app.command("normalize")(text.normalize)
