@@ -153,16 +153,17 @@ Job = TranslateConfig
 
 
 def load_glossary_setting(glossary: Any) -> Glossary | None:
-    """Resolve :attr:`TranslateConfig.glossary` to a loaded termbase (None stays None).
+    """Resolve :attr:`TranslateConfig.glossary` to a loaded termbase (None stays None), through
+    :func:`xling.glossary.store.resolve_glossary`, the one reading of a glossary option.
 
     Raises:
         GlossaryError: the glossary file is invalid.
     """
-    if glossary is None or not isinstance(glossary, (str, os.PathLike)):
-        return glossary
-    from xling.glossary.store import load_glossary
+    if glossary is None:
+        return None
+    from xling.glossary.store import resolve_glossary
 
-    return load_glossary(None if glossary == HOUSE_GLOSSARY else glossary)
+    return resolve_glossary(None if isinstance(glossary, str) and glossary == HOUSE_GLOSSARY else glossary)
 
 
 @dataclass

@@ -71,9 +71,7 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from xling.cli import align, glossary, glossary_enforce, models, score, text, translate
-
-    del glossary_enforce  # imported for its commands on glossary.app (enforce, check)
+    from xling.cli import align, glossary, models, score, text, translate
 
     app.command("translate")(translate.translate)
     app.command("normalize")(text.normalize)
