@@ -130,7 +130,7 @@ def align(
 
     if out is not None and str(out) == "-":
         out = None  # standard output, as for glossary export -
-    s_lang, t_langs = _check_arguments(source, targets, src_lang, tgt_lang, out, gold, glossary, no_glossary)
+    s_lang, t_langs = _check_arguments(source, targets, src_lang, tgt_lang, out, gold)
     src = _sentences(source, s_lang, presegmented, encoding, join_lines)
     tgts = {lang: _sentences(p, lang, presegmented, encoding, join_lines) for lang, p in zip(t_langs, targets)}
     golds = []
@@ -138,7 +138,7 @@ def align(
         from xling.align.beads import read_beads
 
         golds = [read_beads(g, n_src=len(src), n_tgt=len(tgts[lang])) for lang, g in zip(t_langs, gold)]
-    gl = None if no_glossary else _anchor_glossary(glossary, s_lang)
+    gl = _anchor_glossary(glossary, no_glossary, s_lang)
     translators = _translators(s_lang, t_langs) if mt else {}
     text, pairwise = _align_and_render(fmt.value, src, tgts, s_lang, gl, translators)
     if out is not None:
@@ -156,14 +156,12 @@ def _check_arguments(
     tgt_lang: str | None,
     out: Path | None,
     gold: list[Path],
-    glossary: Path | None,
-    no_glossary: bool,
 ) -> tuple[str, list[str]]:
     """Checks that need no file reading; returns ``(source language, target languages)``.
 
     Raises:
         InputError: an output would overwrite an input, languages repeat or cannot be told,
-            the --gold count differs from the TARGET count, or both --glossary and --no-glossary.
+            or the --gold count differs from the TARGET count.
     """
     from xling.errors import InputError
     from xling.io import refuse_overwrite
@@ -181,17 +179,19 @@ def _check_arguments(
         raise InputError(
             f"{len(gold)} --gold file(s) for {len(targets)} target(s); give one --gold per TARGET, in order"
         )
-    if glossary is not None and no_glossary:
-        raise InputError("give --glossary PATH or --no-glossary, not both")
     return s_lang, t_langs
 
 
-def _anchor_glossary(glossary: Path | None, s_lang: str) -> Glossary | None:
-    """The termbase that anchors the alignment: ``glossary``, else the house one for its source language."""
-    from xling.glossary.store import load_glossary
+def _anchor_glossary(glossary: Path | None, no_glossary: bool, s_lang: str) -> Glossary | None:
+    """The termbase that anchors the alignment: ``glossary``, else the house one for its source language.
 
-    gl = load_glossary(glossary)  # None: the house glossary
-    if glossary is None and gl.source_language != s_lang:
+    Raises:
+        InputError: both ``--glossary`` and ``--no-glossary`` (:func:`xling.glossary.store.resolve_glossary`).
+    """
+    from xling.glossary.store import resolve_glossary
+
+    gl = resolve_glossary(glossary, no_glossary=no_glossary)  # None: the house glossary
+    if glossary is None and gl is not None and gl.source_language != s_lang:
         return None  # the house termbase anchors Persian sources only
     return gl
 
