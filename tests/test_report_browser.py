@@ -38,7 +38,9 @@ FLAGS = [
 def browser(tmp_path):
     for what, path in (("chromium", CHROMIUM), ("chromedriver", CHROMEDRIVER)):
         if not (os.path.isfile(path) and os.access(path, os.X_OK)):
-            pytest.skip(f"{what} not found at {path}: install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
+            pytest.skip(
+                f"{what} not found at {path}: install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)"
+            )
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
@@ -81,7 +83,9 @@ def test_report_in_headless_chromium(browser, page, tmp_path):
     assert _severe(browser) == []
     rows = browser.find_elements(By.CSS_SELECTOR, "#segments tr.segment")
     assert len(rows) == 16 and all(r.is_displayed() for r in rows)
-    flagged = {r.get_attribute("data-segment") for r in rows if r.get_attribute("data-severity") in ("error", "warning")}
+    flagged = {
+        r.get_attribute("data-segment") for r in rows if r.get_attribute("data-severity") in ("error", "warning")
+    }
     clean = {r.get_attribute("data-segment") for r in rows} - flagged
     assert flagged and clean, "the page needs rows with and without issues for the filter to be tested"
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import typer
 
+from xling.cli.options import GlossaryPath, NoGlossary, glossary_from_options
+
 
 def report(
     path: str = typer.Argument(
@@ -23,10 +25,8 @@ def report(
     out: str | None = typer.Option(
         None, "-o", "--out", help="The page to write (default: <stem>.html beside the record; FOLDER/index.html)."
     ),
-    glossary: str | None = typer.Option(
-        None, "--glossary", help="Termbase for term marks, concept entries and checks (default: the house glossary)."
-    ),
-    no_glossary: bool = typer.Option(False, "--no-glossary", help="Do not mark or check glossary terms."),
+    glossary: GlossaryPath = None,
+    no_glossary: NoGlossary = False,
 ) -> None:
     """Write a self-contained HTML review report: source and targets side by side, glossary terms and
     repairs, QA issues inline, and with --ref the reference and chrF++ under each segment and corpus scores."""
@@ -37,8 +37,6 @@ def report(
     from xling.errors import InputError
     from xling.report import api
 
-    if glossary and no_glossary:
-        raise InputError("give --glossary PATH or --no-glossary, not both")
     target = Path(path)
     if not target.exists():
         raise InputError(f"{path}: no such file or folder; give OUT/<stem>.jsonl or an output folder")
@@ -48,11 +46,7 @@ def report(
         )
     if not target.is_dir() and ref_dir:
         raise InputError("--ref-dir is for a folder of records; for one document give --ref LANG=FILE")
-    gloss = None
-    if not no_glossary:
-        from xling.glossary.store import load_glossary
-
-        gloss = load_glossary(glossary)
+    gloss = glossary_from_options(glossary, no_glossary)
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     if target.is_dir():
         result = api.report_folder(target, out=out, ref_dir=ref_dir, glossary=gloss)
