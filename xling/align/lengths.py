@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from xling.text.orthography import HARAKAT, TATWEEL
+from xling.text.keys import HARAKAT, TATWEEL
 
 _SKIP = re.compile(rf"[\s\u200c\u200d{TATWEEL}{HARAKAT}]")  # spaces, ZWNJ/ZWJ, tatweel, harakat
 
