@@ -149,15 +149,11 @@ def align(
         from xling.align.beads import read_beads
 
         golds = [read_beads(g, n_src=len(src), n_tgt=len(tgts[lang])) for lang, g in zip(t_langs, gold)]
-    if glossary is not None and no_glossary:
-        raise InputError("give --glossary PATH or --no-glossary, not both")
-    gl = None
-    if not no_glossary:
-        from xling.glossary.store import load_glossary
+    from xling.glossary.store import resolve_glossary
 
-        gl = load_glossary(glossary)  # None: the house glossary
-        if glossary is None and gl.source_language != s_lang:
-            gl = None  # the house termbase anchors Persian sources only
+    gl = resolve_glossary(glossary, no_glossary=no_glossary)  # None: the house glossary
+    if glossary is None and gl is not None and gl.source_language != s_lang:
+        gl = None  # the house termbase anchors Persian sources only
     translators = {}
     if mt:
         from xling.mt.argos import load_engine
