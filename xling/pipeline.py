@@ -132,6 +132,8 @@ class TranslateConfig:
         glossary: the termbase to enforce: a :class:`~xling.glossary.model.Glossary`, a YAML
             path, :data:`HOUSE_GLOSSARY` (``"default"``: the shipped house glossary), or None
             (no protect/repair stages). Loaded once, by :meth:`Session.open`.
+        threads: CTranslate2 CPU threads per model (None: all cores); corpus runs with several
+            workers share the cores out. Outputs do not depend on it.
     """
 
     from_code: str
@@ -143,6 +145,7 @@ class TranslateConfig:
     max_batch_tokens: int = DEFAULT_MAX_BATCH_TOKENS
     join_lines: bool = False
     glossary: Any = None
+    threads: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "targets", tuple(self.targets))
@@ -214,7 +217,9 @@ class Session:
             if leg in self.engines:
                 continue
             with reporter.status(f"Loading {leg[0]}→{leg[1]} model"):
-                options: dict[str, Any] = {"max_batch_tokens": cfg.max_batch_tokens} if cfg.engine == "argos" else {}
+                options: dict[str, Any] = {}
+                if cfg.engine == "argos":
+                    options = {"max_batch_tokens": cfg.max_batch_tokens, "threads": cfg.threads}
                 engine = load_direct(*leg, engine=cfg.engine, **options)
             self.engines[leg] = engine
             for m in engine.models():

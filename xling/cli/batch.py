@@ -1,0 +1,195 @@
+"""``xling batch translate|align|score``: corpus runs over a folder or a manifest (see :mod:`xling.batch`)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from xling.cli.options import GlossaryPath, NoGlossary
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.console import Console
+
+    from xling.batch.driver import BatchSummary, Progress
+
+app = typer.Typer(
+    help="Corpus runs: translate, align or score every document of a folder or manifest.",
+    no_args_is_help=True,
+)
+
+InputArg = typer.Argument(
+    ...,
+    help="A folder (every *.txt in it, recursively, or --glob) or a manifest (one path a line, or JSONL with path and id).",
+)
+
+
+@contextmanager
+def _progress(console: Console, quiet: bool) -> Iterator[Progress]:
+    """Two bars (documents, segments) on a terminal; a log line per chunk otherwise; nothing with --quiet."""
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bars
+
+    from xling.batch.driver import Progress
+
+    started = time.perf_counter()
+    counts = {"docs": 0, "todo": 0, "segments": 0, "failed": 0}
+    bars = Bars(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet or not console.is_terminal,
+    )
+    doc_task = bars.add_task("documents", total=None)
+    seg_task = bars.add_task("segments", total=None)
+
+    def on_start(todo: int, skipped: int) -> None:
+        counts["todo"] = todo
+        bars.update(doc_task, total=todo)
+        if not quiet and not console.is_terminal:
+            console.print(f"batch: {todo} documents to translate, {skipped} already done (skipped)", highlight=False)
+
+    def on_chunk(results) -> None:
+        counts["docs"] += len(results)
+        counts["failed"] += sum(r.state == "failed" for r in results)
+        n = sum(r.segments for r in results)
+        counts["segments"] += n
+        bars.advance(doc_task, len(results))
+        bars.advance(seg_task, n)
+        if not quiet and not console.is_terminal:
+            rate = counts["docs"] / max(time.perf_counter() - started, 1e-9)
+            console.print(
+                f"batch: {counts['docs']}/{counts['todo']} documents ({counts['failed']} failed), "
+                f"{counts['segments']} segments, {rate:.2f} documents/s",
+                highlight=False,
+            )
+
+    with bars:
+        yield Progress(on_start=on_start, on_chunk=on_chunk)
+
+
+def _summary(console: Console, summary: BatchSummary, out_dir: Path) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"xling batch translate → {out_dir}")
+    for col in ("documents", "translated", "skipped", "failed", "segments", "seconds"):
+        table.add_column(col, justify="right")
+    table.add_row(
+        str(len(summary.results) + len(summary.skipped)),
+        str(len(summary.done)),
+        str(len(summary.skipped)),
+        str(len(summary.failed)),
+        str(sum(r.segments for r in summary.done)),
+        f"{summary.seconds:.1f}",
+    )
+    console.print(table)
+    if summary.failed:
+        failed = Table(title="failed documents (recorded in batch.jsonl; a rerun retries them)")
+        failed.add_column("document")
+        failed.add_column("error")
+        for r in summary.failed:
+            failed.add_row(r.id, r.error)
+        console.print(failed)
+
+
+@app.command("translate")
+def translate(
+    source: str = InputArg,
+    from_code: str = typer.Option("fa", "--from", help="Source language code."),
+    to: str = typer.Option("en,ru,ar", "--to", help="Target language codes, comma-separated."),
+    out_dir: Path = typer.Option(
+        ..., "--out-dir", help="Output folder (mirrors the input's sub-folders) and its batch.jsonl record."
+    ),
+    glob: str = typer.Option("**/*.txt", "--glob", help="Documents of a folder, relative to it."),
+    executor: str = typer.Option("local", "--executor", help="local (this machine's processes) or ray (Ray Data)."),
+    workers: int = typer.Option(
+        1, "--workers", min=1, help="Worker processes (local) or actors (ray); each loads each model once."
+    ),
+    ray_address: str = typer.Option(
+        None, "--ray-address", help="Ray cluster: auto or HOST:PORT (default: a local Ray instance)."
+    ),
+    encoding: str = typer.Option(
+        None, "--encoding", help="Input encoding if not UTF-8 (a Python codec name, e.g. cp1256)."
+    ),
+    beam_size: int = typer.Option(None, "--beam-size", min=1, help="Beam width (default: argostranslate's, 4)."),
+    engine: str = typer.Option("argos", "--engine", help="Engine kind, as for xling translate."),
+    pivot: str = typer.Option("en", "--pivot", help="Language to pivot through when no direct model exists."),
+    max_batch_tokens: int = typer.Option(
+        2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens."
+    ),
+    chunk_chars: int = typer.Option(
+        100_000,
+        "--chunk-chars",
+        min=1,
+        help="Documents are translated together in chunks of about this many characters.",
+    ),
+    glossary: GlossaryPath = None,
+    no_glossary: NoGlossary = False,
+    join_lines: bool = typer.Option(
+        False, "--join-lines", help="Hard-wrapped input: a single line break continues the sentence."
+    ),
+    score: bool = typer.Option(
+        False, "--score", help="Write each document's <stem>.qa.json, as xling translate --score."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output (the summary and errors still print)."),
+) -> None:
+    """Translate every document of a folder or manifest, as xling translate does for one.
+
+    Models load once per worker and the segments of many documents share each engine batch.
+    OUT/batch.jsonl records every document (done with its output checksums, failed with its
+    error): rerunning the same command skips what is done and retries what failed. Exit status
+    1 when any document failed.
+    """
+    from rich.console import Console
+
+    from xling.batch.driver import run_batch
+    from xling.batch.manifest import discover
+    from xling.batch.run import BatchSettings
+    from xling.cli.translate import _split_langs
+    from xling.errors import InputError
+    from xling.pipeline import HOUSE_GLOSSARY, Session, TranslateConfig
+
+    if no_glossary and glossary:
+        raise InputError("give --glossary PATH or --no-glossary, not both")
+    config = TranslateConfig(
+        from_code=from_code.strip().lower(),
+        targets=tuple(_split_langs(to)),
+        beam_size=beam_size,
+        engine=engine,
+        pivot=pivot.strip().lower(),
+        max_batch_tokens=max_batch_tokens,
+        join_lines=join_lines,
+        glossary=None if no_glossary else (str(glossary) if glossary else HOUSE_GLOSSARY),
+    )
+    session = Session.open(config)  # a missing model: exit 2 before any document is read
+    docs = discover(source, glob=glob, exclude=out_dir)
+    settings = BatchSettings(out_dir=str(out_dir), encoding=encoding, score=score)
+    console = Console(stderr=True)
+    try:
+        with _progress(console, quiet) as progress:
+            summary = run_batch(
+                docs,
+                config,
+                settings,
+                session=session,
+                executor=executor,
+                workers=workers,
+                ray_address=ray_address,
+                chunk_chars=chunk_chars,
+                progress=progress,
+            )
+    except KeyboardInterrupt:
+        from xling.errors import XlingError
+
+        raise XlingError(
+            "interrupted; finished documents are recorded in batch.jsonl: rerun to resume", exit_code=130
+        ) from None
+    _summary(console, summary, out_dir)
+    if summary.failed:
+        raise typer.Exit(1)
