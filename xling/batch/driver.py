@@ -64,6 +64,9 @@ def plan(
     """Split ``docs`` into (to do, ids to skip) from the record (content hashes, settings, outputs)."""
     todo, skipped = [], []
     for doc in docs:
+        if not doc.path.is_file():  # missing, a folder or a pipe: read (and recorded) by the worker
+            todo.append(doc)
+            continue
         try:
             digest = sha256_file(doc.path)
         except OSError:

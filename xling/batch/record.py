@@ -83,19 +83,28 @@ class BatchRecord:
         if not text:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._drop_torn_tail()
         with open(self.path, "a", encoding="utf-8") as fh:
-            if fh.tell() and not self._ends_with_newline():
-                fh.write("\n")  # after a torn line, start clean
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         for e in entries:
             self.last[e["id"]] = e
 
-    def _ends_with_newline(self) -> bool:
-        with open(self.path, "rb") as fh:
-            fh.seek(-1, os.SEEK_END)
-            return fh.read(1) == b"\n"
+    def _drop_torn_tail(self) -> None:
+        """Cut a torn last line (a run killed mid-write) so that appends start on a fresh line."""
+        if not self.path.exists():
+            return
+        with open(self.path, "rb+") as fh:
+            size = fh.seek(0, os.SEEK_END)
+            if not size:
+                return
+            fh.seek(max(0, size - (1 << 20)))
+            tail = fh.read()
+            if tail.endswith(b"\n"):
+                return
+            cut = tail.rfind(b"\n")
+            fh.truncate(size - len(tail) + cut + 1 if cut >= 0 else max(0, size - len(tail)))
 
     def is_done(self, doc_id: str, input_sha256: str, config: str, out_dir: Path) -> bool:
         """True when ``doc_id`` is recorded done (or skipped as done) for this input and

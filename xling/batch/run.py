@@ -200,6 +200,6 @@ def _translate_and_write(
 
 def _hash_or_empty(path: Path) -> str:
     try:
-        return sha256_file(path)
+        return sha256_file(path) if path.is_file() else ""
     except OSError:
         return ""
