@@ -9,17 +9,33 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING, Any
 
 from xling.errors import InputError, ScoreError
-from xling.score.qa.base import Context, Issue, Unit
+from xling.score.qa.base import Context, Unit
 from xling.score.report import QAReport, ScoreReport
+
+if TYPE_CHECKING:  # pragma: no cover
+    from xling.glossary.model import Glossary
+    from xling.score.metrics import MetricScore
+    from xling.score.pairing import Pair
+    from xling.score.thresholds import Threshold
 
 DEFAULT_GLOSSARY = "default"
 
 
 def _units(
-    sources, hypotheses, *, src_lang, tgt_lang, align, glossary, hyp_name="hypothesis", src_name="source"
+    sources: list[str] | None,
+    hypotheses: list[str],
+    *,
+    src_lang: str,
+    tgt_lang: str,
+    align: bool,
+    glossary: Glossary | None,
+    hyp_name: str = "hypothesis",
+    src_name: str = "source",
 ) -> list[Unit]:
+    """The QA units: one per hypothesis line without a source, else one per pair or bead."""
     from xling.score.pairing import pair_segments
 
     if sources is None:
@@ -37,31 +53,16 @@ def _units(
     return [Unit(p.hyp, p.other, p.hyp_text, p.other_text) for p in pairs]
 
 
-def check_units(units: list[Unit], *, src_lang: str | None, tgt_lang: str, glossary=None) -> QAReport:
+def check_units(
+    units: list[Unit], *, src_lang: str | None, tgt_lang: str, glossary: Glossary | None = None
+) -> QAReport:
     """Run every applicable QA check on prepared ``units`` (see :func:`run_checks`)."""
-    from xling.score.qa import load_checks
-    from xling.score.qa.terms import run_term_check
+    from xling.score.qa import run_all
 
     has_source = any(u.src_text is not None for u in units)
-    ctx = Context(tgt_lang=tgt_lang, src_lang=src_lang if has_source else None)
-    term_report = None
-    if has_source and glossary is not None:
-        term_report, checked = run_term_check(units, tgt_lang, glossary)
-        ctx.term_report = (term_report, checked)
-    checks: list[str] = []
-    issues: list[Issue] = []
-    for mod in load_checks():
-        if mod.NEEDS_SOURCE and not has_source:
-            continue
-        if mod.__name__.endswith(".terms") and ctx.term_report is None:
-            continue
-        checks.extend(mod.CHECK_IDS)
-        issues.extend(mod.check(units, ctx))
-    position = {(u.hyp, u.src): n for n, u in enumerate(units)}
-    issues.sort(
-        key=lambda i: position.get((i.hyp, i.src), len(units))
-    )  # document order; stable: check order within a unit
-    return QAReport(checks, issues, len(units), term_report)
+    ctx = Context(tgt_lang=tgt_lang, src_lang=src_lang if has_source else None, glossary=glossary)
+    checks, issues = run_all(units, ctx)
+    return QAReport(checks, issues, len(units), ctx.term_report)
 
 
 def run_checks(
@@ -70,7 +71,7 @@ def run_checks(
     *,
     src_lang: str,
     tgt_lang: str,
-    glossary=None,
+    glossary: Glossary | str | os.PathLike[str] | None = None,
     align: bool = False,
 ) -> QAReport:
     """Run the reference-free QA checks on a translation held in memory.
@@ -106,7 +107,7 @@ def score_segments(
     align: bool = False,
     hyp_name: str = "hypothesis",
     ref_name: str = "reference",
-):
+) -> tuple[list[Pair], dict[str, MetricScore]]:
     """BLEU, chrF++ and TER of ``hypotheses`` against ``references`` after the scoring normalization.
 
     Args:
@@ -142,7 +143,8 @@ def score_segments(
     return pairs, compute_metrics(hyps, refs, lang)
 
 
-def _resolve_glossary(glossary):
+def _resolve_glossary(glossary: str | os.PathLike[str] | None) -> Glossary | None:
+    """Load the glossary named by ``glossary`` (``"default"``: the shipped house glossary)."""
     if glossary is None:
         return None
     from xling.glossary.store import load_glossary
@@ -190,21 +192,15 @@ def score_files(
     """
     from xling.io import read_lines
     from xling.score.normalization import normalization_record
-    from xling.score.thresholds import parse_thresholds
 
-    if fail_on not in (None, "error", "warning"):
-        raise InputError(f"--fail-on {fail_on!r}: use error or warning")
-    thresholds = parse_thresholds(fail_under, kind="min") + parse_thresholds(fail_over, kind="max")
-    for t in thresholds:
-        if t.metric != "terms" and ref is None:
-            raise ScoreError(f"a threshold on {t.metric} needs a reference: give --ref REFERENCE")
-        if t.metric == "terms" and (src is None or glossary is None):
-            raise ScoreError("--fail-under terms needs a term check: give --src SOURCE and keep a glossary")
+    thresholds = _parse_thresholds(
+        fail_under, fail_over, fail_on, have_ref=ref is not None, have_terms=src is not None and glossary is not None
+    )
     hyps = read_lines(hypothesis, encoding=encoding, utf8_first=True)
     hyp_name = "<stdin>" if str(hypothesis) == "-" else str(hypothesis)
     hyp_info = {"path": hyp_name, "lang": lang, "segments": len(hyps)}
     ref_info = src_info = None
-    pairs: list = []
+    pairs: list[Pair] = []
     metrics = None
     if ref is not None:
         refs = read_lines(ref, encoding=encoding, utf8_first=True)
@@ -234,7 +230,24 @@ def score_files(
     return report
 
 
-def _evaluate(thresholds, report: ScoreReport) -> list[dict]:
+def _parse_thresholds(
+    fail_under: str | None, fail_over: str | None, fail_on: str | None, *, have_ref: bool, have_terms: bool
+) -> list[Threshold]:
+    """The thresholds of ``--fail-under``/``--fail-over``, refused early when they cannot be computed."""
+    from xling.score.thresholds import parse_thresholds
+
+    if fail_on not in (None, "error", "warning"):
+        raise InputError(f"--fail-on {fail_on!r}: use error or warning")
+    thresholds = parse_thresholds(fail_under, kind="min") + parse_thresholds(fail_over, kind="max")
+    for t in thresholds:
+        if t.metric != "terms" and not have_ref:
+            raise ScoreError(f"a threshold on {t.metric} needs a reference: give --ref REFERENCE")
+        if t.metric == "terms" and not have_terms:
+            raise ScoreError("--fail-under terms needs a term check: give --src SOURCE and keep a glossary")
+    return thresholds
+
+
+def _evaluate(thresholds: list[Threshold], report: ScoreReport) -> list[dict[str, Any]]:
     out = []
     for t in thresholds:
         if t.metric == "terms":

@@ -15,7 +15,7 @@ Steps, in order (the names are the ones recorded):
 
 Case, punctuation, harakat and spacing are kept: the metric's own tokenizer handles them.
 
-The letter and digit steps are the text helpers' (issue 3), so scoring, glossary matching and
+The letter and digit steps are the text helpers' (:mod:`xling.text`), so scoring, glossary matching and
 alignment agree on what counts as the same spelling.
 """
 

@@ -2,7 +2,7 @@
 
 Without alignment the pairing is line by line, and the line counts must agree. With alignment,
 xling's sentence aligner (:func:`xling.align.search.align_sentences`, Gale & Church 1993 plus
-anchors, see issue 6) maps the other side (source or reference) to the hypothesis in *beads*;
+anchors, see :mod:`xling.align`) maps the other side (source or reference) to the hypothesis in *beads*;
 the sentences of a bead are joined with one space, so a reference that merges two sentences
 is scored against the two hypothesis sentences together.
 """

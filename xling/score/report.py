@@ -183,11 +183,11 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
                 st.add_row(_lines(p.hyp), _lines(p.other), *[f"{m.segments[n]:.2f}" for m in report.metrics.values()])
             console.print(st)
     render_qa(report.qa, console)
-    for t in report.thresholds:
-        sign = ">=" if t["kind"] == "min" else "<="
-        status = "[green]ok[/]" if t["passed"] else "[bold red]FAILED[/]"
-        value = "n/a" if t["value"] is None else f"{t['value']:.2f}"
-        console.print(f"threshold {t['metric']} {sign} {t['limit']:g}: {value} {status}")
+    for th in report.thresholds:
+        sign = ">=" if th["kind"] == "min" else "<="
+        status = "[green]ok[/]" if th["passed"] else "[bold red]FAILED[/]"
+        value = "n/a" if th["value"] is None else f"{th['value']:.2f}"
+        console.print(f"threshold {th['metric']} {sign} {th['limit']:g}: {value} {status}")
     if report.fail_on is not None:
         counts = report.qa.counts()
         n = counts["error"] + (counts["warning"] if report.fail_on == "warning" else 0)

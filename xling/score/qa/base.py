@@ -1,13 +1,20 @@
-"""What every QA check shares: the unit it looks at, the issue it reports, the context.
+"""What every QA check shares: the unit it looks at, the context it runs in, the issue it
+reports, and the :class:`Check` interface.
 
-A check is a module in :mod:`xling.score.qa` with ``CHECK_IDS`` (its stable ids and default
-severities), ``NEEDS_SOURCE`` (bool) and ``check(units, ctx) -> list[Issue]``. Ids are stable:
-tools may filter on them, so they are never renamed (add new ones instead).
+A check is a module in :mod:`xling.score.qa` holding one :class:`Check` subclass and an
+instance of it named ``CHECK`` (the layout of sacrebleu's ``metrics/``: a small base class, one
+module per metric). Its ``ids`` are stable (tools filter on them), so they are never renamed;
+new ones are added instead.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:  # pragma: no cover
+    from xling.glossary.check import TermReport
+    from xling.glossary.model import Glossary
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -31,17 +38,25 @@ class Unit:
 
 @dataclass
 class Context:
-    """Settings shared by the checks of one run.
+    """What the checks of one run share.
 
     Attributes:
-        src_lang: source language code (``fa``), or ``None`` without a source.
         tgt_lang: hypothesis language code (en, ru, ar).
-        term_report: the glossary check's TermReport (``check_terms``), or ``None``.
+        src_lang: source language code (``fa``), or ``None`` without a source.
+        glossary: the termbase for the term checks, or ``None`` to skip them.
+        term_report: the glossary check's result, filled by the term check when it runs
+            (read by the runner for the report's ``terms`` section); ``None`` otherwise.
     """
 
     tgt_lang: str
     src_lang: str | None = None
-    term_report: object | None = None
+    glossary: Glossary | None = None
+    term_report: TermReport | None = None
+
+    @property
+    def has_source(self) -> bool:
+        """True when the units carry source text."""
+        return self.src_lang is not None
 
 
 @dataclass
@@ -62,14 +77,14 @@ class Issue:
     hyp: tuple[int, ...]
     src: tuple[int, ...]
     message: str
-    details: dict = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
 
     @property
     def line(self) -> int | None:
         """1-based line of the first hypothesis segment, or ``None`` (a missing segment)."""
         return self.hyp[0] + 1 if self.hyp else None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The issue as in ``schema.json`` (``#/$defs/issue``)."""
         return {
             "check": self.check,
@@ -82,6 +97,26 @@ class Issue:
         }
 
 
-def issue(unit: Unit, check: str, severity: str, message: str, **details) -> Issue:
+def issue(unit: Unit, check: str, severity: str, message: str, **details: Any) -> Issue:
     """Build an :class:`Issue` for ``unit``."""
     return Issue(check, severity, unit.hyp, unit.src, message, details)
+
+
+class Check:
+    """The interface of a QA check.
+
+    Class attributes:
+        ids: stable check id → default severity (the ids this check may report).
+        needs_source: True when the check compares with the source (skipped without one).
+    """
+
+    ids: ClassVar[dict[str, str]] = {}
+    needs_source: ClassVar[bool] = False
+
+    def applies(self, ctx: Context) -> bool:
+        """Whether the check runs in ``ctx`` (default: unless it needs a source and has none)."""
+        return ctx.has_source or not self.needs_source
+
+    def run(self, units: list[Unit], ctx: Context) -> list[Issue]:
+        """The issues found in ``units`` (document order within the check)."""
+        raise NotImplementedError

@@ -7,10 +7,10 @@ quotation that runs across segments), the hypothesis is not flagged. Severity ``
 
 from __future__ import annotations
 
-from xling.score.qa.base import Context, Issue, Unit, issue
+from typing import ClassVar
 
-CHECK_IDS = {"unpaired-bracket": "warning"}
-NEEDS_SOURCE = False
+from xling.score.qa.base import Check, Context, Issue, Unit, issue
+
 _BASE = {"(": ")", "[": "]", "{": "}", "«": "»"}
 _BY_LANG = {"ru": {"„": "“"}, "en": {"“": "”"}, "ar": {"“": "”"}, "fa": {"“": "”"}}
 
@@ -39,14 +39,24 @@ def unpaired(text: str, lang: str) -> list[str]:
     return bad
 
 
-def check(units: list[Unit], ctx: Context) -> list[Issue]:
-    """One issue per unit with unpaired brackets or quotes (``details.chars``)."""
-    out = []
-    for u in units:
-        bad = unpaired(u.hyp_text, ctx.tgt_lang)
-        if not bad:
-            continue
-        if u.src_text is not None and unpaired(u.src_text, ctx.src_lang or "fa"):
-            continue
-        out.append(issue(u, "unpaired-bracket", "warning", "unpaired bracket or quote: " + " ".join(bad), chars=bad))
-    return out
+class BracketCheck(Check):
+    """Brackets and quotes that do not pair up. (See the module docstring.)"""
+
+    ids: ClassVar[dict[str, str]] = {"unpaired-bracket": "warning"}
+
+    def run(self, units: list[Unit], ctx: Context) -> list[Issue]:
+        """One issue per unit with unpaired brackets or quotes (``details.chars``)."""
+        out = []
+        for u in units:
+            bad = unpaired(u.hyp_text, ctx.tgt_lang)
+            if not bad:
+                continue
+            if u.src_text is not None and unpaired(u.src_text, ctx.src_lang or "fa"):
+                continue
+            out.append(
+                issue(u, "unpaired-bracket", "warning", "unpaired bracket or quote: " + " ".join(bad), chars=bad)
+            )
+        return out
+
+
+CHECK = BracketCheck()

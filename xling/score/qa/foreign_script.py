@@ -12,12 +12,11 @@ A unit already flagged ``untranslated`` is not flagged again.
 
 from __future__ import annotations
 
-from xling.score.qa.base import Context, Issue, Unit, issue
+from typing import ClassVar
+
+from xling.score.qa.base import Check, Context, Issue, Unit, issue
 from xling.score.qa.scripts import ARABIC_RUN, CYRILLIC_RUN, PERSIAN_ONLY_WORD
 from xling.score.qa.untranslated import is_untranslated
-
-CHECK_IDS = {"foreign-script": "warning"}
-NEEDS_SOURCE = False
 
 
 def find_foreign(text: str, tgt_lang: str) -> list[str]:
@@ -32,17 +31,29 @@ def find_foreign(text: str, tgt_lang: str) -> list[str]:
     return []
 
 
-def check(units: list[Unit], ctx: Context) -> list[Issue]:
-    """One issue per unit with foreign-script spans (``details.spans``)."""
-    out = []
-    for u in units:
-        if is_untranslated(u.hyp_text, u.src_text, ctx.tgt_lang, ctx.src_lang):
-            continue
-        spans = find_foreign(u.hyp_text, ctx.tgt_lang)
-        if spans:
-            out.append(
-                issue(
-                    u, "foreign-script", "warning", "foreign script in the target: " + ", ".join(spans[:5]), spans=spans
+class ForeignScriptCheck(Check):
+    """Text in a script the target language does not use. (See the module docstring.)"""
+
+    ids: ClassVar[dict[str, str]] = {"foreign-script": "warning"}
+
+    def run(self, units: list[Unit], ctx: Context) -> list[Issue]:
+        """One issue per unit with foreign-script spans (``details.spans``)."""
+        out = []
+        for u in units:
+            if is_untranslated(u.hyp_text, u.src_text, ctx.tgt_lang, ctx.src_lang):
+                continue
+            spans = find_foreign(u.hyp_text, ctx.tgt_lang)
+            if spans:
+                out.append(
+                    issue(
+                        u,
+                        "foreign-script",
+                        "warning",
+                        "foreign script in the target: " + ", ".join(spans[:5]),
+                        spans=spans,
+                    )
                 )
-            )
-    return out
+        return out
+
+
+CHECK = ForeignScriptCheck()

@@ -9,47 +9,55 @@ or words, on the other side. Severity ``error``.
 
 from __future__ import annotations
 
-from xling.score.qa.base import Context, Issue, Unit, issue
-from xling.score.qa.numerals import find_numbers
+from typing import ClassVar
 
-CHECK_IDS = {"number-mismatch": "error"}
-NEEDS_SOURCE = True
+from xling.score.qa.base import Check, Context, Issue, Unit, issue
+from xling.score.qa.numerals import find_numbers
 
 
 def _fmt(v: float) -> str:
     return str(int(v)) if v.is_integer() else str(v)
 
 
-def check(units: list[Unit], ctx: Context) -> list[Issue]:
-    """One issue per unit whose source and hypothesis numbers differ.
+class NumberCheck(Check):
+    """Numbers of the source missing from the hypothesis, or added. (See the module docstring.)"""
 
-    ``details``: ``{"missing": [numbers in the source only], "unexpected": [in the hypothesis only]}``
-    (as strings, e.g. ``"1944"``).
-    """
-    out = []
-    for u in units:
-        if u.src_text is None or not u.hyp or not u.src or not u.hyp_text.strip():
-            continue
-        src = find_numbers(u.src_text, ctx.src_lang or "fa")
-        hyp = find_numbers(u.hyp_text, ctx.tgt_lang)
-        src_all = {n.value for n in src}
-        hyp_all = {n.value for n in hyp}
-        missing = sorted({n.value for n in src if n.significant} - hyp_all)
-        unexpected = sorted({n.value for n in hyp if n.significant} - src_all)
-        if missing or unexpected:
-            parts = []
-            if missing:
-                parts.append("source has " + ", ".join(map(_fmt, missing)) + " but the hypothesis does not")
-            if unexpected:
-                parts.append("hypothesis has " + ", ".join(map(_fmt, unexpected)) + " not in the source")
-            out.append(
-                issue(
-                    u,
-                    "number-mismatch",
-                    "error",
-                    "; ".join(parts),
-                    missing=[_fmt(v) for v in missing],
-                    unexpected=[_fmt(v) for v in unexpected],
+    ids: ClassVar[dict[str, str]] = {"number-mismatch": "error"}
+    needs_source = True
+
+    def run(self, units: list[Unit], ctx: Context) -> list[Issue]:
+        """One issue per unit whose source and hypothesis numbers differ.
+
+        ``details``: ``{"missing": [numbers in the source only], "unexpected": [in the hypothesis only]}``
+        (as strings, e.g. ``"1944"``).
+        """
+        out = []
+        for u in units:
+            if u.src_text is None or not u.hyp or not u.src or not u.hyp_text.strip():
+                continue
+            src = find_numbers(u.src_text, ctx.src_lang or "fa")
+            hyp = find_numbers(u.hyp_text, ctx.tgt_lang)
+            src_all = {n.value for n in src}
+            hyp_all = {n.value for n in hyp}
+            missing = sorted({n.value for n in src if n.significant} - hyp_all)
+            unexpected = sorted({n.value for n in hyp if n.significant} - src_all)
+            if missing or unexpected:
+                parts = []
+                if missing:
+                    parts.append("source has " + ", ".join(map(_fmt, missing)) + " but the hypothesis does not")
+                if unexpected:
+                    parts.append("hypothesis has " + ", ".join(map(_fmt, unexpected)) + " not in the source")
+                out.append(
+                    issue(
+                        u,
+                        "number-mismatch",
+                        "error",
+                        "; ".join(parts),
+                        missing=[_fmt(v) for v in missing],
+                        unexpected=[_fmt(v) for v in unexpected],
+                    )
                 )
-            )
-    return out
+        return out
+
+
+CHECK = NumberCheck()

@@ -105,12 +105,82 @@ def _lookup(word: str, lang: str) -> tuple[str, int] | None:
     return None
 
 
-def _can_add(current: int, value: int, lang: str) -> bool:
+def _can_add(current: float, value: int, lang: str) -> bool:
     if current == 0:
         return True
     if lang == "ar" and 0 < current < 10 and value % 10 == 0 and value < 100:
         return True  # خمسة وعشرون, ثلاثة عشر
     return current % 10 ** len(str(value)) == 0 and value < current
+
+
+@dataclass
+class _Phrase:
+    """A number phrase being read: ``total`` (closed groups) plus ``current`` (the open group)."""
+
+    total: float = 0
+    current: float = 0
+    start: int = 0
+    end: int = 0
+    digit: bool = False
+    words: int = 0
+    mult_only: bool = True
+    active: bool = False
+
+
+class _Reader:
+    """The additive-multiplicative reader of :func:`find_numbers`, one phrase at a time."""
+
+    def __init__(self, prepared: str, lang: str) -> None:
+        self.prepared = prepared
+        self.lang = lang
+        self.ambiguous = _tables(lang)[4]
+        self.out: list[Number] = []
+        self.phrase = _Phrase()
+
+    def flush(self) -> None:
+        """Close the current phrase (if any) into a :class:`Number`."""
+        p = self.phrase
+        if p.active:
+            value = p.total + p.current
+            text = self.prepared[p.start : p.end]
+            lone = not p.digit and (p.mult_only or (p.words == 1 and word_key(text) in self.ambiguous))
+            self.out.append(Number(float(value), text, p.digit or (value >= 11 and not lone)))
+        self.phrase = _Phrase()
+
+    def digits(self, m: re.Match[str]) -> None:
+        """A digit token; its last value may be followed by a multiplier (4 thousand, 2.5 million)."""
+        self.flush()
+        values = parse_digits(m.group(), self.lang)
+        self.out.extend(Number(v, m.group(), True) for v in values[:-1])
+        last = values[-1]
+        current = int(last) if last.is_integer() else last
+        self.phrase = _Phrase(current=current, start=m.start(), end=m.end(), digit=True, mult_only=False, active=True)
+
+    def _open(self, m: re.Match[str]) -> _Phrase:
+        p = self.phrase
+        if not p.active:
+            p.start, p.active = m.start(), True
+        p.words += 1
+        p.end = m.end()
+        return p
+
+    def multiplier(self, m: re.Match[str], value: int) -> None:
+        """hundred multiplies the open group; thousand, million, billion close it."""
+        p = self._open(m)
+        if value == 100:
+            p.current = (p.current or 1) * 100
+        else:
+            p.total += (p.current or 1) * value
+            p.current = 0
+
+    def additive(self, m: re.Match[str], value: int) -> None:
+        """A unit, teen, ten or hundred word: added to the open group, or starting a new phrase."""
+        p = self.phrase
+        if p.active and ((p.digit and p.current and not p.total) or not _can_add(p.current, value, self.lang)):
+            self.flush()
+        p = self._open(m)
+        p.current += value
+        p.mult_only = False
 
 
 def find_numbers(text: str, lang: str) -> list[Number]:
@@ -124,78 +194,24 @@ def find_numbers(text: str, lang: str) -> list[Number]:
         :class:`Number` objects; a phrase such as "four thousand" or "چهار هزار" is one number.
     """
     prepared = _prepare(text, lang)
-    out: list[Number] = []
-    ambiguous = _tables(lang)[4]
-    state = {
-        "total": 0,
-        "current": 0,
-        "start": None,
-        "end": None,
-        "digit": False,
-        "words": 0,
-        "mult_only": True,
-        "active": False,
-    }
-
-    def flush():
-        if state["active"]:
-            value = state["total"] + state["current"]
-            text_ = prepared[state["start"] : state["end"]]
-            lone = not state["digit"] and (state["mult_only"] or (state["words"] == 1 and word_key(text_) in ambiguous))
-            significant = state["digit"] or (value >= 11 and not lone)
-            out.append(Number(float(value), text_, significant))
-        state.update(total=0, current=0, start=None, end=None, digit=False, words=0, mult_only=True, active=False)
-
+    reader = _Reader(prepared, lang)
     prev_end = 0
     for m in _TOKEN.finditer(prepared):
         tok = m.group()
         gap_ok = bool(_GAP_OK.match(prepared[prev_end : m.start()]))
         prev_end = m.end()
-        if not gap_ok and state["active"]:
-            flush()
+        if not gap_ok and reader.phrase.active:
+            reader.flush()
         if tok[0].isdigit():
-            flush()
-            values = parse_digits(tok, lang)
-            for v in values[:-1]:
-                out.append(Number(v, tok, True))
-            last = values[-1]  # may be followed by a multiplier: 4 thousand, 2.5 million
-            state.update(
-                current=int(last) if last.is_integer() else last,
-                start=m.start(),
-                end=m.end(),
-                digit=True,
-                active=True,
-                mult_only=False,
-            )
+            reader.digits(m)
             continue
         kind = _lookup(tok, lang)
         if kind is None:
-            flush()
-            continue
-        what, value = kind
-        if what == "conn":
-            continue  # "and", و: allowed inside a phrase, ignored outside
-        if what == "mult":
-            if not state["active"]:
-                state.update(start=m.start(), active=True)
-            if value == 100:
-                state["current"] = (state["current"] or 1) * 100
-            else:
-                state["total"] += (state["current"] or 1) * value
-                state["current"] = 0
-            state["words"] += 1
-            state["end"] = m.end()
-            continue
-        # additive word
-        if state["active"] and (
-            (state["digit"] and state["current"] and not state["total"]) or not _can_add(state["current"], value, lang)
-        ):
-            flush()
-        if not state["active"]:
-            state.update(start=m.start(), active=True)
-        state["current"] += value
-        state["mult_only"] = False
-        state["words"] += 1
-        state["end"] = m.end()
-    flush()
-    return out
+            reader.flush()
+        elif kind[0] == "mult":
+            reader.multiplier(m, kind[1])
+        elif kind[0] == "add":
+            reader.additive(m, kind[1])
+        # "conn" ("and", و): allowed inside a phrase, ignored outside
+    reader.flush()
+    return reader.out

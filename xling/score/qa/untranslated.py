@@ -20,13 +20,12 @@ Flagged (severity ``error``) when
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from xling.score.normalization import normalize_for_scoring
-from xling.score.qa.base import Context, Issue, Unit, issue
+from xling.score.qa.base import Check, Context, Issue, Unit, issue
 from xling.score.qa.scripts import LANG_SCRIPT, PERSIAN_ONLY, letters, script_of, script_share
 
-CHECK_IDS = {"untranslated": "error"}
-NEEDS_SOURCE = False
 MAX_ARABIC_SHARE = 0.5
 MIN_PERSIAN_SHARE = 0.05
 #: Persian words that are not Arabic words (compared after ي→ی, ك→ک and without ZWNJ). Left out on
@@ -73,11 +72,19 @@ def is_untranslated(hyp: str, src: str | None, tgt_lang: str, src_lang: str | No
     return None
 
 
-def check(units: list[Unit], ctx: Context) -> list[Issue]:
-    """One issue per unit whose hypothesis is still in the source language (``details.reason``)."""
-    out = []
-    for u in units:
-        reason = is_untranslated(u.hyp_text, u.src_text, ctx.tgt_lang, ctx.src_lang)
-        if reason:
-            out.append(issue(u, "untranslated", "error", f"segment looks untranslated: {reason}", reason=reason))
-    return out
+class UntranslatedCheck(Check):
+    """Hypothesis segments still in the source language. (See the module docstring.)"""
+
+    ids: ClassVar[dict[str, str]] = {"untranslated": "error"}
+
+    def run(self, units: list[Unit], ctx: Context) -> list[Issue]:
+        """One issue per unit whose hypothesis is still in the source language (``details.reason``)."""
+        out = []
+        for u in units:
+            reason = is_untranslated(u.hyp_text, u.src_text, ctx.tgt_lang, ctx.src_lang)
+            if reason:
+                out.append(issue(u, "untranslated", "error", f"segment looks untranslated: {reason}", reason=reason))
+        return out
+
+
+CHECK = UntranslatedCheck()

@@ -6,7 +6,7 @@ prepositional); for example четыре, четырех, четырем, чет
 
 from functools import cache
 
-CONNECTORS = frozenset()
+CONNECTORS: frozenset[str] = frozenset()
 CLITICS: tuple[str, ...] = ()
 
 
