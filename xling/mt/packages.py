@@ -247,11 +247,9 @@ def installed_packages(*, warnings: list[str] | None = None) -> list[InstalledPa
     return sorted(found, key=lambda p: (p.from_code, p.to_code, str(p.path)))
 
 
-def find_package(from_code: str, to_code: str) -> InstalledPackage | None:
-    """The installed package translating ``from_code`` → ``to_code`` directly, or None.
-
-    When several are installed, the highest ``package_version`` wins (real models before test models).
-    """
+def best_package(matches: list[InstalledPackage]) -> InstalledPackage | None:
+    """The package to use among ``matches`` (one pair): the highest ``package_version``, real
+    models before test models; None for an empty list."""
     from packaging.version import InvalidVersion, Version
 
     def key(p: InstalledPackage):
@@ -261,8 +259,15 @@ def find_package(from_code: str, to_code: str) -> InstalledPackage | None:
             v = Version("0")
         return (p.test_model is None, v)
 
-    matches = [p for p in installed_packages() if p.from_code == from_code and p.to_code == to_code]
     return max(matches, key=key) if matches else None
+
+
+def find_package(from_code: str, to_code: str) -> InstalledPackage | None:
+    """The installed package translating ``from_code`` → ``to_code`` directly, or None.
+
+    When several are installed, the highest ``package_version`` wins (real models before test models).
+    """
+    return best_package([p for p in installed_packages() if p.from_code == from_code and p.to_code == to_code])
 
 
 def install_hint(from_code: str, to_code: str) -> str:
