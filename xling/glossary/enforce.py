@@ -248,7 +248,7 @@ def restore(protected: Protected, mt_output: str, lang: str, glossary: Glossary,
         placed. Then translate the unprotected segment and repair it (:func:`enforce_batch`).
     """
     from xling.glossary.repair import _at_sentence_start, _ru_indeclinable
-    from xling.glossary.target import RU_PREPOSITION_CASE, ru_inflect_phrase, ru_stem
+    from xling.glossary.target import AR_PROCLITICS, RU_PREPOSITION_CASE, ru_inflect_phrase, ru_stem
 
     problems: list[str] = []
     spans: list[tuple[int, int, Placeholder]] = []
@@ -295,7 +295,7 @@ def restore(protected: Protected, mt_output: str, lang: str, glossary: Glossary,
         pre_m = re.search(rf"({_LETTER}+)$", out[:s])
         suf_m = re.match(rf"({_LETTER}+)", out[e:])
         start, end, after = s, e, form
-        if lang == "ar" and pre_m and pre_m.group(1) in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فل", "فب", "وك"):
+        if lang == "ar" and pre_m and pre_m.group(1) in AR_PROCLITICS[1:]:
             pre = pre_m.group(1)
             start = s - len(pre)
             after = pre + (form[1:] if pre.endswith("ل") and form.startswith("ال") else form)
