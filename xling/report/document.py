@@ -30,19 +30,24 @@ if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.model import Glossary
     from xling.score.report import QAReport
 
-#: Language code → (name, writing direction) for the page; other codes are shown as ltr.
-LANGUAGES = {"fa": ("Persian", "rtl"), "ar": ("Arabic", "rtl"), "en": ("English", "ltr"), "ru": ("Russian", "ltr")}
 SEVERITY_ORDER = ("error", "warning", "info")
+#: Scripts written right to left (:func:`xling.lang.script_of_language` names).
+RTL_SCRIPTS = frozenset({"arabic", "hebrew"})
 
 
 def language_name(lang: str) -> str:
-    """``fa`` → ``Persian`` (the code itself when unknown)."""
-    return LANGUAGES.get(lang, (lang, "ltr"))[0]
+    """``fa`` → ``Persian`` (:class:`xling.lang.LanguageData` ``name``; the code itself when unknown)."""
+    from xling.lang import find
+
+    data = find(lang)
+    return data.name if data is not None else lang
 
 
 def direction(lang: str) -> str:
-    """``rtl`` for fa and ar, ``ltr`` otherwise (the HTML ``dir`` value)."""
-    return LANGUAGES.get(lang, (lang, "ltr"))[1]
+    """The HTML ``dir`` of ``lang``: ``rtl`` for a right-to-left script (fa, ar), else ``ltr``."""
+    from xling.lang import script_of_language
+
+    return "rtl" if script_of_language(lang) in RTL_SCRIPTS else "ltr"
 
 
 @dataclass
