@@ -141,7 +141,6 @@ def test_add_refuses_existing_id_bad_specs_and_dangling_reference(cli, gpath):
         ),
         (["--id", "x", "--term", "fa"], "expected LANG=TEXT"),
         (["--id", "x", "--term", "fa=x", "--status", "en:y=maybe"], "unknown status"),
-        (["--id", "x", "--type", "thing", "--term", "fa=x"], "unknown entry type"),
         (
             [
                 "--id",
@@ -164,6 +163,10 @@ def test_add_refuses_existing_id_bad_specs_and_dangling_reference(cli, gpath):
         r = cli(["glossary", "add", "-g", gpath, *args])
         assert r.exit_code == 1 and msg in r.output, (args, r.output)
         assert gpath.read_bytes() == before
+    # --type is an Enum option: a bad value is a usage error (exit 2) that lists the types
+    r = cli(["glossary", "add", "-g", gpath, "--id", "x", "--type", "thing", "--term", "fa=x"])
+    assert r.exit_code == 2 and "'thing' is not one of 'person', 'organization', 'title', 'place', 'other'" in r.output
+    assert gpath.read_bytes() == before
 
 
 def test_edit_statuses_rename_and_comments(cli, gpath):

@@ -58,7 +58,8 @@ def test_edit_waits_for_the_lock(tmp_path):
     import threading
     import time
 
-    from xling.glossary.ops import TermChanges, add_entry
+    from xling.cli.glossary_args import term_changes
+    from xling.glossary.ops import add_entry
     from xling.glossary.store import lock_for
 
     g = tmp_path / "g.yaml"
@@ -68,7 +69,7 @@ def test_edit_waits_for_the_lock(tmp_path):
     done = threading.Event()
 
     def worker():
-        add_entry(g, "late", changes=TermChanges.parse(terms=["fa=دیر", "en=Late", "ru=Поздно", "ar=متأخر"]))
+        add_entry(g, "late", changes=term_changes(terms=["fa=دیر", "en=Late", "ru=Поздно", "ar=متأخر"]))
         done.set()
 
     t = threading.Thread(target=worker)

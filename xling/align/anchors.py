@@ -377,8 +377,8 @@ def add_lexicon_keys(
     df_t = np.zeros(len(lexicon))
     for keys, df in ((ks, df_s), (kt, df_t)):
         for k in keys:
-            for x in set(k):
-                df[x - base] += 1
+            for key_id in set(k):
+                df[key_id - base] += 1
     extra = np.maximum(np.maximum(df_s, df_t), 1.0) ** -WEIGHT_POWER
     S2 = SideFeatures(
         S.lengths, S.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(S.keys, ks)], S.weak

@@ -1,27 +1,25 @@
-"""``xling glossary ...``: maintain the termbase (issue 4) and apply it (issue 5).
+"""``xling glossary ...``: maintain the termbase (list, show, add, edit, remove, merge, validate,
+import, export); :mod:`xling.cli.glossary_enforce` adds ``enforce`` and ``check`` to :data:`app`.
 
-Thin layer: parse options, call :mod:`xling.glossary.ops` / :mod:`xling.glossary.store`, print.
-No command prompts. Every command takes ``--glossary PATH`` (default: the shipped house glossary).
-
-Extension point: other modules add commands to :data:`app` (``from xling.cli.glossary import app``
-then ``@app.command("enforce")``). The modules listed in :data:`EXTENSION_MODULES` are imported at
-the end of this module when they exist; they must stay light at import time.
+Thin layer: parse options (the term option strings in :mod:`xling.cli.glossary_args`), call
+:mod:`xling.glossary.ops` / :mod:`xling.glossary.store`, print. No command prompts. Every command
+takes ``--glossary PATH`` (:data:`xling.cli.options.GlossaryPath`; default: the house glossary).
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import typer
 
+from xling.cli.options import GlossaryPath
+from xling.glossary.model import EntryType
+from xling.glossary.ops import ConflictPolicy, ExchangeFormat
+
 app = typer.Typer(help="Maintain and apply the termbase (glossary).", no_args_is_help=True)
 
-#: modules that register more ``xling glossary`` commands onto :data:`app` (issue 5: enforce, check)
-EXTENSION_MODULES = ("xling.cli.glossary_enforce",)
-
-GlossaryOpt = typer.Option(
-    None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False
+ConflictOpt = typer.Option(
+    ConflictPolicy.ERROR, "--on-conflict", help="Same id, different content: error, ours, theirs or combine."
 )
 
 
@@ -47,10 +45,8 @@ def _match_text(entry, needle: str) -> bool:
 
 @app.command("list")
 def list_(
-    glossary: Path | None = GlossaryOpt,
-    type: str | None = typer.Option(
-        None, "--type", "-t", help="Only entries of this type (person, organization, title, place, other)."
-    ),
+    glossary: GlossaryPath = None,
+    type: EntryType | None = typer.Option(None, "--type", "-t", help="Only entries of this type."),
     lang: str | None = typer.Option(
         None, "--lang", "-l", help="Only entries with terms in this language; show the source and this language."
     ),
@@ -63,11 +59,10 @@ def list_(
     """List concept entries as a table: id, type and the preferred term per language."""
     from rich.table import Table
 
-    from xling.glossary.ops import parse_type
     from xling.glossary.store import load_glossary
 
     g = load_glossary(glossary)
-    etype = parse_type(type) if type else None
+    etype = type
     langs = g.languages()
     if lang:
         langs = [g.source_language] + ([lang] if lang != g.source_language else [])
@@ -97,7 +92,7 @@ def list_(
 @app.command("show")
 def show(
     entry_id: str = typer.Argument(..., metavar="ID", help="Entry id."),
-    glossary: Path | None = GlossaryOpt,
+    glossary: GlossaryPath = None,
     yaml: bool = typer.Option(False, "--yaml", help="Print the entry as YAML instead of a table."),
 ) -> None:
     """Show one concept entry: notes, cross-references and every term with its status."""
@@ -137,9 +132,9 @@ def show(
 
 
 def _changes(term, status, short, use, remove_term=(), term_note=()):
-    from xling.glossary.ops import TermChanges
+    from xling.cli.glossary_args import term_changes
 
-    return TermChanges.parse(
+    return term_changes(
         terms=term or (),
         statuses=status or (),
         shorts=short or (),
@@ -170,7 +165,7 @@ RelatedOpt = typer.Option(
 @app.command("add")
 def add(
     entry_id: str = typer.Option(..., "--id", help="New entry id (lowercase, digits and '-')."),
-    type: str = typer.Option("other", "--type", help="person, organization, title, place or other."),
+    type: EntryType = typer.Option(EntryType.OTHER, "--type", help="The kind of concept."),
     term: list[str] | None = TermOpt,
     status: list[str] | None = StatusOpt,
     short: list[str] | None = ShortOpt,
@@ -179,15 +174,16 @@ def add(
     note: str | None = typer.Option(None, "--note", help="Why these forms (for reviewers)."),
     source: str | None = typer.Option(None, "--source", help="Where the house forms come from."),
     related: list[str] | None = RelatedOpt,
-    glossary: Path | None = GlossaryOpt,
+    glossary: GlossaryPath = None,
 ) -> None:
     """Add a concept entry. Refused (file unchanged) if it breaks the glossary, e.g. a Persian term already used."""
-    from xling.glossary.ops import add_entry, parse_related, parse_type
+    from xling.cli.glossary_args import parse_related
+    from xling.glossary.ops import add_entry
 
     e = add_entry(
         glossary,
         entry_id,
-        type=parse_type(type),
+        type=type,
         changes=_changes(term, status, short, use, (), term_note),
         note=note,
         source=source,
@@ -200,7 +196,7 @@ def add(
 def edit(
     entry_id: str = typer.Argument(..., metavar="ID"),
     new_id: str | None = typer.Option(None, "--rename", help="New id; cross-references are updated."),
-    type: str | None = typer.Option(None, "--type"),
+    type: EntryType | None = typer.Option(None, "--type", help="Change the kind of concept."),
     term: list[str] | None = TermOpt,
     status: list[str] | None = StatusOpt,
     short: list[str] | None = ShortOpt,
@@ -213,16 +209,17 @@ def edit(
     remove_related: list[str] | None = typer.Option(
         None, "--remove-related", help="ID: drop the cross-reference to ID. Repeatable."
     ),
-    glossary: Path | None = GlossaryOpt,
+    glossary: GlossaryPath = None,
 ) -> None:
     """Change an entry: terms, statuses, short forms, notes, cross-references, type or id."""
-    from xling.glossary.ops import edit_entry, parse_related, parse_type
+    from xling.cli.glossary_args import parse_related
+    from xling.glossary.ops import edit_entry
 
     e = edit_entry(
         glossary,
         entry_id,
         new_id=new_id,
-        type=parse_type(type) if type else None,
+        type=type,
         note=note,
         source=source,
         changes=_changes(term, status, short, use, remove_term, term_note),
@@ -236,7 +233,7 @@ def edit(
 def remove(
     entry_id: str = typer.Argument(..., metavar="ID"),
     force: bool = typer.Option(False, "--force", help="Also drop cross-references to the entry from other entries."),
-    glossary: Path | None = GlossaryOpt,
+    glossary: GlossaryPath = None,
 ) -> None:
     """Remove an entry (refused while other entries refer to it, unless --force)."""
     from xling.glossary.ops import remove_entry
@@ -256,10 +253,8 @@ def merge(
         metavar="KEEP OTHER",
         help="Merge two entries instead: --entries KEEP_ID OTHER_ID (OTHER is folded into KEEP and removed).",
     ),
-    on_conflict: str = typer.Option(
-        "error", "--on-conflict", help="Same id, different content: error, ours, theirs or combine."
-    ),
-    glossary: Path | None = GlossaryOpt,
+    on_conflict: ConflictPolicy = ConflictOpt,
+    glossary: GlossaryPath = None,
 ) -> None:
     """Merge another glossary file into this one, or two entries of this glossary into one.
 
@@ -286,7 +281,7 @@ def merge(
 
 @app.command("validate")
 def validate(
-    glossary: Path | None = GlossaryOpt,
+    glossary: GlossaryPath = None,
     strict: bool = typer.Option(False, "--strict", help="Warnings also make the exit status 1."),
 ) -> None:
     """Check the glossary; exit 1 on any error (problems are printed as FILE:LINE).
@@ -312,16 +307,16 @@ def validate(
 @app.command("import")
 def import_(
     source: Path = typer.Argument(..., metavar="FILE", help="TBX (.tbx/.xml) or CSV/TSV file."),
-    format: str | None = typer.Option(None, "--format", "-f", help="tbx, csv or tsv (default: from the extension)."),
-    lang: str | None = typer.Option(None, "--lang", help="Two-column CSV/TSV: language of the second column."),
-    on_conflict: str = typer.Option(
-        "error", "--on-conflict", help="Same id, different content: error, ours, theirs or combine."
+    format: ExchangeFormat | None = typer.Option(
+        None, "--format", "-f", case_sensitive=False, help="Exchange format (default: from the extension)."
     ),
+    lang: str | None = typer.Option(None, "--lang", help="Two-column CSV/TSV: language of the second column."),
+    on_conflict: ConflictPolicy = ConflictOpt,
     replace: bool = typer.Option(False, "--replace", help="Make the glossary equal to the imported file."),
     encoding: str | None = typer.Option(
         None, "--encoding", help="CSV/TSV encoding (default UTF-8), e.g. utf-16 or cp1256."
     ),
-    glossary: Path | None = GlossaryOpt,
+    glossary: GlossaryPath = None,
 ) -> None:
     """Import TBX or CSV/TSV into the glossary (created if the file does not exist; merged otherwise)."""
     from xling.glossary.ops import import_file
@@ -337,11 +332,13 @@ def export(
     dest: str = typer.Argument(
         ..., metavar="FILE", help="Output .tbx, .csv or .tsv ('-' for standard output with --format)."
     ),
-    format: str | None = typer.Option(None, "--format", "-f", help="tbx, csv or tsv (default: from the extension)."),
+    format: ExchangeFormat | None = typer.Option(
+        None, "--format", "-f", case_sensitive=False, help="Exchange format (default: from the extension)."
+    ),
     lang: str | None = typer.Option(
         None, "--lang", help="CSV/TSV: write the two-column DeepL form source→LANG instead of the multi-language form."
     ),
-    glossary: Path | None = GlossaryOpt,
+    glossary: GlossaryPath = None,
 ) -> None:
     """Export the glossary as TBX-Basic (ISO 30042:2019) or CSV/TSV."""
     from xling.errors import GlossaryError
@@ -353,18 +350,11 @@ def export(
         raise GlossaryError(
             f"{dest}: that is the glossary being exported, which the export would overwrite; give another file name"
         )
-    export_file(load_glossary(glossary), dest, fmt=format, lang=lang)
-    if dest != "-":
+    text = export_file(load_glossary(glossary), dest, fmt=format, lang=lang)
+    if dest == "-":
+        typer.echo(text, nl=False)
+    else:
         typer.echo(f"wrote {dest}", err=True)
 
 
-def _load_extensions() -> None:
-    for name in EXTENSION_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-
-
-_load_extensions()
+from xling.cli import glossary_enforce as _glossary_enforce  # noqa: E402, F401 - registers enforce and check

@@ -1,8 +1,7 @@
-"""``xling glossary enforce`` and ``xling glossary check`` (issue 5).
+"""``xling glossary enforce`` and ``xling glossary check``.
 
-Registered on :data:`xling.cli.glossary.app` when :mod:`xling.cli.glossary` imports this module
-(its ``EXTENSION_MODULES``). Thin: read files, call :mod:`xling.glossary.repair` /
-:mod:`xling.glossary.check`, print.
+Registered on :data:`xling.cli.glossary.app` when :mod:`xling.cli.glossary` imports this module.
+Thin: read files, call :mod:`xling.glossary.repair` / :mod:`xling.glossary.check`, print.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from pathlib import Path
 import typer
 
 from xling.cli.glossary import app
+from xling.cli.options import GlossaryPath
 
 _LANGS = ("en", "ru", "ar")
 
@@ -55,9 +55,7 @@ def enforce(
         ..., "--source", "--src", "-s", help="Source (Persian) file: line i is the source of line i of TRANSLATION."
     ),
     lang: str = typer.Option(..., "--lang", "-l", help="Language of TRANSLATION: en, ru or ar."),
-    glossary: Path | None = typer.Option(
-        None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False
-    ),
+    glossary: GlossaryPath = None,
     report: Path | None = typer.Option(
         None, "--report", "-r", help="Write every change (segment, offsets, before, after, rule) as JSON to this file."
     ),
@@ -106,9 +104,7 @@ def check(
     translation: str = typer.Argument(..., metavar="TRANSLATION", help="Translation, one segment a line."),
     source: str = typer.Option(..., "--source", "--src", "-s", help="Source (Persian) file."),
     lang: str = typer.Option(..., "--lang", "-l", help="Language of TRANSLATION: en, ru or ar."),
-    glossary: Path | None = typer.Option(
-        None, "--glossary", "-g", help="Glossary YAML file (default: the shipped house glossary).", show_default=False
-    ),
+    glossary: GlossaryPath = None,
     as_json: bool = typer.Option(False, "--json", help="Print the term report as JSON."),
     strict: bool = typer.Option(
         False, "--strict", help="Exit with status 1 if any expected term is missing or deprecated."

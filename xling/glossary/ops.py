@@ -7,110 +7,51 @@ equal to a preferred one, a dangling cross-reference, a duplicate id, a language
 preferred term), and only then writes the file atomically. A refused edit leaves the file
 byte for byte unchanged.
 
-Term options use small string forms so that the CLI never prompts:
-
-* ``LANG=TEXT`` (``--term``): add a term; the first term of a language is preferred, later ones
-  admitted unless a status is given.
-* ``LANG:TEXT=STATUS`` (``--status``): set the status of a term, adding the term if needed
-  (``en:Julani=deprecated``).
-* ``LANG:TEXT=SHORT`` (``--short``): add a short form to a term (``en:Ahmed al-Sharaa=al-Sharaa``).
-* ``LANG:TEXT=USE`` (``--use``): the replacement of a deprecated term (``en:Sergey=Sergei``).
-* ``[TYPE:]ID`` (``--related``): a cross-reference; TYPE is ``also-known-as`` (alias ``aka``) or
-  ``see-also`` (alias ``see``, the default).
+The term-level changes come in as a :class:`TermChanges` value; the CLI's string forms of them
+(``LANG=TEXT``, ``LANG:TEXT=STATUS`` ...) are parsed in :mod:`xling.cli.glossary_args`. Nothing
+here prints: every function returns what it did.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from xling.errors import GlossaryError
-from xling.glossary.model import ConceptEntry, CrossReference, EntryType, Glossary, RelationType, Term, TermStatus
+from xling.glossary.model import ConceptEntry, CrossReference, EntryType, Glossary, Term, TermStatus
 from xling.glossary.store import default_glossary_path, edit_glossary, lock_for, save_glossary, validation_message
 from xling.glossary.validate import errors, validate_glossary
 
-_RELATION_ALIASES = {
-    "aka": RelationType.ALSO_KNOWN_AS,
-    "also-known-as": RelationType.ALSO_KNOWN_AS,
-    "see": RelationType.SEE_ALSO,
-    "see-also": RelationType.SEE_ALSO,
+
+class ConflictPolicy(str, Enum):
+    """What a merge or import does with an id present in both glossaries with different content."""
+
+    ERROR = "error"
+    OURS = "ours"
+    THEIRS = "theirs"
+    COMBINE = "combine"
+
+
+class ExchangeFormat(str, Enum):
+    """Exchange file formats of ``glossary import/export``: TBX-Basic, CSV, TSV."""
+
+    TBX = "tbx"
+    CSV = "csv"
+    TSV = "tsv"
+
+
+CONFLICT_POLICIES = tuple(p.value for p in ConflictPolicy)
+_FORMAT_BY_SUFFIX = {
+    ".tbx": ExchangeFormat.TBX,
+    ".xml": ExchangeFormat.TBX,
+    ".csv": ExchangeFormat.CSV,
+    ".tsv": ExchangeFormat.TSV,
+    ".tab": ExchangeFormat.TSV,
 }
-CONFLICT_POLICIES = ("error", "ours", "theirs", "combine")
-
-
-# ----------------------------------------------------------------------------- option parsing
-
-
-def parse_term(spec: str) -> tuple[str, str]:
-    """``"fa=احمد الشرع"`` → ``("fa", "احمد الشرع")``.
-
-    Raises:
-        GlossaryError: no ``=`` or an empty side.
-    """
-    lang, sep, text = spec.partition("=")
-    lang, text = lang.strip(), text.strip()
-    if not sep or not lang or not text:
-        raise GlossaryError(f"--term {spec!r}: expected LANG=TEXT, for example --term en='Ahmed al-Sharaa'")
-    return lang, text
-
-
-def parse_lang_term_value(spec: str, option: str) -> tuple[str, str, str]:
-    """``"en:Julani=deprecated"`` → ``("en", "Julani", "deprecated")`` (the value follows the last ``=``).
-
-    Raises:
-        GlossaryError: the spec is not ``LANG:TEXT=VALUE``.
-    """
-    lang, sep1, rest = spec.partition(":")
-    text, sep2, value = rest.rpartition("=")
-    lang, text, value = lang.strip(), text.strip(), value.strip()
-    if not sep1 or not sep2 or not lang or not text or not value:
-        raise GlossaryError(f"{option} {spec!r}: expected LANG:TEXT=VALUE, for example {option} en:Julani=deprecated")
-    return lang, text, value
-
-
-def parse_status(value: str, option: str = "--status") -> TermStatus:
-    """``"deprecated"`` → :attr:`TermStatus.DEPRECATED` (also accepts ``deprecatedTerm-admn-sts``).
-
-    Raises:
-        GlossaryError: not preferred, admitted or deprecated; the message names ``option``.
-    """
-    v = value.strip().removesuffix("Term-admn-sts")
-    try:
-        return TermStatus(v)
-    except ValueError:
-        raise GlossaryError(f"{option}: unknown status {value!r}; use preferred, admitted or deprecated") from None
-
-
-def parse_type(value: str) -> EntryType:
-    """``"person"`` → :attr:`EntryType.PERSON`.
-
-    Raises:
-        GlossaryError: not an :class:`EntryType` value; the message lists them.
-    """
-    try:
-        return EntryType(value.strip())
-    except ValueError:
-        raise GlossaryError(
-            f"--type: unknown entry type {value!r}; use {', '.join(t.value for t in EntryType)}"
-        ) from None
-
-
-def parse_related(spec: str) -> CrossReference:
-    """``"aka:abu-mohammad-al-jolani"`` → ``CrossReference(also-known-as, ...)``; a bare id is see-also.
-
-    Raises:
-        GlossaryError: an unknown TYPE or an empty ID (expected ``[TYPE:]ID``).
-    """
-    kind, sep, target = spec.partition(":")
-    if not sep:
-        kind, target = "see-also", spec
-    kind, target = kind.strip(), target.strip()
-    if kind not in _RELATION_ALIASES or not target:
-        raise GlossaryError(f"--related {spec!r}: expected [TYPE:]ID with TYPE aka, also-known-as, see or see-also")
-    return CrossReference(type=_RELATION_ALIASES[kind], target=target)
 
 
 # ----------------------------------------------------------------------------- entry edits
@@ -118,7 +59,8 @@ def parse_related(spec: str) -> CrossReference:
 
 @dataclass
 class TermChanges:
-    """Term-level changes parsed from CLI options (all lists of parsed specs).
+    """Term-level changes to one entry (the CLI builds them with
+    :func:`xling.cli.glossary_args.term_changes`).
 
     Attributes:
         add: ``(lang, text)`` terms to add (``--term``).
@@ -135,18 +77,6 @@ class TermChanges:
     use: list[tuple[str, str, str]] = field(default_factory=list)
     remove: list[tuple[str, str]] = field(default_factory=list)
     note: list[tuple[str, str, str]] = field(default_factory=list)
-
-    @classmethod
-    def parse(cls, *, terms=(), statuses=(), shorts=(), uses=(), removes=(), notes=()) -> TermChanges:
-        """Build from the raw option strings (see the module docstring for the forms)."""
-        return cls(
-            add=[parse_term(s) for s in terms],
-            status=[(lg, t, parse_status(v)) for lg, t, v in (parse_lang_term_value(s, "--status") for s in statuses)],
-            short=[parse_lang_term_value(s, "--short") for s in shorts],
-            use=[parse_lang_term_value(s, "--use") for s in uses],
-            remove=[parse_term(s) for s in removes],
-            note=[parse_lang_term_value(s, "--term-note") for s in notes],
-        )
 
 
 def _find_term(entry: ConceptEntry, lang: str, text: str) -> Term | None:
@@ -398,7 +328,7 @@ def merge_entries(path: str | os.PathLike[str] | None, keep_id: str, other_id: s
         return merged.model_copy(deep=True)
 
 
-def merge_into(base: Glossary, other: Glossary, on_conflict: str = "error") -> Glossary:
+def merge_into(base: Glossary, other: Glossary, on_conflict: ConflictPolicy | str = ConflictPolicy.ERROR) -> Glossary:
     """``base`` with the entries of ``other`` merged in (a new Glossary; ``base`` metadata kept).
 
     Entries with a new id are appended in ``other``'s order. For an id present in both with
@@ -408,8 +338,10 @@ def merge_into(base: Glossary, other: Glossary, on_conflict: str = "error") -> G
     Raises:
         GlossaryError: ``on_conflict`` is unknown, or ``error`` and some ids conflict.
     """
-    if on_conflict not in CONFLICT_POLICIES:
-        raise GlossaryError(f"--on-conflict {on_conflict!r}: use one of {', '.join(CONFLICT_POLICIES)}")
+    try:
+        on_conflict = ConflictPolicy(on_conflict)
+    except ValueError:
+        raise GlossaryError(f"--on-conflict {on_conflict!r}: use one of {', '.join(CONFLICT_POLICIES)}") from None
     out = base.model_copy(deep=True)
     index = {e.id: i for i, e in enumerate(out.entries)}
     conflicts = [e.id for e in other.entries if e.id in index and out.entries[index[e.id]] != e]
@@ -435,7 +367,7 @@ def merge_into(base: Glossary, other: Glossary, on_conflict: str = "error") -> G
 
 
 def merge_glossary_file(
-    path: str | os.PathLike[str] | None, other: Glossary, *, on_conflict: str = "error"
+    path: str | os.PathLike[str] | None, other: Glossary, *, on_conflict: ConflictPolicy | str = ConflictPolicy.ERROR
 ) -> tuple[int, int]:
     """Merge ``other`` into the glossary file at ``path``; returns ``(entries added, entries changed)``.
 
@@ -457,19 +389,19 @@ def merge_glossary_file(
 # ----------------------------------------------------------------------------- import / export
 
 
-def detect_format(path: str | os.PathLike[str], fmt: str | None) -> str:
-    """``tbx``, ``csv`` or ``tsv`` from ``fmt`` or the file extension.
+def detect_format(path: str | os.PathLike[str], fmt: ExchangeFormat | str | None) -> ExchangeFormat:
+    """The :class:`ExchangeFormat` given by ``fmt``, or else told by the file extension.
 
     Raises:
         GlossaryError: unknown format, or ``"-"`` / an unknown extension without ``--format``.
     """
     if fmt:
-        f = fmt.lower()
-        if f not in ("tbx", "csv", "tsv"):
-            raise GlossaryError(f"--format {fmt!r}: use tbx, csv or tsv")
-        return f
+        try:
+            return ExchangeFormat(str(fmt.value if isinstance(fmt, ExchangeFormat) else fmt).lower())
+        except ValueError:
+            raise GlossaryError(f"--format {fmt!r}: use tbx, csv or tsv") from None
     suffix = Path(str(path)).suffix.lower()
-    found = {".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv"}.get(suffix)
+    found = _FORMAT_BY_SUFFIX.get(suffix)
     if found is None:
         raise GlossaryError(f"{path}: cannot tell the format from the name; give --format tbx, csv or tsv")
     return found
@@ -478,7 +410,7 @@ def detect_format(path: str | os.PathLike[str], fmt: str | None) -> str:
 def read_exchange_file(
     path: str | os.PathLike[str],
     *,
-    fmt: str | None = None,
+    fmt: ExchangeFormat | str | None = None,
     lang: str | None = None,
     source_lang: str = "fa",
     encoding: str | None = None,
@@ -516,9 +448,9 @@ def import_file(
     path: str | os.PathLike[str] | None,
     source: str | os.PathLike[str],
     *,
-    fmt: str | None = None,
+    fmt: ExchangeFormat | str | None = None,
     lang: str | None = None,
-    on_conflict: str = "error",
+    on_conflict: ConflictPolicy | str = ConflictPolicy.ERROR,
     replace: bool = False,
     encoding: str | None = None,
 ) -> tuple[int, int]:
@@ -555,40 +487,52 @@ def import_file(
     return merge_glossary_file(p, incoming, on_conflict=on_conflict)
 
 
-def export_file(
-    glossary: Glossary, dest: str | os.PathLike[str], *, fmt: str | None = None, lang: str | None = None
-) -> None:
-    """Write ``glossary`` to ``dest`` as TBX, or CSV/TSV (multi-language; two-column with ``lang``).
-
-    ``dest`` ``"-"`` writes to standard output (then ``fmt`` is required). Files are written atomically.
+def render_exchange(glossary: Glossary, fmt: ExchangeFormat | str, *, lang: str | None = None) -> str:
+    """``glossary`` as TBX-Basic text, or CSV/TSV (multi-language; the two-column form with ``lang``).
 
     Raises:
-        GlossaryError: the format cannot be told from ``dest``, ``lang`` has no terms in the
-            glossary, or the glossary cannot be written as CSV (see :mod:`xling.glossary.csvio`).
-        InputError: ``dest`` cannot be written.
+        GlossaryError: ``lang`` has no terms in the glossary, or the glossary cannot be written as
+            CSV (see :mod:`xling.glossary.csvio`).
     """
-    import sys
-
-    f = detect_format(dest, fmt)
-    if f == "tbx":
+    f = detect_format("", fmt)
+    if f == ExchangeFormat.TBX:
         from xling.glossary.tbx import glossary_to_tbx_bytes
 
-        text = glossary_to_tbx_bytes(glossary).decode("utf-8")
-    else:
-        from xling.glossary import csvio
+        return glossary_to_tbx_bytes(glossary).decode("utf-8")
+    from xling.glossary import csvio
 
-        delim = "\t" if f == "tsv" else ","
-        if lang:
-            if lang not in glossary.languages():
-                raise GlossaryError(
-                    f"--lang {lang}: the glossary has no {lang} terms; languages: {', '.join(glossary.languages())}"
-                )
-            text = csvio.glossary_to_pair_csv(glossary, lang, delimiter=delim)
-        else:
-            text = csvio.glossary_to_multi_csv(glossary, delimiter=delim)
-    if str(dest) == "-":
-        sys.stdout.write(text)
-        return
-    from xling.io import atomic_write_text
+    delim = "\t" if f == ExchangeFormat.TSV else ","
+    if lang:
+        if lang not in glossary.languages():
+            raise GlossaryError(
+                f"--lang {lang}: the glossary has no {lang} terms; languages: {', '.join(glossary.languages())}"
+            )
+        return csvio.glossary_to_pair_csv(glossary, lang, delimiter=delim)
+    return csvio.glossary_to_multi_csv(glossary, delimiter=delim)
 
-    atomic_write_text(dest, text)
+
+def export_file(
+    glossary: Glossary,
+    dest: str | os.PathLike[str],
+    *,
+    fmt: ExchangeFormat | str | None = None,
+    lang: str | None = None,
+) -> str:
+    """Write ``glossary`` to ``dest`` (atomically) as TBX, or CSV/TSV (see :func:`render_exchange`).
+
+    ``dest`` ``"-"`` writes nothing: the text is returned for the caller to print (``fmt`` is
+    required then).
+
+    Returns:
+        the text written (str).
+
+    Raises:
+        GlossaryError: the format cannot be told from ``dest``, or see :func:`render_exchange`.
+        InputError: ``dest`` cannot be written.
+    """
+    text = render_exchange(glossary, detect_format(dest, fmt), lang=lang)
+    if str(dest) != "-":
+        from xling.io import atomic_write_text
+
+        atomic_write_text(dest, text)
+    return text

@@ -1,8 +1,12 @@
 """Reading and writing glossary files (YAML, one glossary per file).
 
+Owns: where the house glossary lives (:func:`default_glossary_path`), parsing and validating a
+file into a :class:`GlossaryDocument`, atomic saving, the per-file lock and the edit transaction
+(:func:`edit_glossary`). The comment-preserving round trip (an edit keeps the comments, key order
+and entry order of everything it does not touch) is :mod:`xling.glossary.yamlsync`.
+
 Format: a YAML mapping validated by :class:`xling.glossary.model.Glossary` (unknown fields are
-refused). Files are read with ruamel.yaml in round-trip mode, so an edit made through
-:func:`edit_glossary` keeps comments, key order and entry order of everything it does not touch.
+refused).
 
 Errors: every problem raises :class:`~xling.errors.GlossaryError` with a one-line message of the
 form ``FILE:LINE: what is wrong; how to fix it``. Pydantic error locations (``entries.3.terms.en.0
@@ -15,19 +19,18 @@ lose an entry. A failed edit (bad input, broken invariant) leaves the file byte 
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from xling.errors import EncodingError, GlossaryError, InputError
-from xling.glossary.model import ConceptEntry, CrossReference, Glossary, Term
+from xling.glossary.model import ConceptEntry, Glossary
+from xling.glossary.yamlsync import ExpansionLimit, item_yaml, node_line, render, round_trip_yaml, to_plain
 
 HOUSE_FILE = "house.yaml"
 LOCK_TIMEOUT_SECONDS = 60.0
@@ -53,74 +56,8 @@ def default_glossary_path() -> Path:
     return repo_file
 
 
-def _yaml():
-    from ruamel.yaml import YAML
-
-    y = YAML(typ="rt")
-    y.preserve_quotes = True
-    y.width = 4096
-    y.indent(mapping=2, sequence=4, offset=2)
-    y.allow_unicode = True
-    return y
-
-
-# ----------------------------------------------------------------------------- line lookup
-
-
-def node_line(root: Any, loc: Sequence[Any]) -> int | None:
-    """1-based line of the deepest node of ``root`` reached by path ``loc``, or ``None``.
-
-    Args:
-        root: a ruamel round-trip tree (CommentedMap / CommentedSeq).
-        loc: keys and indexes, as in a pydantic error ``loc`` (``("entries", 3, "terms", "en")``).
-    """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    node = root
-    line = None
-    if hasattr(root, "lc") and root.lc.line is not None:
-        line = root.lc.line + 1
-    for key in loc:
-        try:
-            if isinstance(node, CommentedMap) and key in node:
-                line = node.lc.key(key)[0] + 1
-                node = node[key]
-            elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
-                line = node.lc.item(key)[0] + 1
-                node = node[key]
-            else:
-                break
-        except (KeyError, TypeError, AttributeError):
-            break
-    return line
-
-
 def _loc_text(loc: Sequence[Any]) -> str:
     return ".".join(str(p) for p in loc)
-
-
-class _TooBig(Exception):
-    pass
-
-
-def _plain(node: Any, budget: list[int] | None = None) -> Any:
-    """A ruamel tree as plain dicts, lists and scalars.
-
-    ``budget`` (a one-item list) is the number of nodes still allowed: YAML aliases are
-    expanded here, so an alias bomb (nested ``*a`` references, like the XML "billion laughs")
-    would otherwise grow exponentially; :class:`_TooBig` is raised when it runs out.
-    """
-    if budget is not None:
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise _TooBig
-    if isinstance(node, dict):
-        return {str(k) if not isinstance(k, (int, float, bool)) else k: _plain(v, budget) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v, budget) for v in node]
-    if isinstance(node, str):
-        return str(node)
-    return node
 
 
 # ----------------------------------------------------------------------------- document
@@ -163,7 +100,7 @@ def parse_glossary_text(text: str, name: str | os.PathLike[str] = "<glossary>") 
 
     path = Path(name)
     try:
-        tree = _yaml().load(text)
+        tree = round_trip_yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -172,15 +109,15 @@ def parse_glossary_text(text: str, name: str | os.PathLike[str] = "<glossary>") 
     except YAMLError as exc:
         raise GlossaryError(f"{path}: broken YAML: {' '.join(str(exc).split())}") from None
     if tree is None:
-        tree = _yaml().load("{}")
+        tree = round_trip_yaml().load("{}")
     if not isinstance(tree, dict):
         raise GlossaryError(
             f"{path}:1: a glossary file must be a YAML mapping with 'entries:'; found {'a list' if isinstance(tree, list) else 'a ' + type(tree).__name__}"
         )
     try:
         # a file without aliases has fewer nodes than characters; aliases may repeat a few
-        plain = _plain(tree, [10 * len(text) + 1000])
-    except (_TooBig, RecursionError):
+        plain = to_plain(tree, [10 * len(text) + 1000])
+    except (ExpansionLimit, RecursionError):
         raise GlossaryError(
             f"{path}: refused: its YAML aliases (*name) expand to far more data than the file holds "
             "(an alias bomb, or a self-referencing anchor); write the values out instead"
@@ -244,203 +181,33 @@ def load_glossary(path: str | os.PathLike[str] | None = None) -> Glossary:
     return load_document(path).glossary
 
 
-# ----------------------------------------------------------------------------- writing
+def resolve_glossary(
+    glossary: Glossary | str | os.PathLike[str] | None = None, *, no_glossary: bool = False
+) -> Glossary | None:
+    """The one reading of a ``--glossary PATH`` / ``--no-glossary`` pair: the termbase to use, or ``None``.
 
+    Args:
+        glossary: a :class:`Glossary` (returned as is), a YAML path, or ``None`` for the house
+            glossary (:func:`default_glossary_path`).
+        no_glossary: run without a termbase.
 
-def _dump_model(obj: Any) -> Any:
-    """A model value as plain YAML data, leaving out fields that hold their default."""
-    if isinstance(obj, BaseModel):
-        return obj.model_dump(mode="json", exclude_defaults=True)
-    if isinstance(obj, Enum):
-        return obj.value
-    if isinstance(obj, list):
-        return [_dump_model(v) for v in obj]
-    if isinstance(obj, dict):
-        return {k: _dump_model(v) for k, v in obj.items()}
-    return obj
+    Returns:
+        the :class:`Glossary`, or ``None`` when ``no_glossary``.
 
-
-def _to_tree(data: Any) -> Any:
-    """Plain data → ruamel Commented* nodes (so new nodes get block style)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if isinstance(data, dict):
-        m = CommentedMap()
-        for k, v in data.items():
-            m[k] = _to_tree(v)
-        return m
-    if isinstance(data, list):
-        s = CommentedSeq()
-        for v in data:
-            s.append(_to_tree(v))
-        if data and all(isinstance(v, str) for v in data):
-            s.fa.set_flow_style()
-        return s
-    return data
-
-
-def _item_key(model: BaseModel) -> Any:
-    if isinstance(model, ConceptEntry):
-        return model.id
-    if isinstance(model, Term):
-        return model.text
-    if isinstance(model, CrossReference):
-        return (model.type.value, model.target)
-    return None
-
-
-def _node_key(node: Any, cls: type) -> Any:
-    if not isinstance(node, dict):
-        return None
-    try:
-        if cls is ConceptEntry:
-            return str(node.get("id"))
-        if cls is Term:
-            return str(node.get("text"))
-        if cls is CrossReference:
-            return (str(node.get("type", "see-also")), str(node.get("target")))
-    except Exception:
-        return None
-    return None
-
-
-def _sync_model(node: Any, model: BaseModel) -> Any:
-    """Update round-trip mapping ``node`` in place to hold ``model``; return the node to use.
-
-    Keys whose value is unchanged keep their comments and style; a key explicitly written with
-    its default value stays; keys no longer present are removed.
+    Raises:
+        InputError: a path and ``no_glossary`` both given.
+        GlossaryError: see :func:`load_glossary`.
     """
-    from ruamel.yaml.comments import CommentedMap
-
-    if not isinstance(node, CommentedMap):
-        return _to_tree(_dump_model(model))
-    fields = type(model).model_fields
-    for key in list(node.keys()):
-        if key not in fields:
-            del node[key]
-    for name, info in fields.items():
-        value = getattr(model, name)
-        default = info.get_default(call_default_factory=True)
-        if value == default:
-            if name in node and _plain(node[name]) != _dump_model(value):
-                del node[name]
-            continue
-        if name in node:
-            node[name] = _sync_value(node[name], value)
-        else:  # insert in model field order, after the fields that precede it
-            order = list(fields)
-            pos = sum(1 for k in node.keys() if k in fields and order.index(k) < order.index(name))
-            node.insert(pos, name, _to_tree(_dump_model(value)))
-    return node
+    if no_glossary:
+        if glossary is not None:
+            raise InputError("give --glossary PATH or --no-glossary, not both")
+        return None
+    if isinstance(glossary, Glossary):
+        return glossary
+    return load_glossary(glossary)
 
 
-def _comment_slot(node: Any) -> tuple[Any, Any, int] | None:
-    """Where ruamel keeps the comment that follows the last line of ``node``: (container, key, index)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if isinstance(node, CommentedMap) and len(node):
-        key = list(node.keys())[-1]
-        child = node[key]
-        if isinstance(child, (CommentedMap, CommentedSeq)) and len(child) and not child.fa.flow_style():
-            return _comment_slot(child)
-        return node, key, 2
-    if isinstance(node, CommentedSeq) and len(node):
-        idx = len(node) - 1
-        child = node[idx]
-        if isinstance(child, (CommentedMap, CommentedSeq)) and len(child) and not child.fa.flow_style():
-            return _comment_slot(child)
-        return node, idx, 0
-    return None
-
-
-def _keep_trailing_comment(seq: Any, i: int) -> None:
-    """Before ``seq[i]`` is deleted, hand the comment lines that follow it (a section header such as
-    ``# ---- titles``) to the item before it, so deleting an entry does not delete them."""
-    if i == 0:
-        return
-    src, dst = _comment_slot(seq[i]), _comment_slot(seq[i - 1])
-    if src is None or dst is None:
-        return
-    container, key, pos = src
-    entry = container.ca.items.get(key)
-    if not entry or len(entry) <= pos or entry[pos] is None:
-        return
-    token = entry[pos]
-    if "#" not in getattr(token, "value", ""):
-        return  # only blank lines: nothing worth keeping
-    dcontainer, dkey, dpos = dst
-    slot = dcontainer.ca.items.setdefault(dkey, [None, None, None, None])
-    while len(slot) <= dpos:
-        slot.append(None)
-    if slot[dpos] is None or "#" not in getattr(slot[dpos], "value", ""):
-        slot[dpos] = token
-    else:
-        slot[dpos].value = slot[dpos].value + token.value.lstrip("\n")
-
-
-def _sync_list(seq: Any, models: list[BaseModel]) -> Any:
-    from ruamel.yaml.comments import CommentedSeq
-
-    if not isinstance(seq, CommentedSeq) or not models:
-        return _to_tree(_dump_model(models))
-    cls = type(models[0])
-    wanted = [_item_key(m) for m in models]
-    existing = [_node_key(n, cls) for n in seq]
-    # an item whose key changed in place (renamed entry, edited term text) keeps its node and comments
-    for i in range(min(len(seq), len(models))):
-        if existing[i] not in wanted and wanted[i] not in existing:
-            seq[i] = _sync_model(seq[i], models[i])
-    # remove nodes whose key is gone (from the end, so indexes stay valid)
-    for i in range(len(seq) - 1, -1, -1):
-        if _node_key(seq[i], cls) not in wanted:
-            _keep_trailing_comment(seq, i)
-            del seq[i]
-    for i, m in enumerate(models):
-        key = wanted[i]
-        if i < len(seq) and _node_key(seq[i], cls) == key:
-            seq[i] = _sync_model(seq[i], m)
-            continue
-        j = next((k for k in range(i + 1, len(seq)) if _node_key(seq[k], cls) == key), None)
-        if j is not None:  # moved: take the node out and put it here
-            node = seq.pop(j)
-            seq.insert(i, _sync_model(node, m))
-        else:
-            seq.insert(i, _to_tree(_dump_model(m)))
-    while len(seq) > len(models):
-        del seq[len(seq) - 1]
-    return seq
-
-
-def _sync_value(node: Any, value: Any) -> Any:
-    from ruamel.yaml.comments import CommentedMap
-
-    if isinstance(value, BaseModel):
-        return _sync_model(node, value)
-    if isinstance(value, list) and value and isinstance(value[0], BaseModel):
-        return _sync_list(node, value)
-    if isinstance(value, dict) and isinstance(node, CommentedMap):
-        for key in list(node.keys()):
-            if key not in value:
-                del node[key]
-        for k, v in value.items():
-            node[k] = _sync_value(node[k], v) if k in node else _to_tree(_dump_model(v))
-        return node
-    plain = _dump_model(value)
-    if _plain(node) == plain:
-        return node
-    return _to_tree(plain)
-
-
-def render_glossary(glossary: Glossary, tree: Any = None) -> str:
-    """YAML text of ``glossary``; with ``tree`` (a loaded round-trip tree) comments and order survive."""
-    from ruamel.yaml.comments import CommentedMap
-
-    if tree is None:
-        tree = CommentedMap()
-    tree = _sync_model(tree, glossary)
-    buf = io.StringIO()
-    _yaml().dump(tree, buf)
-    return buf.getvalue()
+# ----------------------------------------------------------------------------- writing
 
 
 def save_glossary(glossary: Glossary, path: str | os.PathLike[str], *, tree: Any = None) -> None:
@@ -457,21 +224,10 @@ def save_glossary(glossary: Glossary, path: str | os.PathLike[str], *, tree: Any
     from xling.io import atomic_write_text
 
     path = _real(path)  # a symbolic link stays a link: the file it points to gets the new text
-    text = render_glossary(glossary, tree)
+    text = render(glossary, tree)
     # never write something we could not read back
     parse_glossary_text(text, path)
-    try:
-        mode = os.stat(path).st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    atomic_write_text(path, text)
-    # the temporary file was created 0600; give the glossary its old (or the usual) permissions
-    try:
-        os.chmod(path, mode)
-    except OSError:
-        pass
+    atomic_write_text(path, text)  # keeps the old file's permissions
 
 
 def _real(path: str | os.PathLike[str]) -> Path:
@@ -493,11 +249,15 @@ def lock_for(path: str | os.PathLike[str]):
     return FileLock(str(lock_path(path)), timeout=LOCK_TIMEOUT_SECONDS)
 
 
+def render_glossary(glossary: Glossary, tree: Any = None) -> str:
+    """YAML text of ``glossary``; with ``tree`` (a loaded round-trip tree) comments and order survive
+    (:func:`xling.glossary.yamlsync.render`)."""
+    return render(glossary, tree)
+
+
 def entry_yaml(entry: ConceptEntry) -> str:
     """One concept entry as a YAML list item (the form it has in a glossary file)."""
-    buf = io.StringIO()
-    _yaml().dump([_dump_model(entry)], buf)
-    return buf.getvalue()
+    return item_yaml(entry)
 
 
 @contextmanager

@@ -145,11 +145,9 @@ def score_segments(
 
 def _resolve_glossary(glossary: str | os.PathLike[str] | None) -> Glossary | None:
     """Load the glossary named by ``glossary`` (``"default"``: the shipped house glossary)."""
-    if glossary is None:
-        return None
-    from xling.glossary.store import load_glossary
+    from xling.glossary.store import resolve_glossary
 
-    return load_glossary(None if glossary == DEFAULT_GLOSSARY else glossary)
+    return resolve_glossary(None if glossary == DEFAULT_GLOSSARY else glossary, no_glossary=glossary is None)
 
 
 def score_files(

@@ -1,0 +1,51 @@
+"""The shared option vocabulary of the ``xling`` commands: one definition per option meaning.
+
+A command declares an option by using one of these ``Annotated`` types as a parameter type, so
+the name, short name, help and default of (say) the glossary option are written once::
+
+    from xling.cli.options import GlossaryPath, NoGlossary, glossary_from_options
+
+    def cmd(glossary: GlossaryPath = None, no_glossary: NoGlossary = False) -> None:
+        g = glossary_from_options(glossary, no_glossary)   # a Glossary, or None
+
+Other command groups add their shared options here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from xling.glossary.model import Glossary
+
+#: ``--glossary PATH`` / ``-g``: a termbase YAML file; ``None`` is the house glossary
+GlossaryPath = Annotated[
+    Path | None,
+    typer.Option(
+        "--glossary",
+        "-g",
+        help="Glossary YAML file (default: the shipped house glossary).",
+        show_default=False,
+    ),
+]
+
+#: ``--no-glossary``: run without a termbase
+NoGlossary = Annotated[bool, typer.Option("--no-glossary", help="Use no glossary (termbase).")]
+
+
+def glossary_from_options(glossary: Path | None, no_glossary: bool = False) -> Glossary | None:
+    """The termbase a command runs with, from its ``--glossary``/``--no-glossary`` pair.
+
+    Returns:
+        the loaded :class:`~xling.glossary.model.Glossary` (``glossary`` ``None``: the house
+        glossary), or ``None`` with ``--no-glossary``.
+
+    Raises:
+        InputError: both options given. GlossaryError: the file is missing or invalid.
+    """
+    from xling.glossary.store import resolve_glossary
+
+    return resolve_glossary(glossary, no_glossary=no_glossary)
