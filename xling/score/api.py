@@ -231,10 +231,10 @@ def score_files(
 
 def _check_language(code: str, option: str) -> None:
     """Refuse a language code xling has no data for (one line naming ``option`` and the known codes)."""
-    from xling.text.lang import SUPPORTED
+    from xling.lang import LANGUAGES
 
-    if code not in SUPPORTED:
-        raise InputError(f"{option} {code!r}: unknown language; use one of: {', '.join(SUPPORTED)}")
+    if code not in LANGUAGES:
+        raise InputError(f"{option} {code!r}: unknown language; use one of: {', '.join(LANGUAGES)}")
 
 
 def _parse_thresholds(

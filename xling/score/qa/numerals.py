@@ -2,7 +2,7 @@
 
 Digits: Persian (۰-۹) and Arabic-Indic (٠-٩) digits and separators are folded to ASCII first, so
 ۸۰ and 80 are the same number. Separators follow the language's convention
-(:data:`NUMBER_FORMAT`): in en, fa and ar ``1,250`` is 1250 and ``12.5`` is 12.5; in ru, de and fr
+(:attr:`xling.lang.LanguageData.group_separator`): in en, fa and ar ``1,250`` is 1250 and ``12.5`` is 12.5; in ru, de and fr
 the comma is the decimal separator (``0,850`` = 0.85), and in de ``1.250`` is 1250. In every
 language ``12,5`` is 12.5; a token with both separators reads the last one as the decimal
 separator and the other as grouping (``1.250,5`` = ``1,250.5`` = 1250.5); and the same separator
@@ -14,7 +14,7 @@ Words: a small cardinal parser in the usual additive-multiplicative way (the alg
 e.g. ``text2num`` and ``word2number``): additive words (units, teens, tens, hundreds) add to the
 current group, multipliers ("hundred" multiplies the group; thousand, million, billion close it),
 connectors (and, و) and hyphens may stand between. Digits may start a phrase (``4 thousand``,
-``۴ هزار`` = 4000). Language data lives in :mod:`xling.score.qa.lang`.
+``۴ هزار`` = 4000). Language data lives in :mod:`xling.lang`.
 """
 
 from __future__ import annotations
@@ -24,50 +24,34 @@ from dataclasses import dataclass
 from functools import cache
 
 from xling.text.digits import to_ascii_digits
-from xling.text.orthography import HARAKAT, TATWEEL
+from xling.text.keys import NBSP, NNBSP, ZWNJ
+from xling.text.keys import number_word_key as word_key
 
-_HARAKAT = re.compile(f"[{HARAKAT}{TATWEEL}]")
-_KEY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ё": "е", "\u200c": ""})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
-_GAP_OK = re.compile(r"^[\s\u00a0\u202f\u200c-]*$")
+_GAP_OK = re.compile(f"^[\\s{NBSP}{NNBSP}{ZWNJ}-]*$")
 _SPACED_GROUPS = {
     "any": re.compile(r"(?<![\d.,])\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])"),
     "space": re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])"),
-}
-#: Language → (decimal separator, thousands separator) as written in running text (CLDR's
-#: ``symbols/decimal`` and ``symbols/group``; fa and ar after ٫ and ٬ are folded to ``.`` and ``,``).
-NUMBER_FORMAT = {
-    "en": (".", ","),
-    "fa": (".", ","),
-    "ar": (".", ","),
-    "ru": (",", " "),
-    "fr": (",", " "),
-    "de": (",", "."),
 }
 _MIXED = re.compile(r"(\d{1,3}(?:([.,])\d{3})+)([.,])(\d+)")
 _MANY_GROUPS = re.compile(r"[1-9]\d{0,2}([.,])\d{3}(?:\1\d{3})+")
 
 
-def word_key(word: str) -> str:
-    """The lookup key of a word: lower case, ё→е, Arabic-script letters unified, harakat removed."""
-    return _HARAKAT.sub("", word.lower()).translate(_KEY)
-
-
 @cache
 def _tables(lang: str):
-    from xling.score.qa import lang as langdata
+    from xling.lang import find
 
-    mod = langdata.load(lang)
-    if mod is None:
+    data = find(lang)
+    if data is None:
         return {}, {}, frozenset(), (), frozenset()
-    words = {word_key(w): v for w, v in mod.number_words().items()}
-    mults = {word_key(w): v for w, v in mod.multipliers().items()}
-    ambiguous = frozenset(word_key(w) for w in getattr(mod, "AMBIGUOUS", ()))
+    words = {word_key(w): v for w, v in data.number_words.items()}
+    mults = {word_key(w): v for w, v in data.multipliers.items()}
+    ambiguous = frozenset(word_key(w) for w in data.ambiguous_number_words)
     return (
         words,
         mults,
-        frozenset(word_key(c) for c in mod.CONNECTORS),
-        tuple(word_key(c) for c in mod.CLITICS),
+        frozenset(word_key(c) for c in data.number_connectors),
+        tuple(word_key(c) for c in data.number_clitics),
         ambiguous,
     )
 
@@ -92,13 +76,21 @@ class Number:
     significant: bool
 
 
+@cache
+def _group_separator(lang: str) -> str:
+    from xling.lang import find
+
+    data = find(lang)
+    return "," if data is None else data.group_separator
+
+
 def parse_digits(token: str, lang: str) -> list[float]:
     """Values of one ASCII digit token such as ``1,250``, ``12.5``, ``1.250,5`` or ``15.10.2025``.
 
     Separators are read as in the module docstring; a token that is none of those forms
     (a date, a version, a list) gives its parts.
     """
-    group = NUMBER_FORMAT.get(lang, (".", ","))[1]
+    group = _group_separator(lang)
     mixed = _MIXED.fullmatch(token)
     if mixed and mixed.group(2) != mixed.group(3):
         return [float(mixed.group(1).replace(mixed.group(2), "") + "." + mixed.group(4))]
@@ -113,7 +105,7 @@ def parse_digits(token: str, lang: str) -> list[float]:
 
 def _prepare(text: str, lang: str) -> str:
     text = to_ascii_digits(text)
-    pattern = _SPACED_GROUPS["space" if NUMBER_FORMAT.get(lang, ".,")[1] == " " else "any"]
+    pattern = _SPACED_GROUPS["space" if _group_separator(lang) == " " else "any"]
     return pattern.sub(lambda m: re.sub(r"\D", "", m.group()), text)
 
 

@@ -26,24 +26,24 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from xling.lang import get as get_language
+from xling.lang import script_of_language
 from xling.score.normalization import normalize_for_scoring
 from xling.score.qa.base import Check, Context, Issue, Unit, issue
-from xling.score.qa.scripts import ARABIC_RUN, LANG_SCRIPT, PERSIAN_ONLY, letters, script_of, script_share
+from xling.score.qa.scripts import ARABIC_RUN, PERSIAN_ONLY, letters, script_of, script_share
+from xling.text.keys import ZWNJ
 
 MAX_ARABIC_SHARE = 0.5
 MIN_PERSIAN_SHARE = 0.05
 MIN_FRAGMENT_WORDS = 4
-#: Persian words that are not Arabic words (compared after ي→ی, ك→ک and without ZWNJ). Left out on
-#: purpose: words Arabic also writes (هم "they", با, بر, آن, ها, کرد, این ~ informal اين "where").
-PERSIAN_FUNCTION_WORDS = frozenset(
-    "است را که از در برای می شد شده بود خود های یک تا وی نیز اند کند کرده دارد باشد گفت".split()
-)
+#: Persian words that are not Arabic words (:attr:`xling.lang.LanguageData.distinctive_function_words`).
+PERSIAN_FUNCTION_WORDS = get_language("fa").distinctive_function_words
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def persian_function_words(text: str) -> int:
     """How many words of ``text`` are :data:`PERSIAN_FUNCTION_WORDS`."""
-    fold = text.replace("ي", "ی").replace("ك", "ک").replace("\u200c", " ")
+    fold = text.replace("ي", "ی").replace("ك", "ک").replace(ZWNJ, " ")
     return sum(1 for w in _WORD.findall(fold) if w in PERSIAN_FUNCTION_WORDS)
 
 
@@ -84,7 +84,7 @@ def is_untranslated(hyp: str, src: str | None, tgt_lang: str, src_lang: str | No
         if words and ls and persian >= 2 and persian / len(ls) >= MIN_PERSIAN_SHARE:
             return f"{persian / len(ls):.0%} of its letters are Persian-only (پ چ ژ گ ک ی)"
     if src is not None and src_lang:
-        own = LANG_SCRIPT.get(src_lang)
+        own = script_of_language(src_lang)
         if _has_word(src, own) and _key(hyp, src_lang) == _key(src, src_lang):
             return "it is identical to the source"
     return None
