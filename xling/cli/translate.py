@@ -115,6 +115,11 @@ def translate(
         "--score",
         help="Run xling score's reference-free QA checks on the output: a table per language on stderr and DIR/<stem>.qa.json.",
     ),
+    report: bool = typer.Option(
+        False,
+        "--report",
+        help="Also write DIR/<stem>.html: the review report of xling report (source and targets side by side, terms, QA).",
+    ),
 ) -> None:
     """Translate a document into each target language.
 
@@ -150,7 +155,14 @@ def translate(
         if session.plan is not None:
             typer.echo("\n".join(session.plan.describe()))
         return
-    result = translate_file(file, out_dir, config, encoding=encoding, score=score, reporter=reporter, session=session)
+    outputs = []
+    if report:  # issue 15: the page joins the all-or-nothing group of the other outputs
+        from xling.report.api import html_output
+
+        outputs.append(html_output(session.glossary))
+    result = translate_file(
+        file, out_dir, config, encoding=encoding, score=score, outputs=outputs, reporter=reporter, session=session
+    )
     _print_summary(result, reporter)
 
 
