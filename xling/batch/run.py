@@ -35,14 +35,24 @@ class BatchSettings:
         encoding: input encoding (None: UTF-8, as ``xling translate``).
         score: write ``<stem>.qa.json`` as ``xling translate --score`` does.
         outputs: extra output writers (picklable callables), as :func:`xling.pipeline.translate_file`.
-        threads: CTranslate2 threads per worker (None: the engine's default).
+        report: also write each document's ``<stem>.html`` review page (``xling translate --report``);
+            built in the worker from its session, so settings stay picklable.
     """
 
     out_dir: str
     encoding: str | None = None
     score: bool = False
     outputs: tuple[OutputWriter, ...] = ()
-    threads: int | None = None
+    report: bool = False
+
+    def writers(self, session: Session) -> list[OutputWriter]:
+        """The extra output writers of a document, for ``session``."""
+        writers = list(self.outputs)
+        if self.report:
+            from xling.report.api import html_output
+
+            writers.append(html_output(session.glossary))
+        return writers
 
 
 @dataclass
@@ -85,7 +95,11 @@ def config_key(config: TranslateConfig, settings: BatchSettings) -> str:
     elif glossary is not None and not isinstance(glossary, str):
         glossary = f"object@{sha256_bytes(repr(glossary).encode())}"
     fields = {**{k: getattr(config, k) for k in config.__dataclass_fields__}, "glossary": glossary}
-    fields.update(score=settings.score, outputs=[getattr(w, "__qualname__", repr(w)) for w in settings.outputs])
+    fields.update(
+        score=settings.score,
+        report=settings.report,
+        outputs=[getattr(w, "__qualname__", repr(w)) for w in settings.outputs],
+    )
     return sha256_bytes(repr(sorted(fields.items())).encode())[:16]
 
 
@@ -192,7 +206,9 @@ def _translate_and_write(
     for (doc, data, _), translated in zip(ready, docs):
         folder = out_root / doc.subdir if doc.subdir else out_root
         stem = output_stem(str(doc.path), session.config.from_code)
-        written = finish_document(translated, folder, stem, session, score=settings.score, outputs=settings.outputs)
+        written = finish_document(
+            translated, folder, stem, session, score=settings.score, outputs=settings.writers(session)
+        )
         outputs = {p.relative_to(out_root).as_posix(): sha256_file(p) for p in written.paths}
         results.append(DocResult(doc.id, "done", sha256_bytes(data), outputs, len(translated.segments)))
     return results

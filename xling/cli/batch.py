@@ -118,8 +118,13 @@ def translate(
         None, "--encoding", help="Input encoding if not UTF-8 (a Python codec name, e.g. cp1256)."
     ),
     beam_size: int = typer.Option(None, "--beam-size", min=1, help="Beam width (default: argostranslate's, 4)."),
-    engine: str = typer.Option("argos", "--engine", help="Engine kind, as for xling translate."),
-    pivot: str = typer.Option("en", "--pivot", help="Language to pivot through when no direct model exists."),
+    engine: str = typer.Option(None, "--engine", help="One engine kind for every leg, as for xling translate."),
+    routes: str = typer.Option(
+        None, "--routes", help="Routes config (TOML) per target (default: ./xling.toml if present)."
+    ),
+    pivot: str = typer.Option(
+        None, "--pivot", help="Language to pivot through when no direct model exists (default en)."
+    ),
     max_batch_tokens: int = typer.Option(
         2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens."
     ),
@@ -137,6 +142,9 @@ def translate(
     score: bool = typer.Option(
         False, "--score", help="Write each document's <stem>.qa.json, as xling translate --score."
     ),
+    report: bool = typer.Option(
+        False, "--report", help="Write each document's <stem>.html review page, as xling translate --report."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output (the summary and errors still print)."),
 ) -> None:
     """Translate every document of a folder or manifest, as xling translate does for one.
@@ -153,23 +161,30 @@ def translate(
     from xling.batch.run import BatchSettings
     from xling.cli.translate import _split_langs
     from xling.errors import InputError
+    from xling.mt.routes import ENGINE_KINDS, find_routes_config
     from xling.pipeline import HOUSE_GLOSSARY, Session, TranslateConfig
 
+    if engine is not None and engine not in ENGINE_KINDS:
+        raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINE_KINDS)}")
+    if engine is not None and routes is not None:
+        raise InputError("give --engine KIND (every leg) or --routes FILE (per target), not both")
     if no_glossary and glossary:
         raise InputError("give --glossary PATH or --no-glossary, not both")
+    routes_config = None if engine else find_routes_config(routes)
     config = TranslateConfig(
         from_code=from_code.strip().lower(),
         targets=tuple(_split_langs(to)),
         beam_size=beam_size,
         engine=engine,
-        pivot=pivot.strip().lower(),
+        routes=str(routes_config.path) if routes_config else None,
+        pivot=(pivot or (routes_config.pivot if routes_config else None) or "en").strip().lower(),
         max_batch_tokens=max_batch_tokens,
         join_lines=join_lines,
         glossary=None if no_glossary else (str(glossary) if glossary else HOUSE_GLOSSARY),
     )
     session = Session.open(config)  # a missing model: exit 2 before any document is read
     docs = discover(source, glob=glob, exclude=out_dir)
-    settings = BatchSettings(out_dir=str(out_dir), encoding=encoding, score=score)
+    settings = BatchSettings(out_dir=str(out_dir), encoding=encoding, score=score, report=report)
     console = Console(stderr=True)
     try:
         with _progress(console, quiet) as progress:
