@@ -160,3 +160,18 @@ def test_long_paragraph_is_cut_into_pieces(monkeypatch):
     pieces = [(s.text, s.start) for s in segment_text(text, "en")]
     assert pieces == whole
     assert len(seen) > 20 and max(seen) <= 500
+
+
+def test_segmenter_does_not_import_torch():
+    """Issue 11 defect 16: spaCy's thinc imported torch (0.7 s, ~200 MB) for a rule-based sentencizer."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from xling.text.segment import segment_text\n"
+        "assert len(segment_text('Dr. Smith came. He left.', 'en')) == 2\n"
+        "print(sorted(m for m in ('torch', 'tensorflow') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
