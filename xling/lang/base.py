@@ -66,6 +66,11 @@ class LanguageData:
             one continues (``«چرا؟» و رفت``); languages with letter case rely on the lower case.
         date_prepositions: prepositions that open a date phrase (``В 2025 г.``), which is not a
             sentence of its own.
+        sentence_starters: capitalised words that open a sentence after a weak abbreviation or a
+            one-letter word (``U.S. How``, ``you and I. Did``); empty: any capital letter does.
+            Other capitalised words continue (``U.S. Government``, ``Albert I. Jones``).
+        number_bound_abbreviations: weak abbreviations that may end a sentence only right after
+            a number (Russian ``г.`` is "year" after one, "city" before a name: ``г. Волгоград``).
         number_words: QA number parser (:mod:`xling.score.qa.numerals`): cardinal (and ordinal)
             words → additive value.
         multipliers: hundred, thousand, million ... → multiplier.
@@ -103,6 +108,8 @@ class LanguageData:
     initial_letters: str = ""
     continuation_words: frozenset[str] = frozenset()
     date_prepositions: frozenset[str] = frozenset()
+    sentence_starters: frozenset[str] = frozenset()
+    number_bound_abbreviations: frozenset[str] = frozenset()
     number_words: Mapping[str, int] = field(default_factory=lambda: _EMPTY)
     multipliers: Mapping[str, int] = field(default_factory=lambda: _EMPTY)
     number_connectors: frozenset[str] = frozenset()
