@@ -341,8 +341,8 @@ def learn_lexicon(
             cs[w] = cs.get(w, 0) + 1
         for w in b:
             ct[w] = ct.get(w, 0) + 1
-        for x in a:
-            for y in b:
+        for x in sorted(a):  # sorted: ties between target words break the same way in every run
+            for y in sorted(b):
                 joint[(x, y)] = joint.get((x, y), 0) + 1
     best: dict[str, tuple[float, str]] = {}
     for (x, y), n in joint.items():
