@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from zwnj_metrics import score_zwnj
 
 from xling.errors import InputError
 from xling.text.zwnj import restore_word, restore_zwnj
-from xling.text.zwnj_metrics import score_zwnj
 
 DATA = Path(__file__).parent / "data"
 Z = "\u200c"

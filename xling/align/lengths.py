@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from xling.text.orthography import HARAKAT, TATWEEL
+from xling.text.keys import HARAKAT, TATWEEL
 
 #: Gale & Church's (1993) variance of target characters per source character (en-de/fr).
 GC_VARIANCE = 6.8

@@ -53,22 +53,30 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ZWNJ = "\u200c"
+from xling.lang import ZwnjAffixes
+from xling.text.keys import ARABIC_WORD_CHARS, NON_JOINING, ZWNJ
 
-# Letters that do not join the following letter: a ZWNJ after them is invisible and not written.
-NON_JOINING = frozenset("اآأإٱدذرزژوؤۀةء")
+
+def _fa_affixes() -> ZwnjAffixes:
+    from xling.lang import get
+
+    affixes = get("fa").zwnj
+    assert affixes is not None
+    return affixes
+
+
+_AFFIXES = _fa_affixes()
+
 # Arabic-script letters, harakat and tanwin (no digits, no punctuation, no ZWNJ).
-_WORD_RE = re.compile("[\u0621-\u065f\u0670-\u06d3\u06d5\u06fa-\u06ff]+")
+_WORD_RE = re.compile(f"[{ARABIC_WORD_CHARS}]+")
 # What follows a word: the next word, a punctuation mark, or "" at the end of the text.
-_NEXT_RE = re.compile("[ \t]*([\u0621-\u065f\u0670-\u06d3\u06d5\u06fa-\u06ff]+|[.!?\u061f\u060c\u061b:\n]|$)")
+_NEXT_RE = re.compile(f"[ \t]*([{ARABIC_WORD_CHARS}]+|[.!?\u061f\u060c\u061b:\n]|$)")
 
-VERB_PREFIXES = ("بر", "در", "باز", "فرا", "فرو", "ور", "وا")
-PLURAL_SUFFIXES = ("هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "های", "هاست", "ها")
-COMPARATIVE_SUFFIXES = ("ترینها", "ترین", "تری", "تر")
-# After a final ه (heh): indefinite/relative ی written ای, the copula and possessive clitics.
-AFTER_HEH_SUFFIXES = ("اند", "ایم", "اید", "ای", "ام", "اش")
-# After a final ی: the copula and possessive clitics (زندگی‌اش, ایرانی‌اند).
-AFTER_YEH_SUFFIXES = ("اند", "ایم", "اید", "ام", "اش")
+VERB_PREFIXES = _AFFIXES.verb_prefixes
+PLURAL_SUFFIXES = _AFFIXES.plural_suffixes
+COMPARATIVE_SUFFIXES = _AFFIXES.comparative_suffixes
+AFTER_HEH_SUFFIXES = _AFFIXES.after_heh_suffixes
+AFTER_YEH_SUFFIXES = _AFFIXES.after_yeh_suffixes
 
 # Part-of-speech tags (hazm's lexicon) a stem must carry for each suffix family.
 _PLURAL_TAGS = frozenset({"N", "AJ", "ADV", "NUM", "RES", "PRO"})
@@ -96,20 +104,18 @@ MIN_PREFIXED_WORD_COUNT = 200_000
 MIN_COMPARATIVE_STEM_CHARS = 3
 # Suffixes that make adjectives from nouns: a stem hazm does not tag, made of a lexicon word and
 # one of them, still takes تر/ترین (ثروتمندترین, خطرناکتر, قدیمیترین: relational ی).
-ADJECTIVE_SUFFIXES = ("مند", "ناک", "وار", "انه", "گین", "ین", "ی")
+ADJECTIVE_SUFFIXES = _AFFIXES.adjective_suffixes
 # Prefixes that make adjectives from nouns (پرآتش, بیرحم, ناامن, کمرنگ, خوشبو): same use.
-ADJECTIVE_PREFIXES = ("بی", "با", "نا", "پر", "کم", "خوش", "بد")
+ADJECTIVE_PREFIXES = _AFFIXES.adjective_prefixes
 # Suffixes always written joined (plural ان/ات, adjectival and indefinite ی): a word that is a
 # lexicon word plus one of these is a known word, not a glued compound (بازیکنان, تحلیلگران).
-JOINED_SUFFIXES = ("یان", "گان", "ان", "ات", "یی", "ی")
+JOINED_SUFFIXES = _AFFIXES.joined_suffixes
 # X+ه+ای where both X and Xه are common words (نامهای: نام‌های "names" or نامه‌ای "a letter";
 # their hazm counts are within AMBIGUITY_RATIO of each other): read from the word before it,
 # then from which stem occurs alone in the same text, else left alone.
 AMBIGUITY_RATIO = 10.0
-INDEFINITE_CUES = frozenset({"یک", "هیچ", "چه", "چنین", "چنان", "فلان", "هر"})
-PLURAL_CUES = frozenset(
-    {"این", "آن", "همین", "همان", "همه", "تمام", "تمامی", "برخی", "بعضی", "سایر", "کلیه", "اغلب", "بیشتر"}
-)
+INDEFINITE_CUES = _AFFIXES.indefinite_cues
+PLURAL_CUES = _AFFIXES.plural_cues
 
 
 @dataclass(frozen=True, eq=False)
@@ -408,29 +414,7 @@ def _heh_or_plural(word: str, lex: ZwnjLexicon) -> str | None:
 
 
 # Closed-class words that cannot stand right after an ezafe (prepositions, conjunctions, را).
-FUNCTION_WORDS = frozenset(
-    {
-        "به",
-        "از",
-        "با",
-        "در",
-        "برای",
-        "بر",
-        "تا",
-        "که",
-        "را",
-        "و",
-        "یا",
-        "اما",
-        "ولی",
-        "چون",
-        "اگر",
-        "زیرا",
-        "نیز",
-        "جز",
-        "مگر",
-    }
-)
+FUNCTION_WORDS = _AFFIXES.ezafe_breakers
 
 
 def _read_by_context(

@@ -10,7 +10,7 @@ Words: a small cardinal parser in the usual additive-multiplicative way (the alg
 e.g. ``text2num`` and ``word2number``): additive words (units, teens, tens, hundreds) add to the
 current group, multipliers ("hundred" multiplies the group; thousand, million, billion close it),
 connectors (and, و) and hyphens may stand between. Digits may start a phrase (``4 thousand``,
-``۴ هزار`` = 4000). Language data lives in :mod:`xling.score.qa.lang`.
+``۴ هزار`` = 4000). Language data lives in :mod:`xling.lang`.
 """
 
 from __future__ import annotations
@@ -20,38 +20,32 @@ from dataclasses import dataclass
 from functools import cache
 
 from xling.text.digits import to_ascii_digits
-from xling.text.orthography import HARAKAT, TATWEEL
+from xling.text.keys import NBSP, NNBSP, ZWNJ
+from xling.text.keys import number_word_key as word_key
 
-_HARAKAT = re.compile(f"[{HARAKAT}{TATWEEL}]")
-_KEY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ё": "е", "\u200c": ""})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
-_GAP_OK = re.compile(r"^[\s\u00a0\u202f\u200c-]*$")
+_GAP_OK = re.compile(f"^[\\s{NBSP}{NNBSP}{ZWNJ}-]*$")
 _SPACED_GROUPS = {
     "any": re.compile(r"(?<![\d.,])\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])"),
     "ru": re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])"),
 }
 
 
-def word_key(word: str) -> str:
-    """The lookup key of a word: lower case, ё→е, Arabic-script letters unified, harakat removed."""
-    return _HARAKAT.sub("", word.lower()).translate(_KEY)
-
-
 @cache
 def _tables(lang: str):
-    from xling.score.qa import lang as langdata
+    from xling.lang import find
 
-    mod = langdata.load(lang)
-    if mod is None:
+    data = find(lang)
+    if data is None:
         return {}, {}, frozenset(), (), frozenset()
-    words = {word_key(w): v for w, v in mod.number_words().items()}
-    mults = {word_key(w): v for w, v in mod.multipliers().items()}
-    ambiguous = frozenset(word_key(w) for w in getattr(mod, "AMBIGUOUS", ()))
+    words = {word_key(w): v for w, v in data.number_words.items()}
+    mults = {word_key(w): v for w, v in data.multipliers.items()}
+    ambiguous = frozenset(word_key(w) for w in data.ambiguous_number_words)
     return (
         words,
         mults,
-        frozenset(word_key(c) for c in mod.CONNECTORS),
-        tuple(word_key(c) for c in mod.CLITICS),
+        frozenset(word_key(c) for c in data.number_connectors),
+        tuple(word_key(c) for c in data.number_clitics),
         ambiguous,
     )
 

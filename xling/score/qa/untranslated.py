@@ -22,23 +22,22 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from xling.lang import get as get_language
 from xling.score.normalization import normalize_for_scoring
 from xling.score.qa.base import Check, Context, Issue, Unit, issue
 from xling.score.qa.scripts import LANG_SCRIPT, PERSIAN_ONLY, letters, script_of, script_share
+from xling.text.keys import ZWNJ
 
 MAX_ARABIC_SHARE = 0.5
 MIN_PERSIAN_SHARE = 0.05
-#: Persian words that are not Arabic words (compared after ي→ی, ك→ک and without ZWNJ). Left out on
-#: purpose: words Arabic also writes (هم "they", با, بر, آن, ها, کرد, این ~ informal اين "where").
-PERSIAN_FUNCTION_WORDS = frozenset(
-    "است را که از در برای می شد شده بود خود های یک تا وی نیز اند کند کرده دارد باشد گفت".split()
-)
+#: Persian words that are not Arabic words (:attr:`xling.lang.LanguageData.distinctive_function_words`).
+PERSIAN_FUNCTION_WORDS = get_language("fa").distinctive_function_words
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def persian_function_words(text: str) -> int:
     """How many words of ``text`` are :data:`PERSIAN_FUNCTION_WORDS`."""
-    fold = text.replace("ي", "ی").replace("ك", "ک").replace("\u200c", " ")
+    fold = text.replace("ي", "ی").replace("ك", "ک").replace(ZWNJ, " ")
     return sum(1 for w in _WORD.findall(fold) if w in PERSIAN_FUNCTION_WORDS)
 
 
