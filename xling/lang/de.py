@@ -4,4 +4,9 @@ Latin-script language). Add segmentation or number data here when an algorithm n
 
 from xling.lang.base import LanguageData
 
-DATA = LanguageData(code="de", name="German", script="latin")
+DATA = LanguageData(
+    code="de",
+    caption_labels=("foto", "fotos", "bild", "bildlegende", "anmerkung der redaktion", "quelle"),
+    name="German",
+    script="latin",
+)
