@@ -6,7 +6,8 @@ from xling.lang.base import LanguageData
 
 DATA = LanguageData(
     code="de",
-    caption_labels=("foto", "fotos", "bild", "bildlegende", "anmerkung der redaktion", "quelle"),
     name="German",
     script="latin",
+    group_separator=".",
+    caption_labels=("foto", "fotos", "bild", "bildlegende", "anmerkung der redaktion", "quelle"),
 )

@@ -6,7 +6,8 @@ from xling.lang.base import LanguageData
 
 DATA = LanguageData(
     code="fr",
-    caption_labels=("photo", "photos", "légende", "note de la rédaction", "source"),
     name="French",
     script="latin",
+    group_separator=" ",
+    caption_labels=("photo", "photos", "légende", "note de la rédaction", "source"),
 )

@@ -139,6 +139,7 @@ DATA = LanguageData(
     caption_labels=("фото", "примечание редакции", "источник"),
     name="Russian",
     script="cyrillic",
+    group_separator=" ",
     abbreviations=_ABBREVIATIONS,
     # Abbreviations that may also end a sentence: kept only when a lower-case word or a digit follows.
     weak_abbreviations=frozenset(
