@@ -97,6 +97,9 @@ class LanguageData:
         term_suffixes_after_zwnj: clitics allowed after a term and a ZWNJ (the above, ezafe
             ``ی``/``ای``, possessives).
         zwnj: Persian ZWNJ restoration data (:class:`ZwnjAffixes`), ``None`` for other languages.
+        caption_labels: aligner (:func:`xling.align.anchors.noise_lines`): lower-case labels
+            that open a line which is not running text (a photo caption, an editor's note, a
+            source credit) when a colon and text follow (``Photo: ...``).
     """
 
     code: str
@@ -127,6 +130,7 @@ class LanguageData:
     term_suffixes: frozenset[str] = frozenset()
     term_suffixes_after_zwnj: frozenset[str] = frozenset()
     zwnj: ZwnjAffixes | None = None
+    caption_labels: tuple[str, ...] = ()
 
 
 def frozen(mapping: Mapping[str, int] | Mapping[str, str]) -> Mapping:

@@ -46,6 +46,20 @@ _ABBREVIATIONS = frozenset(
 
 DATA = LanguageData(
     code="en",
+    caption_labels=(
+        "photo",
+        "picture",
+        "image",
+        "caption",
+        "editor's note",
+        "editor’s note",
+        "note",
+        "source",
+        "credit",
+        "video",
+        "read more",
+        "related",
+    ),
     name="English",
     script="latin",
     abbreviations=_ABBREVIATIONS,

@@ -136,6 +136,7 @@ _PREPOSITION_CASE = {
 
 DATA = LanguageData(
     code="ru",
+    caption_labels=("фото", "примечание редакции", "источник"),
     name="Russian",
     script="cyrillic",
     group_separator=" ",
