@@ -263,3 +263,64 @@ def test_ray_missing_is_a_one_line_install_hint(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_ray)
     with pytest.raises(InputError, match=r"pip install 'xling\[ray\]'"):
         list(run_ray(None, [], None, 1))  # type: ignore[arg-type]
+
+
+DATA = Path(__file__).resolve().parent / "data" / "align"
+
+
+def _corpus(folder: Path) -> Path:
+    """Two documents (the article's sentences) with their en/ru/ar references beside them,
+    the second in a sub-folder."""
+    for sub, stem in (("", "putin"), ("2025", "putin2")):
+        d = folder / sub
+        d.mkdir(parents=True, exist_ok=True)
+        (d / f"{stem}.fa.txt").write_bytes((DATA / "sentences.fa.txt").read_bytes())
+        for lang in ("en", "ru", "ar"):
+            (d / f"{stem}.{lang}.txt").write_bytes((DATA / f"reference.{lang}.txt").read_bytes())
+    return folder
+
+
+def test_batch_align_writes_one_tmx_per_document_or_one_combined(cli, tmp_path):
+    from xling.formats.tmx import read_tmx
+
+    feed = _corpus(tmp_path / "feed")
+    r = cli(
+        ["batch", "align", feed, "--from", "fa", "--to", "en,ru,ar", "--out-dir", tmp_path / "tmx", "--presegmented"]
+    )
+    assert r.exit_code == 0, r.output
+    one = read_tmx((tmp_path / "tmx" / "putin.tmx").read_bytes())[1]
+    two = read_tmx((tmp_path / "tmx" / "2025" / "putin2.tmx").read_bytes())[1]
+    assert one == two and len(one) == 15 and all(set(tu) == {"fa", "en", "ru", "ar"} for tu in one)
+    r = cli(["batch", "align", feed, "--to", "en,ru,ar", "--out-dir", tmp_path / "all", "--presegmented", "--combine"])
+    assert r.exit_code == 0, r.output
+    assert read_tmx((tmp_path / "all" / "corpus.tmx").read_bytes())[1] == one + two
+
+
+def test_batch_align_reports_a_document_without_translations(cli, tmp_path):
+    feed = _corpus(tmp_path / "feed")
+    (feed / "2025" / "putin2.ru.txt").unlink()
+    r = cli(["batch", "align", feed, "--to", "en,ru,ar", "--out-dir", tmp_path / "tmx", "--presegmented"])
+    assert r.exit_code == 1
+    assert "putin2.ru.txt: no such file" in r.output
+    assert (tmp_path / "tmx" / "putin.tmx").exists() and not (tmp_path / "tmx" / "2025").exists()
+
+
+def test_batch_score_corpus_report(cli, tmp_path):
+    import json
+
+    feed = _corpus(tmp_path / "feed")
+    hyp = _corpus(tmp_path / "hyp")
+    en = (hyp / "2025" / "putin2.en.txt").read_text(encoding="utf-8").replace("1944", "1945")
+    (hyp / "2025" / "putin2.en.txt").write_text(en, encoding="utf-8")
+    r = cli(["batch", "score", feed, "--to", "en,ru", "--hyp-dir", hyp, "--ref-dir", feed, "--json"])
+    assert r.exit_code == 0, r.output
+    rep = json.loads(r.stdout)
+    assert rep["schema"] == "xling-batch-score/1"
+    assert rep["corpus"]["ru"]["bleu"]["score"] == 100.0
+    assert 99.0 < rep["corpus"]["en"]["bleu"]["score"] < 100.0
+    assert "xling-norm:" in rep["corpus"]["en"]["chrf"]["signature"]
+    rows = {(d["id"], d["lang"]): d for d in rep["documents"]}
+    assert rows[("putin.fa.txt", "en")]["scores"]["bleu"] == 100.0
+    assert rows[("2025/putin2.fa.txt", "en")]["counts"]["error"] >= 1  # the number mismatch
+    assert rep["terms"]["en"]["success_rate"] == 1.0 and rep["terms"]["en"]["expected"] > 0
+    assert rep["qa"]["en"]["error"] >= 1 and rep["qa"]["ru"]["error"] == 0

@@ -208,3 +208,172 @@ def translate(
     _summary(console, summary, out_dir)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _corpus_docs(source: str, glob: str, from_code: str, exclude: Path | None) -> list:
+    from xling.batch.corpus import source_documents
+    from xling.batch.manifest import discover
+
+    return source_documents(discover(source, glob=glob, exclude=exclude), from_code)
+
+
+def _base_folder(source: str) -> Path:
+    p = Path(source)
+    return p if p.is_dir() else p.parent
+
+
+@app.command("align")
+def align(
+    source: str = InputArg,
+    from_code: str = typer.Option("fa", "--from", help="Source language code."),
+    to: str = typer.Option("en,ru,ar", "--to", help="Target language codes, comma-separated."),
+    out_dir: Path = typer.Option(
+        ..., "--out-dir", help="Folder for one <stem>.tmx per document (or corpus.tmx with --combine)."
+    ),
+    translations: Path = typer.Option(
+        None, "--translations", help="Folder of the translations <sub>/<stem>.<lang>.txt (default: the input's folder)."
+    ),
+    glob: str = typer.Option("**/*.txt", "--glob", help="Documents of a folder, relative to it."),
+    combine: bool = typer.Option(
+        False, "--combine", help="Write one combined TMX, OUT/corpus.tmx, instead of one per document."
+    ),
+    presegmented: bool = typer.Option(False, "--presegmented", help="Every file is already one sentence a line."),
+    glossary: GlossaryPath = None,
+    no_glossary: NoGlossary = False,
+    encoding: str = typer.Option(None, "--encoding", help="Input encoding if not UTF-8."),
+) -> None:
+    """Align every document with its translations and write TMX (one per document, or --combine).
+
+    Exit status 1 when a document's translations are missing or unreadable (the others are written).
+    """
+    from xling.batch.corpus import align_corpus
+    from xling.cli.options import glossary_from_options
+    from xling.cli.translate import _split_langs
+    from xling.formats.tmx import tmx_bytes
+    from xling.io import AtomicOutputs
+    from xling.pipeline import output_stem
+
+    targets = _split_langs(to)
+    docs = _corpus_docs(source, glob, from_code, out_dir)
+    gl = glossary_from_options(glossary, no_glossary) if from_code == "fa" else None
+    aligned = align_corpus(
+        docs,
+        from_code=from_code,
+        targets=targets,
+        translations=translations or _base_folder(source),
+        presegmented=presegmented,
+        glossary=gl,
+        encoding=encoding,
+    )
+    by_id = {d.id: d for d in docs}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with AtomicOutputs() as group:
+        if combine:
+            tus = [tu for a in aligned for tu in a.tus]
+            props = [p for a in aligned for p in a.props]
+            with group.open(out_dir / "corpus.tmx", binary=True) as fh:
+                fh.write(tmx_bytes(tus, srclang=from_code, tu_props=props))
+        else:
+            for a in aligned:
+                if a.error:
+                    continue
+                doc = by_id[a.id]
+                folder = out_dir / doc.subdir if doc.subdir else out_dir
+                folder.mkdir(parents=True, exist_ok=True)
+                with group.open(folder / f"{output_stem(str(doc.path), from_code)}.tmx", binary=True) as fh:
+                    fh.write(tmx_bytes(a.tus, srclang=from_code, tu_props=a.props))
+    failed = [a for a in aligned if a.error]
+    typer.echo(
+        f"aligned {len(aligned) - len(failed)} of {len(aligned)} documents, "
+        f"{sum(len(a.tus) for a in aligned)} translation units → {out_dir}",
+        err=True,
+    )
+    for a in failed:
+        typer.echo(f"xling: error: {a.id}: {a.error}", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("score")
+def score(
+    source: str = InputArg,
+    from_code: str = typer.Option("fa", "--from", help="Source language code."),
+    to: str = typer.Option("en,ru,ar", "--to", help="Target language codes, comma-separated."),
+    hyp_dir: Path = typer.Option(
+        ..., "--hyp-dir", help="Folder of the hypotheses <sub>/<stem>.<lang>.txt (a batch translate --out-dir)."
+    ),
+    ref_dir: Path = typer.Option(
+        None, "--ref-dir", help="Folder of the references <sub>/<stem>.<lang>.txt (or ref-LANG manifest columns)."
+    ),
+    glob: str = typer.Option("**/*.txt", "--glob", help="Documents of a folder, relative to it."),
+    glossary: GlossaryPath = None,
+    no_glossary: NoGlossary = False,
+    encoding: str = typer.Option(None, "--encoding", help="Input encoding if not UTF-8."),
+    json_out: bool = typer.Option(
+        False, "--json", help="Print the corpus report as JSON (schema xling-batch-score/1)."
+    ),
+) -> None:
+    """Score a corpus: corpus-level BLEU, chrF++ and TER over all documents (with signatures),
+    a per-document table, the term success rate and the QA counts."""
+    import json
+
+    from rich.console import Console
+
+    from xling.batch.corpus import score_corpus
+    from xling.cli.translate import _split_langs
+    from xling.errors import InputError
+
+    if no_glossary and glossary:
+        raise InputError("give --glossary PATH or --no-glossary, not both")
+    targets = _split_langs(to)
+    docs = _corpus_docs(source, glob, from_code, None)
+    report = score_corpus(
+        docs,
+        from_code=from_code,
+        targets=targets,
+        hyp_dir=hyp_dir,
+        ref_dir=ref_dir,
+        glossary=None if no_glossary else (glossary or "default"),
+        encoding=encoding,
+    )
+    if json_out:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+    else:
+        _print_corpus_score(Console(), report)
+    if any(row.get("error") for row in report.documents):
+        raise typer.Exit(1)
+
+
+def _print_corpus_score(console: Console, report) -> None:
+    from rich.table import Table
+
+    for lang, ms in report.metrics.items():
+        for name, m in ms.items():
+            console.print(f"{lang} {name} {m.score:.2f}", highlight=False)
+            console.print(f"  {m.full_signature}", highlight=False, soft_wrap=True)
+    table = Table(title="documents")
+    for col in ("document", "lang", "bleu", "chrF++", "ter", "terms", "errors", "warnings", "note"):
+        table.add_column(col)
+    for row in report.documents:
+        s = row.get("scores") or {}
+        fmt = lambda v: "" if v is None else f"{v:.2f}"  # noqa: E731
+        c = row.get("counts") or {}
+        table.add_row(
+            row["id"],
+            row["lang"],
+            fmt(s.get("bleu")),
+            fmt(s.get("chrf")),
+            fmt(s.get("ter")),
+            fmt(row.get("terms")),
+            str(c.get("error", "")),
+            str(c.get("warning", "")),
+            row.get("error", ""),
+        )
+    console.print(table)
+    for lang, (matched, expected) in report.terms.items():
+        if expected:
+            console.print(f"term success rate {lang}: {matched / expected:.2f} ({matched}/{expected})", highlight=False)
+    for lang, counts in report.qa.items():
+        console.print(
+            f"QA {lang}: {counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings", highlight=False
+        )
