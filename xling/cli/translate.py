@@ -135,7 +135,11 @@ def translate(
     if no_glossary and glossary:
         raise InputError("give --glossary PATH or --no-glossary, not both")
     if not no_glossary:
+        from xling.glossary.store import default_glossary_path
+        from xling.glossary.validate import require_valid
+
         use_glossary(job, glossary)
+        require_valid(job.glossary, glossary or default_glossary_path())  # before any model loads
     check_out_dir(out_dir)
     text = read_text(file, encoding=encoding)
     load_engines(job)
@@ -167,11 +171,7 @@ def translate(
         reps = term_reports(doc.segments, doc.targets, job.glossary)
         if any(r.expected for r in reps.values()):
             reporter.console.print(
-                "term success rate: "
-                + ", ".join(
-                    f"{lang} {r.success_rate:.2f} ({r.matched_lemma if lang == 'ru' else r.matched}/{r.expected})"
-                    for lang, r in reps.items()
-                ),
+                "term success rate: " + ", ".join(f"{lang} {r.rate_text()}" for lang, r in reps.items()),
                 highlight=False,
                 soft_wrap=True,
             )

@@ -14,7 +14,7 @@ Per segment, in order:
    winning a tie (``Maksim Oreshkin`` beats the short form ``Oreshkin`` inside it;
    ``аль-Джулани`` beats ``Джулани``). Claimed spans are never rewritten; each deprecated
    variant becomes its replacement (``Term.use`` or the preferred term).
-3. **Near-misses** (rule ``near-miss``), only while an expected entry still has fewer acceptable
+2. **Near-misses** (rule ``near-miss``), only while an expected entry still has fewer acceptable
    occurrences than the source has: token windows whose transliterated key
    (:mod:`xling.glossary.translit`) has a normalized Levenshtein similarity ≥ 0.75 to a form of
    the entry (≥ 0.85 at the start of a sentence, where a capital proves nothing), or the same
@@ -24,7 +24,7 @@ Per segment, in order:
    word, not a near-miss (``الجولان`` for the place ``جولان`` beside the name ``جولانی``).
    Titles get no near-miss search: their variants differ by word choice (``Defence Ministry``
    is not a misspelt ``Defence Minister``), so only deprecated terms in the data apply.
-4. **Literal renderings** (rule ``literal``): a deprecated term written without any capital
+3. **Literal renderings** (rule ``literal``): a deprecated term written without any capital
    letter (``the law`` for ``الشرع``) is a common-word mistranslation of a name; it is replaced
    only while the entry is still missing.
 

@@ -25,6 +25,7 @@ that :class:`~xling.glossary.store.GlossaryDocument` turns into a line number.
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -260,3 +261,25 @@ def validate_glossary(glossary: Glossary) -> list[Problem]:
 def errors(problems: list[Problem]) -> list[Problem]:
     """Only the problems with severity ``error``."""
     return [p for p in problems if p.severity == ERROR]
+
+
+def glossary_errors(glossary: Glossary) -> list[Problem]:
+    """The validation errors of ``glossary`` (what ``xling glossary validate`` exits 1 on), in
+    :func:`validate_glossary` order; an empty list for a glossary that validates."""
+    return errors(validate_glossary(glossary))
+
+
+def require_valid(glossary: Glossary, name: str | os.PathLike[str] = "the glossary") -> None:
+    """Refuse to run with a glossary that ``xling glossary validate`` rejects (a pre-flight check).
+
+    Raises:
+        GlossaryError: one line naming ``name``, every error, and ``xling glossary validate``.
+    """
+    from xling.errors import GlossaryError
+
+    bad = glossary_errors(glossary)
+    if bad:
+        raise GlossaryError(
+            f"{name}: the glossary does not validate: {'; '.join(p.message for p in bad)}; "
+            f"see 'xling glossary validate -g {name}', fix it, then rerun"
+        )
