@@ -1,7 +1,7 @@
 """Speed and memory of ``xling align`` against a full-matrix Gale-Church run, side by side.
 
 For each size (default 1k, 10k, 50k beads) a synthetic bitext is generated with
-:func:`xling.align.synthetic.make_bitext` (seeded, so every run sees the same data; ~4% more
+``make_bitext`` from ``tests/align_synthetic.py`` (seeded, so every run sees the same data; ~4% more
 sentences than beads). Each aligner runs in its own subprocess, which reports wall time and
 peak resident memory (``ru_maxrss``) minus the resident memory before aligning, plus strict F1
 against the generated gold.
@@ -86,8 +86,12 @@ def gc_full(src: list[str], tgt: list[str]):
 
 
 def child(kind: str, n: int) -> None:
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from align_synthetic import make_bitext
+
     from xling.align.evaluate import score_alignment
-    from xling.align.synthetic import make_bitext
 
     src, tgt, gold = make_bitext(n, seed=7)
     base = _rss_mb()

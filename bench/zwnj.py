@@ -2,7 +2,7 @@
 
 Quality: precision, recall and F1 of inserted ZWNJs (U+200C) against gold texts, for xling's
 ``normalize(text, "fa")`` and for hazm 0.10's ``Normalizer().normalize(text)`` with default
-options, counting آنها and آن‌ها as equally correct (:mod:`xling.text.zwnj_metrics`). hazm also
+options, counting آنها and آن‌ها as equally correct (``tests/zwnj_metrics.py``). hazm also
 changes digits, spacing and punctuation, so its output is aligned to the input character by
 character (difflib) first; a ZWNJ hazm puts in place of a space (``مطرح شده`` → ``مطرح‌شده``)
 counts as a false positive. Gold texts:
@@ -34,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # zwnj_metrics: the scoring helper shared with the tests
 SHARED_GOLD = ROOT.parent / "shared" / "corpus" / "putin-sharaa-2025-10-15" / "article.fa.zwnj-gold.txt"
 Z = "\u200c"
 
@@ -60,7 +61,7 @@ def hazm_sites(raw: str, hyp: str) -> tuple[set[int], int]:
 
 
 def score(gold: str, sites: set[int], extra_fp: int = 0) -> dict:
-    from xling.text.zwnj_metrics import optional_sites, zwnj_sites
+    from zwnj_metrics import optional_sites, zwnj_sites
 
     plain = gold.replace(Z, "")
     optional = optional_sites(plain)
@@ -76,9 +77,9 @@ def score(gold: str, sites: set[int], extra_fp: int = 0) -> dict:
 
 def quality(golds: list[Path]) -> None:
     import hazm
+    from zwnj_metrics import zwnj_sites
 
     from xling.text.normalize import normalize
-    from xling.text.zwnj_metrics import zwnj_sites
 
     normalizer = hazm.Normalizer()
     print(f"{'gold text':38} {'sites':>5} | {'xling P':>7} {'R':>5} {'F1':>5} | {'hazm P':>6} {'R':>5} {'F1':>5}")

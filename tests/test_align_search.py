@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from align_synthetic import make_bitext
 
 from xling.align.beads import Bead, check_beads, read_beads
 from xling.align.evaluate import score_alignment
 from xling.align.search import AlignParams, align_sentences
-from xling.align.synthetic import make_bitext
 from xling.io import read_lines
 
 DATA = Path(__file__).parent / "data" / "align"

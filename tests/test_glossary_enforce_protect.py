@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ import pytest
 from xling.document import Segment
 from xling.glossary.enforce import (
     Protected,
-    enforce_batch,
     protect,
     protect_segments,
     protect_stage,
@@ -94,29 +92,62 @@ def test_restore_detects_broken_placeholders(g, mangle, ok, problem):
         assert r.text == mangle(p.text)
 
 
-def test_enforce_batch_copy_model_places_house_forms(g):
-    res = enforce_batch(["جولانی و الشیبانی", "دیدار با پوتین"], g, "ar", copy_engine, style="bracket")
-    assert res[0].text == "الجولاني و الشيباني"
-    assert res[0].restore_ok and not res[0].fallback
-    assert res[1].text == "دیدار با پوتین"  # no term of the test glossary
+class FakeEngine:
+    """An :class:`xling.mt.engine.Engine` for one leg that calls ``fn`` on each batch (test double, not a model)."""
+
+    def __init__(self, from_code, to_code, fn):
+        self.from_code, self.to_code, self.fn, self.calls = from_code, to_code, fn, []
+
+    def translate_batch(self, texts, *, beam_size=None, on_progress=None):
+        self.calls.append(list(texts))
+        return self.fn(list(texts), len(self.calls))
+
+    def models(self):
+        return [{"pair": f"{self.from_code}-{self.to_code}", "name": "fake", "version": "0", "test_model": "fake"}]
 
 
-def test_enforce_batch_falls_back_when_placeholder_lost(g):
-    calls = []
+def _session(g, lang, fn):
+    from xling.pipeline import Session, TranslateConfig
 
-    def lossy(texts):
-        """xling test model: drops placeholders on the first call, then outputs a fixed variant."""
-        calls.append(list(texts))
-        if len(calls) == 1:
-            return [re.sub("⟦T\\d+⟧", "", t) for t in texts]
+    engine = FakeEngine("fa", lang, fn)
+    return Session(TranslateConfig("fa", (lang,)), g, {lang: ["fa", lang]}, {("fa", lang): engine}), engine
+
+
+def test_pipeline_copy_model_places_house_forms(g):
+    """(was enforce_batch's test) the real run function with a copy engine: house forms placed."""
+    from xling.pipeline import run_document
+
+    session, _ = _session(g, "ar", lambda texts, n: texts)  # copy fa→ar: returns its input
+    doc = run_document("جولانی و الشیبانی\n\nدیدار با پوتین\n", session)
+    assert [s.targets["ar"] for s in doc.segments] == ["الجولاني و الشيباني", "دیدار با پوتین"]
+    stages = [c["stage"] for c in doc.segments[0].changes]
+    assert "protect" in stages and "fallback" not in stages
+    assert [c["ok"] for c in doc.segments[0].changes if c["stage"] == "restore"] == [True]
+    assert doc.segments[1].protected is None  # no term of the test glossary
+    assert doc.term_reports["ar"].success_rate == 1.0
+
+
+def test_pipeline_falls_back_when_placeholder_lost(g):
+    """(was enforce_batch's test) a placeholder the model drops: translated again unprotected, then repaired."""
+    from xling.pipeline import run_document
+
+    def lossy(texts, call):
+        """Drops the protected name on the first call, then outputs a fixed variant spelling."""
+        if call == 1:
+            return [t.replace("Andrei Belousov", "") for t in texts]
         return ["Russian Defense Minister Andrey Bilosov met his counterpart."]
 
-    res = enforce_batch(["آندری بلوسوف با همتای خود دیدار کرد."], g, "en", lossy, style="bracket")
-    assert len(calls) == 2 and calls[1] == ["آندری بلوسوف با همتای خود دیدار کرد."]
-    r = res[0]
-    assert r.fallback and not r.restore_ok and "T1 lost" in r.problems
-    assert r.text == "Russian Defense Minister Andrei Belousov met his counterpart."
-    assert any(c.rule == "near-miss" for c in r.changes)
+    session, engine = _session(g, "en", lossy)
+    doc = run_document("آندری بلوسوف با همتای خود دیدار کرد.\n", session)
+    assert len(engine.calls) == 2 and engine.calls[1] == ["آندری بلوسوف با همتای خود دیدار کرد."]
+    [seg] = doc.segments
+    assert seg.protected is not None and seg.protected.style == "name"  # auto style for English only
+    restores = [c for c in seg.changes if c["stage"] == "restore"]
+    assert [c["ok"] for c in restores] == [False] and restores[0]["problems"]
+    assert any(c["stage"] == "fallback" for c in seg.changes)
+    assert seg.targets["en"] == "Russian Defense Minister Andrei Belousov met his counterpart."
+    repairs = [c for c in seg.changes if c["stage"] == "repair"]
+    assert any(ch["rule"] == "near-miss" for c in repairs for ch in c["changes"])
 
 
 def test_name_style_for_english(g):
@@ -132,32 +163,27 @@ def test_protected_record_round_trips(g):
     assert Protected.from_dict(p.to_dict()) == p
 
 
-class _Job:
-    """The attributes of xling.pipeline.Job that the stages use."""
-
-    def __init__(self, glossary, targets):
-        self.glossary = glossary
-        self.targets = targets
-        self.routes = {t: ["fa", t] for t in targets}
-        self.engines = {}
-        self.beam_size = None
-
-
 def test_pipeline_stages_record_protection_and_repair(g):
+    from xling.pipeline import Session, StageContext, TranslateConfig
+
     segs = [Segment(0, 0, "جولانی و الشیبانی", "جولانی و الشیبانی"), Segment(1, 0, "بدون نام", "بدون نام")]
-    job = _Job(g, ["ar", "ru"])
-    protect_stage(segs, job)
+    routes = {t: ["fa", t] for t in ("ar", "ru")}
+    ctx = StageContext(Session(TranslateConfig("fa", ("ar", "ru")), g, routes), "")
+    protect_stage(segs, ctx)
     assert "⟦T1⟧" in segs[0].text and segs[1].text == "بدون نام"
+    assert segs[0].protected is not None and segs[0].protected.original == "جولانی و الشیبانی"
     for s in segs:  # xling test model: copy fa→ar, fa→ru
         s.targets = {"ar": s.text, "ru": s.text}
-    repair_stage(segs, job)
+    segs[0].changes = [c for c in segs[0].changes if c["stage"] != "protect"]  # the record is not read back
+    repair_stage(segs, ctx)
     assert segs[0].targets["ar"] == "الجولاني و الشيباني"
     assert segs[0].targets["ru"] == "Аль-Джулани و аш-Шейбани"
     assert segs[0].text == "جولانی و الشیبانی"
     stages = [c["stage"] for c in segs[0].changes]
-    assert stages.count("restore") == 2 and "protect" in stages and "terms" in stages
+    assert stages.count("restore") == 2 and "terms" in stages
     terms = [c for c in segs[0].changes if c["stage"] == "terms"][0]
     assert terms["ar"]["abu-mohammad-al-jolani"] == "preferred"
+    assert set(ctx.term_reports) == {"ar", "ru"} and ctx.term_reports["ar"].success_rate == 1.0
 
 
 def test_term_reports_per_language(g):

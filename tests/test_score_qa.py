@@ -48,6 +48,10 @@ def test_check_ids_are_stable():
         "length-ratio",
         "repeated-word",
         "unpaired-bracket",
+        "bracket-mismatch",
+        "tag-missing",
+        "tag-extra",
+        "tag-order",
         "term-deprecated",
         "term-missing",
     ]

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from xling.errors import InputError
 from xling.text import normalize as normalize_module
 from xling.text.digits import to_ascii_digits
+from xling.text.keys import fold
 from xling.text.normalize import iter_chunks, normalize, normalize_with_edits
-from xling.text.orthography import fold, unify_letters
+from xling.text.orthography import unify_letters
 from xling.text.protect import protected_spans
 
 Z = "\u200c"

@@ -38,18 +38,12 @@ Install real Argos models to get translations:
 
 
 def _run(file: str, out_dir: Path, reporter, extra: dict[str, str] | None = None) -> list[Path]:
-    """Translate ``file`` into ``out_dir`` as ``xling translate`` does; ``extra`` files join the same all-or-nothing group."""
-    from xling.io import read_text
-    from xling.pipeline import Job, load_engines, output_stem, plan, translate_document, use_glossary, write_outputs
+    """Translate ``file`` into ``out_dir`` as ``xling translate`` does (house glossary enforced);
+    ``extra`` files join the same all-or-nothing group."""
+    from xling.pipeline import HOUSE_GLOSSARY, TranslateConfig, translate_file
 
-    job = Job(from_code=FROM, targets=list(TARGETS), reporter=reporter)
-    plan(job)
-    use_glossary(job)  # the shipped house glossary, as `xling translate` does by default
-    text = read_text(file)
-    load_engines(job)
-    with reporter.bars():
-        doc = translate_document(text, job)
-    return write_outputs(doc, out_dir, output_stem(file, FROM), extra=extra)
+    config = TranslateConfig(from_code=FROM, targets=tuple(TARGETS), glossary=HOUSE_GLOSSARY)
+    return translate_file(file, out_dir, config, extra=extra, reporter=reporter).paths
 
 
 def _real_routes_missing() -> str | None:

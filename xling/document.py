@@ -1,14 +1,18 @@
 """The record that flows through xling's stages.
 
-A document is a list of :class:`Segment` objects. Every stage (normalize, segment, protect,
-translate, repair) takes segments and returns them with its own entry appended to
-:attr:`Segment.changes`, so the ``.jsonl`` output explains every output character.
+A document is a list of :class:`Segment` objects. Every stage (segment, normalize, protect,
+translate, repair) takes segments and returns them with its results in typed fields
+(``text``, ``protected``, ``targets``) and its own entry appended to :attr:`Segment.changes`,
+so the ``.jsonl`` output explains every output character. No stage reads ``changes`` back.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from xling.glossary.enforce import Protected
 
 
 @dataclass
@@ -22,6 +26,9 @@ class Segment:
         text: the normalized text sent onward to MT (str); equals ``source`` until a stage changes it.
         changes: what each stage did, as JSON-ready dicts with at least a ``"stage"`` key.
         targets: target language code → target text (after repair).
+        protected: the glossary protect stage's result (placeholders and the unprotected
+            text), read by the repair stage; None when no term was protected. The ``protect``
+            change record is its JSON copy for the ``.jsonl``.
     """
 
     id: int
@@ -30,6 +37,7 @@ class Segment:
     text: str
     changes: list[dict[str, Any]] = field(default_factory=list)
     targets: dict[str, str] = field(default_factory=dict)
+    protected: Protected | None = None
 
     def record(self, stage: str, **details: Any) -> None:
         """Append a change record ``{"stage": stage, **details}``."""

@@ -1,22 +1,53 @@
 """xling's main job: a source document through a list of stages to one text file per target
 language and a ``.jsonl`` record of every segment.
 
-Stages (each takes the segment list and the job, and returns the segment list)::
+Three objects, kept apart:
 
-    segment    xling.text.segment.segment_text  source text → Segment(id, paragraph, source)
-    normalize  xling.text.normalize              Segment.text = normalized source (+ edits recorded)
-    protect    glossary enforcement hook         (pass-through until a glossary is given)
-    translate  xling.mt (CTranslate2, pivot)     Segment.targets[lang]
-    repair     glossary enforcement hook         (pass-through until a glossary is given)
-    write      write_outputs                     DIR/<stem>.<lang>.txt + DIR/<stem>.jsonl
+- :class:`TranslateConfig` (frozen): *what* to do: languages, engine, beam, batch size,
+  glossary. Build it once; it never changes while a run goes on.
+- :class:`Session`: what a run *loads*, once, at the edge: the termbase
+  (:attr:`Session.glossary`, a :class:`~xling.glossary.model.Glossary` or None), the routes
+  (target → language path) and the engines (one per leg). Reuse one session for many documents
+  (corpus runs load each model once).
+- :class:`StageContext`: one document's run state, handed to every stage: the session, the
+  input text, the legs run, the term reports, the reporter.
 
-Segmentation runs on the raw input and normalization on each segment, so ``Segment.source``
-is exactly the input's characters (the ``segment`` change record holds its ``start``/``end``
-character offsets in the input) and normalization edits are offsets into the segment with any
-line wraps joined by a space.
+Stages (each a function ``(segments, ctx) -> segments``; :data:`STAGES` in order)::
 
-Glossary enforcement (issue 5) plugs in by setting :attr:`Job.protect` / :attr:`Job.repair`
-(functions ``(segments, job) -> segments``); they run only when :attr:`Job.glossary` is set.
+    segment    xling.text.segment.segment_text   source text → Segment(id, paragraph, source)
+    normalize  xling.text.normalize               Segment.text = normalized source (+ edits recorded)
+    protect    xling.glossary.enforce.protect_stage   terms → placeholders (Segment.protected)
+    translate  xling.mt (CTranslate2, pivot)      Segment.targets[lang]
+    repair     xling.glossary.enforce.repair_stage    restore, fall back, repair, term check
+    write      write_outputs                      DIR/<stem>.<lang>.txt + DIR/<stem>.jsonl (+ outputs)
+
+The glossary stages run only when the session has a glossary; their defaults live in
+:data:`STAGES` and nowhere else. Segmentation runs on the raw input and normalization on each
+segment, so ``Segment.source`` is exactly the input's characters (the ``segment`` change record
+holds its ``start``/``end`` character offsets in the input) and normalization edits are offsets
+into the segment with any line wraps joined by a space.
+
+A stage reads its input from the typed fields of :class:`~xling.document.Segment` (``text``,
+``protected``, ``targets``) and of the context; ``Segment.changes`` is the record written to
+the ``.jsonl`` and is never read back by a stage.
+
+Plugging in
+-----------
+- **A stage** (a translation-memory lookup, say): write ``def tm_stage(segments, ctx) ->
+  segments`` and pass ``stages=[*STAGES[:3], ("tm", tm_stage), *STAGES[3:]]`` to
+  :func:`run_document` / :func:`translate_file`. Record what it did with
+  ``seg.record("tm", ...)``; keep the data other stages need in typed fields.
+- **An output** (XLIFF, an HTML report): write ``def xliff_output(doc, stem) -> dict[str,
+  str]`` returning file name → text, and pass ``outputs=[xliff_output]`` to
+  :func:`translate_file`: the files join the all-or-nothing group of ``write_outputs``.
+- **An engine**: anything implementing :class:`xling.mt.engine.Engine`; put it in
+  ``Session.engines`` for its leg (``Session(config, routes=..., engines=...)``).
+
+Python API (as the CLI runs it)::
+
+    import xling
+    doc = xling.translate_document(text, from_code="fa", targets=["en", "ru"])
+    result = xling.translate_file("doc.fa.txt", "out", xling.TranslateConfig("fa", ("en",)))
 """
 
 from __future__ import annotations
@@ -24,26 +55,41 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from xling.document import Segment
 from xling.mt.argos import DEFAULT_MAX_BATCH_TOKENS
 from xling.mt.engine import Engine, ProgressCallback
 
-Stage = Callable[[list[Segment], "Job"], list[Segment]]
+if TYPE_CHECKING:  # pragma: no cover
+    from xling.glossary.check import TermReport
+    from xling.glossary.model import Glossary
+    from xling.score.report import QAReport
+
+Leg = tuple[str, str]
+Stage = Callable[[list[Segment], "StageContext"], list[Segment]]
+#: An extra output: ``(document, stem) -> {file name inside the output folder: text}``.
+OutputWriter = Callable[["TranslatedDocument", str], dict[str, str]]
+
+#: ``TranslateConfig.glossary`` value naming the shipped house glossary.
+HOUSE_GLOSSARY = "default"
 
 
 class Reporter(Protocol):
     """Where the pipeline reports progress and notices (the CLI passes a rich console one)."""
 
-    def status(self, message: str) -> Any:
+    def status(self, message: str) -> AbstractContextManager[Any]:
         """A context manager shown while a slow step (model loading) runs."""
 
     def warn(self, message: str) -> None:
         """A one-line notice, e.g. that a test model is in use."""
+
+    def bars(self) -> AbstractContextManager[Any]:
+        """A context manager inside which :meth:`bar` shows progress."""
 
     def bar(self, label: str, total: int) -> ProgressCallback:
         """Start a progress bar of ``total`` segments; returns the advance callback."""
@@ -55,45 +101,41 @@ class QuietReporter:
     def __init__(self) -> None:
         self.notices: list[str] = []
 
-    def status(self, message: str):
-        from contextlib import nullcontext
-
+    def status(self, message: str) -> AbstractContextManager[Any]:
         return nullcontext()
 
     def warn(self, message: str) -> None:
         self.notices.append(message)
 
+    def bars(self) -> AbstractContextManager[Any]:
+        return nullcontext()
+
     def bar(self, label: str, total: int) -> ProgressCallback:
         return lambda n: None
 
 
-@dataclass
-class Job:
-    """What to translate and how.
+@dataclass(frozen=True)
+class TranslateConfig:
+    """What to translate and how (frozen: run state lives in :class:`Session` / :class:`StageContext`).
 
     Attributes:
         from_code: source language code (``fa``).
-        targets: target language codes, in output order (``["en", "ru", "ar"]``).
-        beam_size: beam width; None = argostranslate's default (``ARGOS_BEAM_SIZE``, 4).
+        targets: target language codes, in output order (``("en", "ru", "ar")``; a list is
+            turned into a tuple).
+        beam_size: beam width; None = the engine's default (argostranslate's ``ARGOS_BEAM_SIZE``, 4).
         engine: ``"argos"`` (CTranslate2 direct, batched) or ``"argos-native"`` (argostranslate's path).
         pivot: language used when no direct package exists (``en``).
         digits: normalization of digits sent to MT: ``"ascii"`` (default) or ``"keep"``.
         max_batch_tokens: CTranslate2 sub-batch size, in source tokens.
         join_lines: read single line breaks as wraps inside a sentence (hard-wrapped text);
             by default every line break ends a segment (see :func:`xling.text.segment.segment_text`).
-        glossary: a termbase (:func:`xling.glossary.store.load_glossary`, or its YAML path)
-            to enforce; None disables both hooks.
-        protect / repair: the glossary enforcement stage functions; None = those of
-            :mod:`xling.glossary.enforce`.
-        reporter: progress and notices; default :class:`QuietReporter`.
-        text: filled by :func:`translate_document`: the input text.
-        routes: filled by :func:`plan`: target code → language path (``["fa", "en", "ru"]``).
-        engines: filled by :func:`load_engines`: ``(from, to)`` leg → :class:`~xling.mt.engine.Engine`.
-        legs_run: filled by :func:`translate_document`: the legs translated, in order.
+        glossary: the termbase to enforce: a :class:`~xling.glossary.model.Glossary`, a YAML
+            path, :data:`HOUSE_GLOSSARY` (``"default"``: the shipped house glossary), or None
+            (no protect/repair stages). Loaded once, by :meth:`Session.open`.
     """
 
     from_code: str
-    targets: list[str]
+    targets: tuple[str, ...]
     beam_size: int | None = None
     engine: str = "argos"
     pivot: str = "en"
@@ -101,36 +143,173 @@ class Job:
     max_batch_tokens: int = DEFAULT_MAX_BATCH_TOKENS
     join_lines: bool = False
     glossary: Any = None
-    protect: Stage | None = None
-    repair: Stage | None = None
-    reporter: Reporter = field(default_factory=QuietReporter)
-    # filled while running
-    text: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "targets", tuple(self.targets))
+
+
+#: The name scripts written before the redesign use (``Job(from_code=..., targets=[...])``).
+Job = TranslateConfig
+
+
+def load_glossary_setting(glossary: Any) -> Glossary | None:
+    """Resolve :attr:`TranslateConfig.glossary` to a loaded termbase (None stays None), through
+    :func:`xling.glossary.store.resolve_glossary`, the one reading of a glossary option.
+
+    Raises:
+        GlossaryError: the glossary file is invalid.
+    """
+    if glossary is None:
+        return None
+    from xling.glossary.store import resolve_glossary
+
+    return resolve_glossary(None if isinstance(glossary, str) and glossary == HOUSE_GLOSSARY else glossary)
+
+
+@dataclass
+class Session:
+    """What a run loads once and may reuse for many documents.
+
+    Attributes:
+        config: the settings.
+        glossary: the loaded termbase, or None (the glossary stages are skipped).
+        routes: target code → language path (``["fa", "en", "ru"]``), from :func:`xling.mt.pivot.plan_routes`.
+        engines: ``(from, to)`` leg → loaded :class:`~xling.mt.engine.Engine`; filled by
+            :meth:`load_engines` (or given, e.g. by tests or a batch worker).
+    """
+
+    config: TranslateConfig
+    glossary: Glossary | None = None
     routes: dict[str, list[str]] = field(default_factory=dict)
-    engines: dict[tuple[str, str], Engine] = field(default_factory=dict)
-    legs_run: list[tuple[str, str]] = field(default_factory=list)
+    engines: dict[Leg, Engine] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, config: TranslateConfig) -> Session:
+        """Plan the routes and load the glossary; cheap (no model is loaded): run it first.
+
+        Raises:
+            ModelMissingError: a needed pair is not installed (exit status 2); the message names
+                every missing pair and both ways to install it.
+            GlossaryError: the glossary file is invalid.
+        """
+        from xling.mt.pivot import plan_routes
+
+        routes = plan_routes(config.from_code, list(config.targets), pivot=config.pivot)
+        return cls(config, load_glossary_setting(config.glossary), routes)
+
+    def load_engines(self, reporter: Reporter | None = None) -> None:
+        """Load one engine per distinct leg of the routes not loaded yet, with a status line
+        each, and warn about xling test models ("xling test model: copy fa→en — output is a
+        copy, not a translation").
+
+        Raises:
+            ModelMissingError / ModelError: a package is missing or cannot be loaded.
+        """
+        from xling.mt.argos import load_direct
+        from xling.mt.pivot import legs_of
+
+        reporter = reporter or QuietReporter()
+        cfg = self.config
+        for leg in legs_of(self.routes):
+            if leg in self.engines:
+                continue
+            with reporter.status(f"Loading {leg[0]}→{leg[1]} model"):
+                options: dict[str, Any] = {"max_batch_tokens": cfg.max_batch_tokens} if cfg.engine == "argos" else {}
+                engine = load_direct(*leg, engine=cfg.engine, **options)
+            self.engines[leg] = engine
+            for m in engine.models():
+                if m.get("test_model"):
+                    what = (
+                        "output is a copy, not a translation"
+                        if m["test_model"] == "copy"
+                        else "output is not a translation"
+                    )
+                    reporter.warn(f"xling test model: {m['test_model']} {leg[0]}→{leg[1]} — {what}")
+
+    def models(self) -> dict[str, list[dict[str, Any]]]:
+        """Target → the models along its route (``pair``, ``name``, ``version``, ``test_model``)."""
+        return {t: [m for leg in zip(r, r[1:]) for m in self.engines[leg].models()] for t, r in self.routes.items()}
+
+
+@dataclass
+class StageContext:
+    """One document's run state, the typed context every stage receives.
+
+    Attributes:
+        session: settings, glossary, routes and engines (shared by documents).
+        text: the input document (LF line ends).
+        reporter: progress and notices.
+        legs_run: the legs translated by the translate stage, in order.
+        term_reports: target → :class:`~xling.glossary.check.TermReport` of the final
+            output, filled by the repair stage (the one term check of a run).
+    """
+
+    session: Session
+    text: str
+    reporter: Reporter = field(default_factory=QuietReporter)
+    legs_run: list[Leg] = field(default_factory=list)
+    term_reports: dict[str, TermReport] = field(default_factory=dict)
+
+    @property
+    def config(self) -> TranslateConfig:
+        """The run's settings."""
+        return self.session.config
+
+    @property
+    def glossary(self) -> Glossary | None:
+        """The loaded termbase, or None."""
+        return self.session.glossary
+
+    def translate(
+        self, texts: list[str], targets: Sequence[str], progress: Callable[[Leg], ProgressCallback | None] | None = None
+    ) -> dict[str, list[str]]:
+        """Translate ``texts`` along each target's route, each distinct leg in one batch and once.
+
+        Returns:
+            Target code → one output per text (line breaks inside an output joined by spaces).
+        """
+        from xling.mt.pivot import run_routes
+
+        routes = {t: self.session.routes[t] for t in targets}
+        outputs, ran = run_routes(
+            texts, routes, self.session.engines, beam_size=self.config.beam_size, progress=progress
+        )
+        self.legs_run.extend(leg for leg in ran if leg not in self.legs_run)
+        return {t: [" ".join(o.splitlines()) for o in outputs[t]] for t in targets}
 
 
 @dataclass
 class TranslatedDocument:
-    """The result of :func:`translate_document`.
+    """The result of :func:`run_document`.
 
     Attributes:
         segments: every segment, in source order, with ``targets`` filled.
+        from_code: the source language.
         targets: target codes in output order.
         routes: target → route (language codes, e.g. ``["fa", "en", "ru"]``).
         models: target → the models used along its route (``pair``, ``name``, ``version``, ``test_model``).
         legs_run: each (from, to) leg translated, in order; a leg shared by routes appears once.
+        term_reports: target → term check of the output (empty without a glossary).
     """
 
     segments: list[Segment]
     targets: list[str]
     routes: dict[str, list[str]]
     models: dict[str, list[dict[str, Any]]]
-    legs_run: list[tuple[str, str]]
+    legs_run: list[Leg]
+    from_code: str = ""
+    term_reports: dict[str, TermReport] = field(default_factory=dict)
 
     def records(self) -> list[dict[str, Any]]:
         """One JSON-ready record per segment (the ``.jsonl`` lines)."""
+        test = sorted(
+            {
+                f"xling test model: {m['test_model']} {m['pair'].replace('-', '→')}"
+                for ms in self.models.values()
+                for m in ms
+                if m.get("test_model")
+            }
+        )
         out = []
         for seg in self.segments:
             rec: dict[str, Any] = {
@@ -142,14 +321,6 @@ class TranslatedDocument:
                 "models": self.models,
                 "changes": seg.changes,
             }
-            test = sorted(
-                {
-                    f"xling test model: {m['test_model']} {m['pair'].replace('-', '→')}"
-                    for ms in self.models.values()
-                    for m in ms
-                    if m.get("test_model")
-                }
-            )
             if test:
                 rec["test_models"] = test
             out.append(rec)
@@ -159,83 +330,72 @@ class TranslatedDocument:
 # ---------------------------------------------------------------------------------- stages
 
 
-def segment_stage(segments: list[Segment], job: Job) -> list[Segment]:
-    """Split :attr:`Job.text` into sentence segments with ``xling.text.segment.segment_text``."""
+def segment_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]:
+    """Split :attr:`StageContext.text` into sentence segments with ``xling.text.segment.segment_text``."""
     from xling.text.segment import segment_text
 
     segments = []
-    for i, sent in enumerate(segment_text(job.text, job.from_code, join_lines=job.join_lines)):
+    for i, sent in enumerate(segment_text(ctx.text, ctx.config.from_code, join_lines=ctx.config.join_lines)):
         seg = Segment(id=i, paragraph=sent.paragraph, source=sent.text, text=sent.one_line())
         seg.record("segment", start=sent.start, end=sent.end)
         segments.append(seg)
     return segments
 
 
-def normalize_stage(segments: list[Segment], job: Job) -> list[Segment]:
+def normalize_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]:
     """Normalize each segment for MT (letters, ZWNJ, digits; see :mod:`xling.text.normalize`)."""
     from xling.text.normalize import normalize_with_edits
 
     for seg in segments:
-        seg.text, edits = normalize_with_edits(seg.text, job.from_code, digits=job.digits)
+        seg.text, edits = normalize_with_edits(seg.text, ctx.config.from_code, digits=ctx.config.digits)
         if edits:
             seg.record("normalize", edits=edits)
     return segments
 
 
-def protect_stage(segments: list[Segment], job: Job) -> list[Segment]:
-    """Hook for glossary term protection: runs :attr:`Job.protect` when a glossary is set
-    (:func:`xling.glossary.enforce.protect_stage` when ``Job.protect`` is None)."""
-    if job.glossary is None:
+def protect_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]:
+    """Glossary term protection (:func:`xling.glossary.enforce.protect_stage`) when the session has a glossary."""
+    if ctx.glossary is None:
         return segments
-    if isinstance(job.glossary, (str, os.PathLike)):
-        from xling.glossary.store import load_glossary
+    from xling.glossary.enforce import protect_stage as protect
 
-        job.glossary = load_glossary(job.glossary)
-    if job.protect is None:
-        from xling.glossary.enforce import protect_stage as default
-
-        job.protect = default
-    return job.protect(segments, job)
+    return protect(segments, ctx)
 
 
-def translate_stage(segments: list[Segment], job: Job) -> list[Segment]:
+def translate_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]:
     """Translate every segment along each target's route, each leg in one batch and once only."""
-    from xling.mt.pivot import run_routes
+    routes = ctx.session.routes
 
-    texts = [s.text for s in segments]
-
-    def progress(leg: tuple[str, str]) -> ProgressCallback:
-        via = [t for t, r in job.routes.items() if t != leg[1] and leg in list(zip(r, r[1:]))]
+    def progress(leg: Leg) -> ProgressCallback:
+        via = [t for t, r in routes.items() if t != leg[1] and leg in list(zip(r, r[1:]))]
         label = f"{leg[0]}→{leg[1]}" + (f" (pivot for {', '.join(via)})" if via else "")
-        return job.reporter.bar(label, len(texts))
+        return ctx.reporter.bar(label, len(segments))
 
-    outputs, job.legs_run = run_routes(texts, job.routes, job.engines, beam_size=job.beam_size, progress=progress)
+    outputs = ctx.translate([s.text for s in segments], ctx.config.targets, progress)
     for i, seg in enumerate(segments):
-        for target in job.targets:
-            seg.targets[target] = " ".join(outputs[target][i].splitlines())
+        for target in ctx.config.targets:
+            seg.targets[target] = outputs[target][i]
         seg.record(
             "translate",
-            routes={t: "→".join(r) for t, r in job.routes.items()},
-            legs=[f"{a}→{b}" for a, b in job.legs_run],
-            engine=job.engine,
-            beam_size=job.beam_size,
+            routes={t: "→".join(r) for t, r in routes.items()},
+            legs=[f"{a}→{b}" for a, b in ctx.legs_run],
+            engine=ctx.config.engine,
+            beam_size=ctx.config.beam_size,
         )
     return segments
 
 
-def repair_stage(segments: list[Segment], job: Job) -> list[Segment]:
-    """Hook for glossary term repair: runs :attr:`Job.repair` when a glossary is set
-    (:func:`xling.glossary.enforce.repair_stage` when ``Job.repair`` is None)."""
-    if job.glossary is None:
+def repair_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]:
+    """Glossary restore/repair and the term check (:func:`xling.glossary.enforce.repair_stage`)
+    when the session has a glossary."""
+    if ctx.glossary is None:
         return segments
-    if job.repair is None:
-        from xling.glossary.enforce import repair_stage as default
+    from xling.glossary.enforce import repair_stage as repair
 
-        job.repair = default
-    return job.repair(segments, job)
+    return repair(segments, ctx)
 
 
-#: The stages in order; ``write`` is :func:`write_outputs`, run by the caller on the result.
+#: The stages in order, as (name, function); ``write`` is :func:`write_outputs`, run on the result.
 STAGES: list[tuple[str, Stage]] = [
     ("segment", segment_stage),
     ("normalize", normalize_stage),
@@ -248,86 +408,136 @@ STAGES: list[tuple[str, Stage]] = [
 # ---------------------------------------------------------------------------------- running
 
 
-def use_glossary(job: Job, path: str | os.PathLike[str] | None = None) -> None:
-    """Enforce a termbase in ``job``: load it (None = the shipped house glossary) and set the
-    protect/repair stages of :mod:`xling.glossary.enforce`.
+def run_document(
+    text: str,
+    session: Session,
+    *,
+    reporter: Reporter | None = None,
+    stages: Sequence[tuple[str, Stage]] | None = None,
+) -> TranslatedDocument:
+    """Run ``stages`` (default :data:`STAGES`) over ``text`` (a whole document, LF line ends).
 
-    Raises:
-        GlossaryError: the glossary file is invalid.
-    """
-    from xling.glossary.enforce import protect_stage, repair_stage
-    from xling.glossary.store import load_glossary
-
-    job.glossary, job.protect, job.repair = load_glossary(path), protect_stage, repair_stage
-
-
-def plan(job: Job) -> None:
-    """Choose each target's route (direct or through the pivot) from the installed packages.
-
-    Cheap (reads ``metadata.json`` files only): run it before reading or writing anything.
-
-    Raises:
-        ModelMissingError: a needed pair is not installed (exit status 2); the message names
-            every missing pair and both ways to install it.
-    """
-    from xling.mt.pivot import plan_routes
-
-    job.routes = plan_routes(job.from_code, job.targets, pivot=job.pivot)
-
-
-def load_engines(job: Job) -> None:
-    """Load one engine per distinct leg of the planned routes, with a status line each, and warn
-    about xling test models ("xling test model: copy fa→en — output is a copy, not a translation").
-
-    Raises:
-        ModelMissingError / ModelError: a package is missing or cannot be loaded.
-    """
-    from xling.mt.argos import load_direct
-    from xling.mt.pivot import legs_of
-
-    if not job.routes:
-        plan(job)
-    for leg in legs_of(job.routes):
-        if leg in job.engines:
-            continue
-        with job.reporter.status(f"Loading {leg[0]}→{leg[1]} model"):
-            options = {"max_batch_tokens": job.max_batch_tokens} if job.engine == "argos" else {}
-            engine = load_direct(*leg, engine=job.engine, **options)
-        job.engines[leg] = engine
-        for m in engine.models():
-            if m.get("test_model"):
-                what = (
-                    "output is a copy, not a translation"
-                    if m["test_model"] == "copy"
-                    else "output is not a translation"
-                )
-                job.reporter.warn(f"xling test model: {m['test_model']} {leg[0]}→{leg[1]} — {what}")
-
-
-def translate_document(text: str, job: Job) -> TranslatedDocument:
-    """Run every stage of :data:`STAGES` over ``text`` (a whole document, LF line ends).
-
-    Routes are planned and engines loaded first (:func:`plan`, :func:`load_engines`) unless done.
+    The session's engines are loaded first where missing (:meth:`Session.load_engines`).
 
     Returns:
         The translated document; write it with :func:`write_outputs`.
 
     Raises:
-        ModelMissingError / ModelError: see :func:`plan` and :func:`load_engines`.
+        ModelMissingError / ModelError: a package is missing or cannot be loaded or run.
     """
-    load_engines(job)
-    job.text = text
+    ctx = StageContext(session, text, reporter or QuietReporter())
+    session.load_engines(ctx.reporter)
     segments: list[Segment] = []
-    for _name, stage in STAGES:
-        segments = stage(segments, job)
-    models = {t: [m for leg in zip(r, r[1:]) for m in job.engines[leg].models()] for t, r in job.routes.items()}
+    for _name, stage in stages if stages is not None else STAGES:
+        segments = stage(segments, ctx)
     return TranslatedDocument(
         segments=segments,
-        targets=list(job.targets),
-        routes=dict(job.routes),
-        models=models,
-        legs_run=list(job.legs_run),
+        targets=list(session.config.targets),
+        routes=dict(session.routes),
+        models=session.models(),
+        legs_run=list(ctx.legs_run),
+        from_code=session.config.from_code,
+        term_reports=dict(ctx.term_reports),
     )
+
+
+def translate_document(
+    text: str,
+    config: TranslateConfig | None = None,
+    *,
+    session: Session | None = None,
+    reporter: Reporter | None = None,
+    **settings: Any,
+) -> TranslatedDocument:
+    """Translate one document's text (the Python API; nothing is written).
+
+    Args:
+        text: the document, paragraphs separated by blank lines (LF line ends).
+        config: the settings; or give them as keywords (``from_code="fa", targets=["en"]``,
+            the fields of :class:`TranslateConfig`).
+        session: a session to reuse (its engines stay loaded); default :meth:`Session.open`.
+        reporter: progress and notices (default: none shown).
+
+    Returns:
+        :class:`TranslatedDocument` (``.segments``, ``.records()``, ``.term_reports``).
+
+    Raises:
+        ModelMissingError / ModelError / GlossaryError: see :meth:`Session.open`.
+    """
+    if session is None:
+        session = Session.open(config if config is not None else TranslateConfig(**settings))
+    return run_document(text, session, reporter=reporter)
+
+
+@dataclass
+class FileResult:
+    """What :func:`translate_file` did.
+
+    Attributes:
+        document: the translated document.
+        paths: the files written (targets in order, the ``.jsonl``, then extra outputs).
+        qa: target → :class:`~xling.score.report.QAReport` when ``score`` was asked, else empty.
+    """
+
+    document: TranslatedDocument
+    paths: list[Path]
+    qa: dict[str, QAReport] = field(default_factory=dict)
+
+
+def translate_file(
+    path: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    config: TranslateConfig,
+    *,
+    encoding: str | None = None,
+    score: bool = False,
+    outputs: Sequence[OutputWriter] = (),
+    extra: dict[str, str] | None = None,
+    reporter: Reporter | None = None,
+    session: Session | None = None,
+    stages: Sequence[tuple[str, Stage]] | None = None,
+) -> FileResult:
+    """The run of ``xling translate`` (and of ``python -m xling.demo``): one file to ``out_dir``.
+
+    Order: plan routes and load the glossary (cheap checks first: a missing model is exit 2
+    before anything is read), check the output folder, read the input, load the models,
+    run the stages, QA when ``score``, write every output together.
+
+    Args:
+        path: the input file, or ``-`` for standard input.
+        out_dir: the output folder (created if missing).
+        config: the settings.
+        encoding: input encoding (None = UTF-8; see :func:`xling.io.read_text`).
+        score: run the reference-free QA checks and write ``<stem>.qa.json``.
+        outputs: extra output writers (see :data:`OutputWriter`), written in the same group.
+        extra: more files of the same group, file name → text.
+        reporter: progress and notices.
+        session: reuse a session (default: :meth:`Session.open`).
+        stages: default :data:`STAGES`.
+
+    Raises:
+        XlingError: any bad input, missing model or unwritable output (nothing is written).
+    """
+    from xling.io import read_text
+
+    reporter = reporter or QuietReporter()
+    session = session or Session.open(config)
+    check_out_dir(out_dir)
+    text = read_text(path, encoding=encoding)
+    session.load_engines(reporter)
+    with reporter.bars():
+        doc = run_document(text, session, reporter=reporter, stages=stages)
+    stem = output_stem(str(path), config.from_code)
+    files = dict(extra or {})
+    qa: dict[str, QAReport] = {}
+    if score:
+        qa = check_document(doc, glossary=session.glossary)
+        files[f"{stem}.qa.json"] = (
+            json.dumps({lang: rep.to_json() for lang, rep in qa.items()}, ensure_ascii=False, indent=1) + "\n"
+        )
+    for writer in outputs:
+        files.update(writer(doc, stem))
+    return FileResult(doc, write_outputs(doc, out_dir, stem, extra=files), qa)
 
 
 # ---------------------------------------------------------------------------------- writing
@@ -347,15 +557,20 @@ def output_stem(path: str, from_code: str) -> str:
     return stem or "document"
 
 
+def paragraph_layout(segments: Sequence[Segment], texts: Sequence[str]) -> list[str]:
+    """The lines of a one-segment-a-line file: ``texts[i]`` for segment i, in order, with a
+    blank line where the paragraph number changes (the layout of every text output)."""
+    lines: list[str] = []
+    for n, seg in enumerate(segments):
+        if n and seg.paragraph != segments[n - 1].paragraph:
+            lines.append("")
+        lines.append(texts[n])
+    return lines
+
+
 def target_text(doc: TranslatedDocument, lang: str) -> str:
     """One target's text file: a segment a line, source order, a blank line between paragraphs."""
-    lines: list[str] = []
-    prev = None
-    for seg in doc.segments:
-        if prev is not None and seg.paragraph != prev:
-            lines.append("")
-        lines.append(seg.targets.get(lang, ""))
-        prev = seg.paragraph
+    lines = paragraph_layout(doc.segments, [seg.targets.get(lang, "") for seg in doc.segments])
     return "".join(line + "\n" for line in lines)
 
 
@@ -414,36 +629,28 @@ def write_outputs(
     return paths
 
 
-def check_document(doc: TranslatedDocument, job: Job) -> dict[str, Any]:
+def check_document(doc: TranslatedDocument, *, glossary: Glossary | None = None) -> dict[str, QAReport]:
     """Run xling's reference-free QA checks (:func:`xling.score.api.run_checks`) on each target.
 
     Segment i of every target is checked against source segment i (the pipeline keeps them
-    1-1), laid out as in the written files (:func:`target_text`: a blank line between
+    1-1), laid out as in the written files (:func:`paragraph_layout`: a blank line between
     paragraphs), so an issue's ``line`` is its line in ``<stem>.<lang>.txt`` and the report is
     the one ``xling score <stem>.<lang>.txt --src`` gives with the source as split by
-    ``xling segment``. Term checks use ``job.glossary`` when the glossary is on.
+    ``xling segment``. Term checks use ``glossary`` when given.
 
     Returns:
         Target code → :class:`xling.score.report.QAReport`.
     """
     from xling.score.api import run_checks
 
-    def layout(texts: list[str]) -> list[str]:
-        lines: list[str] = []
-        for n, seg in enumerate(doc.segments):
-            if n and seg.paragraph != doc.segments[n - 1].paragraph:
-                lines.append("")
-            lines.append(texts[n])
-        return lines
-
-    sources = layout([seg.source for seg in doc.segments])
+    sources = paragraph_layout(doc.segments, [seg.source for seg in doc.segments])
     return {
         lang: run_checks(
             sources,
-            layout([seg.targets.get(lang, "") for seg in doc.segments]),
-            src_lang=job.from_code,
+            paragraph_layout(doc.segments, [seg.targets.get(lang, "") for seg in doc.segments]),
+            src_lang=doc.from_code,
             tgt_lang=lang,
-            glossary=job.glossary,
+            glossary=glossary,
         )
         for lang in doc.targets
     }

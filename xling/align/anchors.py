@@ -25,89 +25,53 @@ occurs in) so that a frequent word counts less than a rare name or number.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from xling.align.lengths import char_length
+from xling.lang import get as get_language
+from xling.lang import script_of_language
+from xling.text import keys as text_keys
 from xling.text.digits import to_ascii_digits
-from xling.text.orthography import HARAKAT
 
 if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.model import Glossary
 
-#: Language code → main script. Unknown codes are treated as Latin.
-SCRIPTS = {"fa": "arab", "ar": "arab", "ur": "arab", "ps": "arab", "ru": "cyrl", "uk": "cyrl", "bg": "cyrl"}
+
+_AR = get_language("ar")  # the Arabic clitics and article stripped from Arabic-script words
 
 PUNCT_CLASSES = ("?؟", ":", '"«»“”„', "()[]", "!", ";؛")
 _PUNCT_INDEX = {ch: k for k, chars in enumerate(PUNCT_CLASSES) for ch in chars}
 
 _NUMBER = re.compile(r"\d+(?:[.,٫٬']\d+)*")
 _WORD = re.compile(r"[^\W\d_]+")
-_ARABIC_FOLD = str.maketrans(
-    {
-        "ی": "ي",
-        "ى": "ي",
-        "ئ": "ي",
-        "ک": "ك",
-        "گ": "ك",
-        "پ": "ب",
-        "چ": "ج",
-        "ژ": "ز",
-        "ة": "ه",
-        "ۀ": "ه",
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ؤ": "و",
-        "\u200c": None,
-        "\u200d": None,
-        "\u0640": None,
-    }
-)
-_HARAKAT = re.compile(f"[{HARAKAT}]")
-
 WEIGHT_POWER = 0.5  # key weight = df ** -WEIGHT_POWER (df: sentences holding the key, larger side)
 NUMBER_WEIGHT = 1.0  # numbers count this many times a word key
 PREFIX = 4  # characters of a word compared as a cognate key (Simard et al. 1992 used 4)
 
 
 def script_of(word: str) -> str:
-    """``'latn'``, ``'arab'``, ``'cyrl'`` or ``'other'`` for the first letter of ``word``."""
-    ch = word[0]
-    o = ord(ch)
-    if ch.isascii() or 0x00C0 <= o <= 0x024F:
-        return "latn"
-    if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF:
-        return "arab"
-    if 0x0400 <= o <= 0x04FF:
-        return "cyrl"
-    return "other"
-
-
-def _fold_latin(word: str) -> str:
-    w = word.lower().replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    """The script of the first letter of ``word`` (:func:`xling.text.keys.script_of`)."""
+    return text_keys.script_of(word[0])
 
 
 def word_keys(word: str, script: str) -> list[str]:
     """Cognate keys of one word (list of str, possibly empty). See the module docstring."""
-    if script == "latn":
-        w = _fold_latin(word)
+    if script == "latin":
+        w = text_keys.latin_key(word)
         return ["L:" + w[:PREFIX]] if len(w) >= PREFIX else []
-    if script == "arab":
-        w = _HARAKAT.sub("", word).translate(_ARABIC_FOLD)
+    if script == "arabic":
+        w = text_keys.arabic_skeleton(word)
         forms = {w}
-        if len(w) > 3 and w[0] in "وفبل":
+        if len(w) > 3 and w[0] in _AR.cognate_proclitics:
             forms.add(w[1:])
         for f in list(forms):
-            if f.startswith("ال") and len(f) > 4:
-                forms.add(f[2:])
+            if f.startswith(_AR.article) and len(f) > 4:
+                forms.add(f[len(_AR.article) :])
         return ["A:" + f[:PREFIX] for f in forms if len(f) >= 3]
-    if script == "cyrl":
+    if script == "cyrillic":
         w = word.lower().replace("ё", "е")
         return ["C:" + w[:PREFIX]] if len(w) >= PREFIX else []
     return []
@@ -163,7 +127,7 @@ class _GlossaryIndex:
         for entry in glossary.entries:
             for term in entry.terms.get(lang, []):
                 for form in [term.text, *term.short_forms]:
-                    f = _fold_text(form)
+                    f = text_keys.anchor_text_key(form)
                     if f:
                         pats.setdefault(f, []).append(entry.id)
         self.terms = pats
@@ -174,14 +138,9 @@ class _GlossaryIndex:
         if self.regex is None:
             return set()
         found: set[str] = set()
-        for m in self.regex.finditer(_fold_text(text)):
+        for m in self.regex.finditer(text_keys.anchor_text_key(text)):
             found.update(self.terms[m.group(1)])
         return found
-
-
-def _fold_text(text: str) -> str:
-    t = _HARAKAT.sub("", text).translate(_ARABIC_FOLD)
-    return " ".join(_fold_latin(t).split())
 
 
 def sentence_keys(text: str, scripts: set[str], gloss: _GlossaryIndex | None = None) -> set[str]:
@@ -247,7 +206,7 @@ def build_features(
         ``(src_features, tgt_features, weights)``; ``weights`` is a float64 array indexed by key id.
         Only keys present on both sides get an id.
     """
-    shared = {SCRIPTS.get(src_lang, "latn")} & {SCRIPTS.get(tgt_lang, "latn")} | {"latn"}
+    shared = {script_of_language(src_lang)} & {script_of_language(tgt_lang)} | {"latin"}
     g_src = g_tgt = None
     if glossary is not None and glossary.entries:
         g_src = _GlossaryIndex(glossary, src_lang)
@@ -281,10 +240,10 @@ def sentence_words(text: str) -> set[str]:
     for m in _WORD.finditer(text):
         w = m.group()
         sc = script_of(w)
-        if sc == "latn":
-            w = _fold_latin(w)
-        elif sc == "arab":
-            w = _HARAKAT.sub("", w).translate(_ARABIC_FOLD)
+        if sc == "latin":
+            w = text_keys.latin_key(w)
+        elif sc == "arabic":
+            w = text_keys.arabic_skeleton(w)
         else:
             w = w.lower()
         if len(w) >= 2:
@@ -377,8 +336,8 @@ def add_lexicon_keys(
     df_t = np.zeros(len(lexicon))
     for keys, df in ((ks, df_s), (kt, df_t)):
         for k in keys:
-            for x in set(k):
-                df[x - base] += 1
+            for key_id in set(k):
+                df[key_id - base] += 1
     extra = np.maximum(np.maximum(df_s, df_t), 1.0) ** -WEIGHT_POWER
     S2 = SideFeatures(
         S.lengths, S.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(S.keys, ks)], S.weak

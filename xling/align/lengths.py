@@ -21,7 +21,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from xling.text.orthography import HARAKAT, TATWEEL
+from xling.text.keys import HARAKAT, TATWEEL
+
+#: Gale & Church's (1993) variance of target characters per source character (en-de/fr).
+GC_VARIANCE = 6.8
+#: Median of a chi-square with one degree of freedom: turns a median of squared z-scores into a variance.
+CHI2_1_MEDIAN = 0.455
+#: Fewer aligned 1-1 beads than this and a variance estimate is noise: :data:`GC_VARIANCE` is used.
+MIN_BEADS_FOR_VARIANCE = 5
 
 _SKIP = re.compile(rf"[\s\u200c\u200d{TATWEEL}{HARAKAT}]")  # spaces, ZWNJ/ZWJ, tatweel, harakat
 
@@ -45,7 +52,7 @@ class LengthModel:
     """
 
     ratio: float = 1.0
-    variance: float = 6.8
+    variance: float = GC_VARIANCE
 
     def cost(self, l1: np.ndarray | float, l2: np.ndarray | float) -> np.ndarray:
         """Length cost ``-log P(|Z| >= |z|)`` in nats for source/target lengths (characters).
@@ -77,17 +84,18 @@ def estimate_variance(
 ) -> float:
     """Robust estimate of the Gale-Church variance ``s2`` from aligned 1-1 beads.
 
-    Uses the median of ``((l2 - c*l1)^2 / m)`` divided by 0.455 (the median of a chi-square
-    with one degree of freedom), so a few wrong beads do not inflate it. ``l1``/``l2``: lengths
+    Uses the median of ``((l2 - c*l1)^2 / m)`` divided by :data:`CHI2_1_MEDIAN`, so a few wrong
+    beads do not inflate it. ``l1``/``l2``: lengths
     in characters of the source/target side of each bead (1-D arrays, same length). Returns a
-    float clipped to ``[floor, ceiling]``; 6.8 (the paper's value) when fewer than 5 beads.
+    float clipped to ``[floor, ceiling]``; :data:`GC_VARIANCE` (the paper's value) when fewer than
+    :data:`MIN_BEADS_FOR_VARIANCE` beads.
     """
     l1 = np.asarray(l1, dtype=np.float64)
     l2 = np.asarray(l2, dtype=np.float64)
     keep = (l1 > 0) & (l2 > 0)
-    if keep.sum() < 5:
-        return 6.8
+    if keep.sum() < MIN_BEADS_FOR_VARIANCE:
+        return GC_VARIANCE
     l1, l2 = l1[keep], l2[keep]
     m = (l1 + l2 / ratio) / 2.0
     q = (l2 - ratio * l1) ** 2 / m
-    return float(np.clip(np.median(q) / 0.455, floor, ceiling))
+    return float(np.clip(np.median(q) / CHI2_1_MEDIAN, floor, ceiling))

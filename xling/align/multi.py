@@ -17,7 +17,7 @@ The pairwise alignments are then merged on the source side:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -97,11 +97,11 @@ def merge_alignments(pairwise: dict[str, list[Bead]], n_src: int) -> list[MultiU
 
 def align_multi(
     src: Sequence[str],
-    targets: dict[str, Sequence[str]],
+    targets: Mapping[str, Sequence[str]],
     *,
     src_lang: str,
     glossary: Glossary | None = None,
-    translators: dict[str, Callable[[list[str]], list[str]]] | None = None,
+    translators: Mapping[str, Callable[..., list[str]]] | None = None,
 ) -> tuple[list[MultiUnit], dict[str, list[Bead]]]:
     """Align ``src`` with each target and merge into multi-parallel units.
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from xling.align.beads import Bead
 from xling.align.multi import MultiUnit
@@ -37,7 +37,7 @@ def _join(sents: Sequence[str], ids: Sequence[int]) -> str:
 
 
 def render(
-    fmt: str, units: list[MultiUnit], src: Sequence[str], targets: dict[str, Sequence[str]], *, src_lang: str
+    fmt: str, units: list[MultiUnit], src: Sequence[str], targets: Mapping[str, Sequence[str]], *, src_lang: str
 ) -> str:
     """The alignment as text in ``fmt`` (one of :data:`FORMATS`); TMX is returned decoded (UTF-8).
 

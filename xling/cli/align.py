@@ -6,10 +6,16 @@ Thin shell over :func:`xling.align.search.align_sentences` / :func:`xling.align.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from xling.align.beads import Bead
+    from xling.glossary.model import Glossary
 
 _LANG_IN_NAME = re.compile(r"\.([A-Za-z]{2,3})(?:\.[A-Za-z0-9]+)?$")
 
@@ -120,15 +126,46 @@ def align(
 
     Empty lines keep their line numbers and come out as 1-0 / 0-1 beads.
     """
-    from xling.align.evaluate import score_alignment
-    from xling.align.multi import align_multi
-    from xling.align.output import render, units_from_beads
-    from xling.align.search import align_sentences
-    from xling.errors import InputError
-    from xling.io import atomic_write_text, refuse_overwrite
+    from xling.io import atomic_write_text
 
     if out is not None and str(out) == "-":
         out = None  # standard output, as for glossary export -
+    s_lang, t_langs = _check_arguments(source, targets, src_lang, tgt_lang, out, gold)
+    src = _sentences(source, s_lang, presegmented, encoding, join_lines)
+    tgts = {lang: _sentences(p, lang, presegmented, encoding, join_lines) for lang, p in zip(t_langs, targets)}
+    golds = []
+    if gold:  # read (and check) before anything is written, so a bad --gold leaves --out untouched
+        from xling.align.beads import read_beads
+
+        golds = [read_beads(g, n_src=len(src), n_tgt=len(tgts[lang])) for lang, g in zip(t_langs, gold)]
+    gl = _anchor_glossary(glossary, no_glossary, s_lang)
+    translators = _translators(s_lang, t_langs) if mt else {}
+    text, pairwise = _align_and_render(fmt.value, src, tgts, s_lang, gl, translators)
+    if out is not None:
+        atomic_write_text(out, text)
+    else:
+        typer.echo(text, nl=False)
+    for lang, g in zip(t_langs, golds):
+        typer.echo(_score_line(s_lang, lang, pairwise[lang], g), err=out is None)
+
+
+def _check_arguments(
+    source: Path,
+    targets: list[Path],
+    src_lang: str | None,
+    tgt_lang: str | None,
+    out: Path | None,
+    gold: list[Path],
+) -> tuple[str, list[str]]:
+    """Checks that need no file reading; returns ``(source language, target languages)``.
+
+    Raises:
+        InputError: an output would overwrite an input, languages repeat or cannot be told,
+            or the --gold count differs from the TARGET count.
+    """
+    from xling.errors import InputError
+    from xling.io import refuse_overwrite
+
     if out is not None:
         refuse_overwrite(
             out, [("SOURCE", source)] + [("TARGET", t) for t in targets] + [("--gold", g) for g in gold or []]
@@ -142,27 +179,45 @@ def align(
         raise InputError(
             f"{len(gold)} --gold file(s) for {len(targets)} target(s); give one --gold per TARGET, in order"
         )
-    src = _sentences(source, s_lang, presegmented, encoding, join_lines)
-    tgts = {lang: _sentences(p, lang, presegmented, encoding, join_lines) for lang, p in zip(t_langs, targets)}
-    golds = []
-    if gold:  # read (and check) before anything is written, so a bad --gold leaves --out untouched
-        from xling.align.beads import read_beads
+    return s_lang, t_langs
 
-        golds = [read_beads(g, n_src=len(src), n_tgt=len(tgts[lang])) for lang, g in zip(t_langs, gold)]
+
+def _anchor_glossary(glossary: Path | None, no_glossary: bool, s_lang: str) -> Glossary | None:
+    """The termbase that anchors the alignment: ``glossary``, else the house one for its source language.
+
+    Raises:
+        InputError: both ``--glossary`` and ``--no-glossary`` (:func:`xling.glossary.store.resolve_glossary`).
+    """
     from xling.glossary.store import resolve_glossary
 
     gl = resolve_glossary(glossary, no_glossary=no_glossary)  # None: the house glossary
     if glossary is None and gl is not None and gl.source_language != s_lang:
-        gl = None  # the house termbase anchors Persian sources only
-    translators = {}
-    if mt:
-        from xling.mt.argos import load_engine
+        return None  # the house termbase anchors Persian sources only
+    return gl
 
-        for lang in t_langs:
-            engine = load_engine(s_lang, lang)
-            translators[lang] = engine.translate_batch
-    if len(t_langs) == 1:
-        lang = t_langs[0]
+
+def _translators(s_lang: str, t_langs: list[str]) -> dict[str, Callable[..., list[str]]]:
+    """An installed Argos engine's ``translate_batch`` per target language (for ``--mt``)."""
+    from xling.mt.argos import load_engine
+
+    return {lang: load_engine(s_lang, lang).translate_batch for lang in t_langs}
+
+
+def _align_and_render(
+    fmt: str,
+    src: list[str],
+    tgts: dict[str, list[str]],
+    s_lang: str,
+    gl: Glossary | None,
+    translators: dict[str, Callable[..., list[str]]],
+) -> tuple[str, dict[str, list[Bead]]]:
+    """Align ``src`` with every target; returns the rendered text and the pairwise beads."""
+    from xling.align.multi import align_multi
+    from xling.align.output import render, units_from_beads
+    from xling.align.search import align_sentences
+
+    if len(tgts) == 1:
+        [lang] = tgts
         beads = align_sentences(
             src, tgts[lang], src_lang=s_lang, tgt_lang=lang, glossary=gl, translate=translators.get(lang)
         )
@@ -170,16 +225,15 @@ def align(
         units = units_from_beads(beads, lang)
     else:
         units, pairwise = align_multi(src, tgts, src_lang=s_lang, glossary=gl, translators=translators)
-    text = render(fmt.value, units, src, tgts, src_lang=s_lang)
-    if out is not None:
-        atomic_write_text(out, text)
-    else:
-        typer.echo(text, nl=False)
-    if gold:
-        for lang, g in zip(t_langs, golds):
-            r = score_alignment(pairwise[lang], g)
-            typer.echo(
-                f"{s_lang}-{lang} strict P={r['strict_precision']:.4f} R={r['strict_recall']:.4f} F1={r['strict_f1']:.4f}"
-                f"  lax P={r['lax_precision']:.4f} R={r['lax_recall']:.4f} F1={r['lax_f1']:.4f}",
-                err=out is None,
-            )
+    return render(fmt, units, src, tgts, src_lang=s_lang), pairwise
+
+
+def _score_line(s_lang: str, lang: str, beads: list[Bead], gold: list[Bead]) -> str:
+    """One line of strict/lax P/R/F1 of ``beads`` against ``gold``."""
+    from xling.align.evaluate import score_alignment
+
+    r = score_alignment(beads, gold)
+    return (
+        f"{s_lang}-{lang} strict P={r['strict_precision']:.4f} R={r['strict_recall']:.4f} F1={r['strict_f1']:.4f}"
+        f"  lax P={r['lax_precision']:.4f} R={r['lax_recall']:.4f} F1={r['lax_f1']:.4f}"
+    )

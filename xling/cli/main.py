@@ -71,13 +71,14 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from xling.cli import align, glossary, models, score, text, translate
+    from xling.cli import align, glossary, models, report, score, text, translate
 
     app.command("translate")(translate.translate)
     app.command("normalize")(text.normalize)
     app.command("segment")(text.segment)
     app.command("align")(align.align)
     app.command("score")(score.score)
+    app.command("report")(report.report)
     app.add_typer(models.app, name="models")
     app.add_typer(glossary.app, name="glossary")
 

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.progress import Progress
+
+    from xling.pipeline import FileResult
 
 
 class RichReporter:
@@ -16,7 +22,7 @@ class RichReporter:
         from rich.console import Console
 
         self.console = Console(stderr=True)
-        self._progress = None
+        self._progress: Progress | None = None
 
     def status(self, message: str):
         if self.console.is_terminal:
@@ -49,8 +55,9 @@ class RichReporter:
     def bar(self, label: str, total: int):
         if self._progress is None:
             return lambda n: None
-        task = self._progress.add_task(label, total=total)
-        return lambda n: self._progress.advance(task, n)
+        progress = self._progress
+        task = progress.add_task(label, total=total)
+        return lambda n: progress.advance(task, n)
 
 
 def _split_langs(value: str) -> list[str]:
@@ -96,6 +103,11 @@ def translate(
         "--score",
         help="Run xling score's reference-free QA checks on the output: a table per language on stderr and DIR/<stem>.qa.json.",
     ),
+    report: bool = typer.Option(
+        False,
+        "--report",
+        help="Also write DIR/<stem>.html: the review report of xling report (source and targets side by side, terms, QA).",
+    ),
 ) -> None:
     """Translate a document into each target language.
 
@@ -104,76 +116,59 @@ def translate(
     without a final .<from> (putin-sharaa-2025-10-15.fa.txt -> putin-sharaa-2025-10-15); stdin -> stdin.
     """
     from xling.errors import InputError
-    from xling.io import read_text
     from xling.mt.argos import ENGINES
-    from xling.pipeline import (
-        Job,
-        check_out_dir,
-        load_engines,
-        output_stem,
-        plan,
-        translate_document,
-        use_glossary,
-        write_outputs,
-    )
+    from xling.pipeline import HOUSE_GLOSSARY, Session, TranslateConfig, translate_file
 
     if engine not in ENGINES:
         raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
-    reporter = RichReporter()
-    from_code, pivot = from_code.strip().lower(), pivot.strip().lower()
-    job = Job(
-        from_code=from_code,
-        targets=_split_langs(to),
-        beam_size=beam_size,
-        engine=engine,
-        pivot=pivot,
-        max_batch_tokens=max_batch_tokens,
-        join_lines=join_lines,
-        reporter=reporter,
-    )
-    plan(job)  # a missing model: exit 2 before reading or writing anything
     if no_glossary and glossary:
         raise InputError("give --glossary PATH or --no-glossary, not both")
-    if not no_glossary:
+    reporter = RichReporter()
+    config = TranslateConfig(
+        from_code=from_code.strip().lower(),
+        targets=tuple(_split_langs(to)),
+        beam_size=beam_size,
+        engine=engine,
+        pivot=pivot.strip().lower(),
+        max_batch_tokens=max_batch_tokens,
+        join_lines=join_lines,
+        glossary=None if no_glossary else (glossary or HOUSE_GLOSSARY),
+    )
+    session = Session.open(config)  # a missing model: exit 2 before reading or writing anything
+    if session.glossary is not None:  # a glossary that validate rejects stops the run before any model loads
         from xling.glossary.store import default_glossary_path
         from xling.glossary.validate import require_valid
 
-        use_glossary(job, glossary)
-        require_valid(job.glossary, glossary or default_glossary_path())  # before any model loads
-    check_out_dir(out_dir)
-    text = read_text(file, encoding=encoding)
-    load_engines(job)
-    with reporter.bars():
-        doc = translate_document(text, job)
-    stem = output_stem(file, from_code)
-    extra = {}
-    if score:
-        import json
+        require_valid(session.glossary, glossary or default_glossary_path())
+    outputs = []
+    if report:  # issue 15: the page joins the all-or-nothing group of the other outputs
+        from xling.report.api import html_output
 
-        from xling.pipeline import check_document
-
-        qa = check_document(doc, job)
-        extra[f"{stem}.qa.json"] = (
-            json.dumps({lang: rep.to_json() for lang, rep in qa.items()}, ensure_ascii=False, indent=1) + "\n"
-        )
-    paths = write_outputs(doc, out_dir, stem, extra=extra)
-    if score:
-        from xling.score.report import render_qa
-
-        for lang, rep in qa.items():
-            render_qa(rep, reporter.console, title=f"QA issues: {from_code}→{lang}")
-    reporter.console.print(
-        f"{len(doc.segments)} segments → " + ", ".join(str(p) for p in paths), highlight=False, soft_wrap=True
+        outputs.append(html_output(session.glossary))
+    result = translate_file(
+        file, out_dir, config, encoding=encoding, score=score, outputs=outputs, reporter=reporter, session=session
     )
-    if job.glossary is not None:  # issue 5: the term check of the output (per segment in the .jsonl "terms" records)
-        from xling.glossary.enforce import term_reports
+    _print_summary(result, reporter)
 
-        reps = term_reports(doc.segments, doc.targets, job.glossary)
-        if any(r.expected for r in reps.values()):
-            reporter.console.print(
-                "term success rate: " + ", ".join(f"{lang} {r.rate_text()}" for lang, r in reps.items()),
-                highlight=False,
-                soft_wrap=True,
-            )
-        else:
-            reporter.console.print("term check: the source names no glossary term", highlight=False)
+
+def _print_summary(result: FileResult, reporter: RichReporter) -> None:
+    """The QA tables (with --score), the files written and the term success rate, on stderr."""
+    from xling.score.report import render_qa
+
+    doc, console = result.document, reporter.console
+    for lang, rep in result.qa.items():
+        render_qa(rep, console, title=f"QA issues: {doc.from_code}→{lang}")
+    console.print(
+        f"{len(doc.segments)} segments → " + ", ".join(str(p) for p in result.paths), highlight=False, soft_wrap=True
+    )
+    reps = doc.term_reports
+    if not reps:
+        return
+    if any(r.expected for r in reps.values()):
+        console.print(
+            "term success rate: " + ", ".join(f"{lang} {r.rate_text()}" for lang, r in reps.items()),
+            highlight=False,
+            soft_wrap=True,
+        )
+    else:
+        console.print("term check: the source names no glossary term", highlight=False)

@@ -10,9 +10,8 @@ CTranslate2 (under Argos Translate) has no lexically constrained decoding (CTran
    reports that a placeholder was lost, mangled or duplicated.
 4. When restore fails, the segment is translated again *without* protection and
    :func:`xling.glossary.repair.repair_segment` repairs it; the record says so.
-   :func:`enforce_batch` runs 1-4 for a list of segments and one target language;
-   :func:`protect_stage` / :func:`repair_stage` are the same steps as stages of
-   :mod:`xling.pipeline` (``Job.protect`` / ``Job.repair``).
+   :func:`protect_stage` / :func:`repair_stage` are these steps as stages of
+   :mod:`xling.pipeline` (its ``STAGES``; run them with :func:`xling.pipeline.run_document`).
 
 Placeholder design (and why)
 ----------------------------
@@ -48,7 +47,6 @@ nominative house form, except after a preposition that governs one case (``с �
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -57,8 +55,10 @@ from xling.glossary.target import FormIndex
 
 if TYPE_CHECKING:  # pragma: no cover
     from xling.document import Segment
+    from xling.glossary.check import TermReport
     from xling.glossary.match import SourceMatcher
     from xling.glossary.model import Glossary
+    from xling.pipeline import StageContext
 
 OPEN, CLOSE = "\u27e6", "\u27e7"
 _LETTER = r"[^\W\d_]"
@@ -245,10 +245,10 @@ def restore(protected: Protected, mt_output: str, lang: str, glossary: Glossary,
     Returns:
         :class:`RestoreResult`; ``ok`` is False (and ``text`` is ``mt_output``) when any
         placeholder is lost, duplicated, or a bracket placeholder's index appears where none was
-        placed. Then translate the unprotected segment and repair it (:func:`enforce_batch`).
+        placed. Then translate the unprotected segment and repair it (:func:`repair_stage`).
     """
     from xling.glossary.repair import _at_sentence_start, _ru_indeclinable
-    from xling.glossary.target import RU_PREPOSITION_CASE, ru_inflect_phrase, ru_stem
+    from xling.glossary.target import AR_PROCLITICS, RU_PREPOSITION_CASE, ru_inflect_phrase, ru_stem
 
     problems: list[str] = []
     spans: list[tuple[int, int, Placeholder]] = []
@@ -295,7 +295,7 @@ def restore(protected: Protected, mt_output: str, lang: str, glossary: Glossary,
         pre_m = re.search(rf"({_LETTER}+)$", out[:s])
         suf_m = re.match(rf"({_LETTER}+)", out[e:])
         start, end, after = s, e, form
-        if lang == "ar" and pre_m and pre_m.group(1) in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فل", "فب", "وك"):
+        if lang == "ar" and pre_m and pre_m.group(1) in AR_PROCLITICS[1:]:
             pre = pre_m.group(1)
             start = s - len(pre)
             after = pre + (form[1:] if pre.endswith("ل") and form.startswith("ال") else form)
@@ -325,182 +325,108 @@ def restore(protected: Protected, mt_output: str, lang: str, glossary: Glossary,
     return RestoreResult(out, True, changes, problems)
 
 
-@dataclass
-class Enforced:
-    """One segment after :func:`enforce_batch`.
-
-    Attributes:
-        text: the final target segment.
-        protected: the :class:`Protected` record.
-        restore_ok: whether the placeholders came back.
-        fallback: True when the segment was translated again without protection.
-        problems: restore problems (see :class:`RestoreResult`).
-        changes: restore changes (rule ``protect``) then repair changes (offsets of the repair
-            changes refer to the text before repair).
-    """
-
-    text: str
-    protected: Protected
-    restore_ok: bool
-    fallback: bool
-    problems: list[str]
-    changes: list[Change]
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready record."""
-        return {
-            "restore_ok": self.restore_ok,
-            "fallback": self.fallback,
-            "problems": self.problems,
-            "changes": [c.to_dict() for c in self.changes],
-        }
-
-
-def enforce_batch(
-    texts: list[str], glossary: Glossary, lang: str, translate: Callable[[list[str]], list[str]], *, style: str = "auto"
-) -> list[Enforced]:
-    """Protect, translate, restore, fall back and repair a list of source segments.
-
-    Args:
-        texts: source segments (Persian).
-        glossary: the termbase.
-        lang: target language.
-        translate: a batch translation function (e.g. ``engine.translate_batch``), called once
-            with the protected segments and once more with the unprotected segments that failed.
-        style: placeholder style (``auto``, ``bracket``, ``name``).
-
-    Returns:
-        One :class:`Enforced` per segment.
-    """
-    from xling.glossary.match import SourceMatcher
-
-    matcher = SourceMatcher(glossary)
-    style = _auto_style(style, [lang])
-    prot = [protect(t, glossary, matcher=matcher, style=style) for t in texts]
-    outputs = translate([p.text for p in prot])
-    results: list[Enforced] = []
-    retry: list[int] = []
-    restored: list[RestoreResult] = []
-    for i, (p, out) in enumerate(zip(prot, outputs)):
-        r = restore(p, out, lang, glossary, segment=i)
-        restored.append(r)
-        if not r.ok:
-            retry.append(i)
-    redo = dict(zip(retry, translate([texts[i] for i in retry]))) if retry else {}
-    index = FormIndex(glossary, lang)
-    for i, p in enumerate(prot):
-        r = restored[i]
-        text = redo.get(i, r.text)
-        rep = repair_segment(texts[i], text, lang, glossary, matcher=matcher, segment=i, index=index)
-        results.append(Enforced(rep.text, p, r.ok, i in redo, r.problems, [*r.changes, *rep.changes]))
-    return results
-
-
 # ------------------------------------------------------------------- xling.pipeline stages
 
 
-def protect_stage(segments: list[Segment], job: Any) -> list[Segment]:
-    """Pipeline stage (``Job.protect``): protect ``Segment.text`` with ``job.glossary``.
+def protect_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]:
+    """Pipeline stage: protect ``Segment.text`` with the session's glossary (``ctx.glossary``).
 
-    The placeholder style is ``auto`` over ``job.targets``. Each segment with a term gets a
-    ``protect`` change record holding :meth:`Protected.to_dict` (the unprotected text included,
-    for the fall-back re-translation).
+    The placeholder style is ``auto`` over the run's targets. Each segment with a term gets
+    :attr:`Segment.protected` (read by :func:`repair_stage`) and a ``protect`` change record
+    holding :meth:`Protected.to_dict` for the ``.jsonl``.
     """
     from xling.glossary.match import SourceMatcher
 
-    matcher = SourceMatcher(job.glossary)
-    style = _auto_style(getattr(job, "glossary_style", "auto"), list(job.targets))
+    glossary = _glossary_of(ctx)
+    matcher = SourceMatcher(glossary)
+    style = _auto_style("auto", list(ctx.config.targets))
     for seg in segments:
-        p = protect(seg.text, job.glossary, matcher=matcher, style=style)
+        p = protect(seg.text, glossary, matcher=matcher, style=style)
         if p.placeholders:
+            seg.protected = p
             seg.record("protect", **p.to_dict())
             seg.text = p.text
     return segments
 
 
-def repair_stage(segments: list[Segment], job: Any) -> list[Segment]:
-    """Pipeline stage (``Job.repair``): restore placeholders, re-translate failures, repair.
+def _glossary_of(ctx: StageContext) -> Glossary:
+    if ctx.glossary is None:
+        raise ValueError("the glossary stages need a session with a glossary")
+    return ctx.glossary
 
-    For every target language: :func:`restore` each protected segment; the segments where it
-    fails are translated again from their unprotected text along the same route (one batch per
-    target), then every segment is repaired against its unprotected source. ``Segment.text``
-    is set back to the unprotected text. Records: ``restore`` (per target: ok, problems,
-    changes, fallback) and ``repair`` (per target: changes), and a ``terms`` record with the
-    term check of the final segment (status per expected entry).
+
+def repair_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]:
+    """Pipeline stage: restore placeholders, re-translate failures, repair, check terms.
+
+    For every target language: :func:`restore` each protected segment (``Segment.protected``);
+    the segments where it fails are translated again from their unprotected text along the same
+    route (one batch per target, :meth:`StageContext.translate`), then every segment is repaired
+    against its unprotected source. ``Segment.text`` is set back to the unprotected text.
+    Records: ``restore`` (per target: ok, problems, changes), ``fallback`` and ``repair`` (per
+    target: changes), and a ``terms`` record with the term check of the final segment (status
+    per expected entry). The term check's reports go to ``ctx.term_reports`` (it runs once).
     """
-    from xling.glossary.check import check_terms
     from xling.glossary.match import SourceMatcher
 
-    glossary = job.glossary
+    glossary = _glossary_of(ctx)
     matcher = SourceMatcher(glossary)
-    prot: dict[int, Protected] = {}
     for seg in segments:
-        for ch in seg.changes:
-            if ch.get("stage") == "protect":
-                prot[seg.id] = Protected.from_dict({k: v for k, v in ch.items() if k != "stage"})
-    sources = {seg.id: (prot[seg.id].original if seg.id in prot else seg.text) for seg in segments}
-    for lang in job.targets:
-        failed: list[Segment] = []
-        for seg in segments:
-            p = prot.get(seg.id)
-            if p is None:
-                continue
-            r = restore(p, seg.targets.get(lang, ""), lang, glossary, segment=seg.id)
-            seg.record("restore", lang=lang, ok=r.ok, problems=r.problems, changes=[c.to_dict() for c in r.changes])
-            if r.ok:
-                seg.targets[lang] = r.text
-            else:
-                failed.append(seg)
-        if failed:
-            outputs = _retranslate([sources[s.id] for s in failed], lang, job)
-            for seg, out in zip(failed, outputs):
-                seg.targets[lang] = " ".join(out.splitlines())
-                seg.record(
-                    "fallback",
-                    lang=lang,
-                    reason="placeholder lost, mangled or duplicated: translated again without protection",
-                )
+        if seg.protected is not None:
+            seg.text = seg.protected.original
+    for lang in ctx.config.targets:
+        _restore_all(segments, lang, glossary, ctx)
         index = FormIndex(glossary, lang)
         for seg in segments:
             rep = repair_segment(
-                sources[seg.id], seg.targets.get(lang, ""), lang, glossary, matcher=matcher, segment=seg.id, index=index
+                seg.text, seg.targets.get(lang, ""), lang, glossary, matcher=matcher, segment=seg.id, index=index
             )
             if rep.changes:
                 seg.record("repair", lang=lang, changes=[c.to_dict() for c in rep.changes])
                 seg.targets[lang] = rep.text
+    ctx.term_reports.update(term_reports(segments, list(ctx.config.targets), glossary, matcher=matcher))
     terms: dict[int, dict[str, dict[str, str]]] = {}
-    for lang in job.targets:
-        rep = check_terms(
-            [sources[s.id] for s in segments],
-            [s.targets.get(lang, "") for s in segments],
-            lang,
-            glossary,
-            matcher=matcher,
-        )
-        for row in rep.rows:
+    for lang, report in ctx.term_reports.items():
+        for row in report.rows:
             terms.setdefault(row.segment, {}).setdefault(lang, {})[row.entry_id] = row.status
     for i, seg in enumerate(segments):
-        seg.text = sources[seg.id]
         if i in terms:
             seg.record("terms", **terms[i])
     return segments
 
 
-def _retranslate(texts: list[str], lang: str, job: Any) -> list[str]:
-    from xling.mt.pivot import run_routes
+def _restore_all(segments: list[Segment], lang: str, glossary: Glossary, ctx: StageContext) -> None:
+    """Restore every protected segment's ``lang`` output; translate the failures again unprotected."""
+    failed: list[Segment] = []
+    for seg in segments:
+        if seg.protected is None:
+            continue
+        r = restore(seg.protected, seg.targets.get(lang, ""), lang, glossary, segment=seg.id)
+        seg.record("restore", lang=lang, ok=r.ok, problems=r.problems, changes=[c.to_dict() for c in r.changes])
+        if r.ok:
+            seg.targets[lang] = r.text
+        else:
+            failed.append(seg)
+    if failed:
+        outputs = ctx.translate([s.text for s in failed], [lang])[lang]
+        for seg, out in zip(failed, outputs):
+            seg.targets[lang] = out
+            seg.record(
+                "fallback",
+                lang=lang,
+                reason="placeholder lost, mangled or duplicated: translated again without protection",
+            )
 
-    route = job.routes[lang]
-    outputs, _ = run_routes(texts, {lang: route}, job.engines, beam_size=job.beam_size)
-    return outputs[lang]
 
-
-def term_reports(segments: list[Segment], targets: list[str], glossary: Glossary) -> dict[str, Any]:
+def term_reports(
+    segments: list[Segment], targets: list[str], glossary: Glossary, *, matcher: SourceMatcher | None = None
+) -> dict[str, TermReport]:
     """Term check of a translated document, per target language (for ``xling translate`` to print).
 
     Args:
         segments: translated segments (``Segment.text`` = the unprotected source, ``targets`` filled).
         targets: target language codes.
         glossary: the termbase.
+        matcher: a prebuilt :class:`SourceMatcher` (built if ``None``).
 
     Returns:
         language code → :class:`~xling.glossary.check.TermReport` (``.success_rate``,
@@ -509,7 +435,7 @@ def term_reports(segments: list[Segment], targets: list[str], glossary: Glossary
     from xling.glossary.check import check_terms
     from xling.glossary.match import SourceMatcher
 
-    matcher = SourceMatcher(glossary)
+    matcher = matcher or SourceMatcher(glossary)
     sources = [s.text for s in segments]
     return {
         lang: check_terms(sources, [s.targets.get(lang, "") for s in segments], lang, glossary, matcher=matcher)

@@ -3,7 +3,7 @@
 Algorithm
 ---------
 1. Every source-language term and short form of every concept entry is *folded* into a key:
-   letters unified and folded as in :func:`xling.text.orthography.fold` (``ي``/``ی``,
+   letters unified and folded as in :func:`xling.text.keys.fold` (``ي``/``ی``,
    ``ك``/``ک``, ``ة``/``ه``, hamza seats, harakat and tatweel removed, digits ASCII, case
    folded), plus two matching-only folds (``آ`` → ``ا``, ``ئ`` → ``ی``), and with every space
    and ZWNJ removed, so ``ابو محمد``, ``ابومحمد`` and ``رئیس‌جمهور`` / ``رئیسجمهور`` /
@@ -39,72 +39,24 @@ the term only, without the attached ``و`` or clitic (those are given in ``prefi
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import product
 from typing import TYPE_CHECKING
 
+from xling.lang import get as get_language
+from xling.text.keys import ZWJ, ZWNJ
+from xling.text.keys import match_key as fold_key
+from xling.text.keys import match_stream as fold_stream
+
 if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.model import Glossary
 
-ZWNJ = "\u200c"
-_DROP = {ZWNJ, "\u200d", "\u200b", "\u200e", "\u200f", "\ufeff", "\u00a0"}
-_EXTRA_FOLD = {"\u0622": "\u0627", "\u0626": "\u06cc", "\u0649": "\u06cc"}  # آ→ا ئ→ی ى→ی
 _VOWEL_END = ("ا", "و")
-_JOINED_SUFFIXES = frozenset({"ها", "های", "هایی", "را"})
-_ZWNJ_SUFFIXES = _JOINED_SUFFIXES | {"ی", "ای", "یی", "ام", "ات", "اش", "مان", "تان", "شان"}
-_PREFIXES = frozenset({"و"})
-AL = "ال"
-
-
-_CHAR_CACHE: dict[str, str] = {}
-
-
-def _fold_char(c: str) -> str:
-    f = _CHAR_CACHE.get(c)
-    if f is None:
-        from xling.text.orthography import fold
-
-        if c.isspace() or c in _DROP:
-            f = ""
-        else:
-            f = "".join(_EXTRA_FOLD.get(x, x) for x in fold(c, "fa"))
-        _CHAR_CACHE[c] = f
-    return f
-
-
-def _fold_char_table(chars: Iterable[str]) -> dict[str, str]:
-    return {c: _fold_char(c) for c in chars}
-
-
-def fold_key(text: str) -> str:
-    """The matching key of ``text``: folded (see module docstring), spaces and ZWNJ removed."""
-    return "".join([_fold_char(c) for c in text])
-
-
-def fold_stream(text: str) -> tuple[str, list[int]]:
-    """Fold ``text`` into a matching stream and an index back to the original.
-
-    Returns:
-        ``(stream, index)`` where ``stream[j]`` comes from ``text[index[j]]`` (characters).
-        Spaces and ZWNJ are left out of the stream.
-    """
-    table = _fold_char_table(set(text))
-    if all(len(v) <= 1 for v in table.values()):
-        import numpy as np
-
-        stream = text.translate({ord(k): (v or None) for k, v in table.items()})
-        dropped = [ord(k) for k, v in table.items() if not v]
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        index = np.flatnonzero(~np.isin(codes, dropped)).tolist()
-        return stream, index
-    out: list[str] = []
-    index = []
-    for i, c in enumerate(text):
-        for x in table[c]:
-            out.append(x)
-            index.append(i)
-    return "".join(out), index
+_FA = get_language("fa")  # the source language's clitics (xling.lang.fa)
+_JOINED_SUFFIXES = _FA.term_suffixes
+_ZWNJ_SUFFIXES = _FA.term_suffixes_after_zwnj
+_PREFIXES = _FA.term_prefixes
+AL = get_language("ar").article
 
 
 def _is_letter(c: str) -> bool:
@@ -222,7 +174,7 @@ class SourceMatcher:
         n = len(text)
         k = end
         sep = False
-        if k < n and text[k] in (ZWNJ, "\u200d"):
+        if k < n and text[k] in (ZWNJ, ZWJ):
             sep = True
             k += 1
         j = k

@@ -5,14 +5,14 @@ split into word tokens (hyphenated and apostrophe words stay one token: ``al-Sha
 ``аль-Джулани``). A glossary form (a term or short form) matches a run of consecutive tokens,
 separated by white space only, when each form word matches its token under one of three modes:
 
-- ``exact``: the same word after :func:`xling.text.orthography.fold` (case, Arabic letter
+- ``exact``: the same word after :func:`xling.text.keys.fold` (case, Arabic letter
   variants, harakat) and ``ё`` → ``е``; attached *clitics* are allowed around it because they
   are orthography, not inflection: the English possessive ``'s``/``’s`` on the last word; the
   Arabic proclitics ``و ف`` + ``ب ل ك`` on the first word (``ووزير``, ``بأبي``; ``ل`` + ``ال``
   written ``لل``).
 - ``inflect`` (Russian): also ``stem + ending`` where ``stem`` is the form word without a final
   ``а я й ь о`` and ``ending`` is one of the nominal/adjectival case endings
-  (:data:`RU_ENDINGS`): a suffix model, so unknown surnames work (``Блусовым`` = ``Блусов`` + ``ым``).
+  (:data:`RU_ENDINGS`, from :mod:`xling.lang.ru`): a suffix model, so unknown surnames work (``Блусовым`` = ``Блусов`` + ``ым``).
 - ``lemma`` (Russian): the pymorphy3 normal form of the token equals that of the form word
   (Korobov 2015, "Morphological analyzer and generator for Russian and Ukrainian languages"),
   or the ``inflect`` suffix model matches (pymorphy3 reads surnames such as ``Белоусов`` as
@@ -29,64 +29,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from xling.text.orthography import HARAKAT, TATWEEL
+from xling.lang import get as get_language
+from xling.text.keys import HARAKAT, TATWEEL
 
 if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.model import ConceptEntry, Glossary, Term
 
 _W = rf"[^\W_]|[{HARAKAT}{TATWEEL}]"
 TOKEN_RE = re.compile(rf"(?:{_W})+(?:[-‐'’ʼ](?:{_W})+)*(?:['’]s?)?")
-RU_ENDINGS = tuple(
-    sorted(
-        {
-            "а",
-            "я",
-            "у",
-            "ю",
-            "ом",
-            "ем",
-            "ём",
-            "ой",
-            "ей",
-            "ою",
-            "ею",
-            "ы",
-            "и",
-            "е",
-            "ым",
-            "им",
-            "ого",
-            "его",
-            "ому",
-            "ему",
-            "ах",
-            "ях",
-            "ам",
-            "ям",
-            "ами",
-            "ями",
-            "ов",
-            "ев",
-            "ую",
-            "юю",
-            "ая",
-            "яя",
-            "ое",
-            "ее",
-            "ые",
-            "ие",
-            "ых",
-            "их",
-            "ыми",
-            "ими",
-            "ь",
-        },
-        key=len,
-        reverse=True,
-    )
-)
-AR_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
-EN_POSSESSIVE = ("'s", "’s", "'", "’")
+RU_ENDINGS = get_language("ru").case_endings
+AR_PROCLITICS = get_language("ar").proclitics
+EN_POSSESSIVE = get_language("en").possessive_endings
 STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2}
 
 
@@ -107,7 +60,7 @@ def tokenize(text: str) -> list[Token]:
 @lru_cache(maxsize=65536)
 def norm(word: str, lang: str) -> str:
     """Comparison form of one word: orthography fold, ``ё`` → ``е``, typographic apostrophes unified."""
-    from xling.text.orthography import fold
+    from xling.text.keys import fold
 
     w = word.replace("’", "'").replace("ʼ", "'").replace("‐", "-")
     return fold(w, lang).replace("ё", "е")
@@ -366,36 +319,8 @@ class FormIndex:
         return hits
 
 
-#: Russian prepositions that govern one case (pymorphy3 grammeme), used to inflect a house form
-#: put in place of a placeholder (``с ⟦T1⟧`` → ``с Андреем Белоусовым``). Prepositions with two
-#: cases (в, на, за, под: accusative or locative/instrumental) are left out.
-RU_PREPOSITION_CASE = {
-    **dict.fromkeys(
-        [
-            "у",
-            "от",
-            "до",
-            "из",
-            "без",
-            "для",
-            "около",
-            "после",
-            "против",
-            "среди",
-            "кроме",
-            "возле",
-            "вокруг",
-            "из-за",
-            "из-под",
-            "ради",
-            "вместо",
-        ],
-        "gent",
-    ),
-    **dict.fromkeys(["к", "ко", "благодаря", "согласно", "вопреки"], "datv"),
-    **dict.fromkeys(["с", "со", "над", "перед", "передо", "между"], "ablt"),
-    **dict.fromkeys(["о", "об", "обо", "при"], "loct"),
-}
+#: Russian prepositions that govern one case (:attr:`xling.lang.LanguageData.preposition_case`).
+RU_PREPOSITION_CASE = get_language("ru").preposition_case
 
 
 def ru_inflect_phrase(phrase: str, case: str, *, head_only: bool = False) -> str:

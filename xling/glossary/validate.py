@@ -26,33 +26,15 @@ that :class:`~xling.glossary.store.GlossaryDocument` turns into a line number.
 from __future__ import annotations
 
 import os
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from xling.glossary.model import Glossary, TermStatus
+from xling.text.keys import source_term_key as source_key
+from xling.text.keys import target_term_key as target_key
 
 ERROR = "error"
 WARNING = "warning"
-
-
-def source_key(text: str) -> str:
-    """Comparison key for source-language (Persian) terms: two terms with the same key are one term.
-
-    NFC, then the source matcher's key (:func:`xling.glossary.match.fold_key`: letters unified
-    and folded as in :func:`xling.text.orthography.fold`, ``آ`` → ``ا``, ``ئ`` → ``ی``, harakat,
-    tatweel, digits, case, and every space, ZWNJ, ZWJ and bidi mark removed), so two terms
-    with one key are the ones the matcher cannot tell apart. Length-changing; for comparison
-    only, never for output.
-    """
-    from xling.glossary.match import fold_key
-
-    return fold_key(unicodedata.normalize("NFC", text))
-
-
-def target_key(text: str) -> str:
-    """Comparison key for target-language terms: NFC and case-folded."""
-    return unicodedata.normalize("NFC", text).casefold()
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,8 @@
 
 :class:`ArgosEngine` loads an installed package's CTranslate2 model (``model/``) and its
 tokenizer (SentencePiece, or Moses + BPE through argostranslate's own ``BPETokenizer``) and
-sends every segment to ONE ``Translator.translate_batch`` call with ``max_batch_size`` counted in
-tokens (``batch_type="tokens"``). CTranslate2 sorts the segments by length and cuts them into
-sub-batches of at most that many tokens, so padding is small and memory is bounded.
-argostranslate instead translates each sentence on its own (its batch size is 32 tokens), and
+runs the batched path of :class:`xling.mt.ct2.CT2Engine`: every segment in ONE
+``Translator.translate_batch`` call, sub-batches counted in tokens. argostranslate instead translates each sentence on its own (its batch size is 32 tokens), and
 first runs its own sentence splitter, which offline tries to download a model.
 
 Decoding settings follow ``argostranslate.translate.apply_packaged_translation`` (1.11): beam
@@ -20,50 +18,39 @@ keeps SentencePiece's own decoding, so underscores in the text survive.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from xling.errors import ModelError, ModelMissingError
+from xling.mt.ct2 import (
+    DEFAULT_MAX_BATCH_TOKENS,
+    CT2Engine,
+    DecodeSettings,
+    SentencePieceTokenizer,
+    Tokenizer,
+    load_translator,
+)
 from xling.mt.engine import Engine, ProgressCallback
 from xling.mt.packages import InstalledPackage, find_package, install_hint
-
-#: Default sub-batch size of one ``translate_batch`` call, in source tokens. At beam 4 a
-#: transformer-base model needs a few hundred MB for it; raise it for throughput, lower it for memory.
-DEFAULT_MAX_BATCH_TOKENS = 2048
 
 #: argostranslate's fixed length penalty (``apply_packaged_translation``).
 ARGOS_LENGTH_PENALTY = 0.2
 
 
 def argos_defaults() -> dict[str, Any]:
-    """argostranslate's decoding and device settings, read from its settings (env / settings.json).
+    """argostranslate's decoding and device settings, read as argostranslate reads them
+    (environment, else ``settings.json``, else its default) without importing it.
 
     Returns:
         ``{"beam_size": int, "device": str, "compute_type": str, "length_penalty": float}``.
     """
-    from argostranslate import settings
+    from xling.mt.packages import argos_setting
 
     return {
-        "beam_size": int(settings.beam_size),
-        "device": str(settings.device),
-        "compute_type": str(settings.compute_type),
+        "beam_size": int(argos_setting("ARGOS_BEAM_SIZE", "4")),
+        "device": str(argos_setting("ARGOS_DEVICE_TYPE", "cpu")),
+        "compute_type": str(argos_setting("ARGOS_COMPUTE_TYPE", "auto")),
         "length_penalty": ARGOS_LENGTH_PENALTY,
     }
-
-
-class _SentencePiece:
-    """SentencePiece tokenizer of a package: pieces in, text out (decoding as SentencePiece does)."""
-
-    def __init__(self, model_file: str) -> None:
-        import sentencepiece as spm
-
-        self.processor = spm.SentencePieceProcessor(model_file=model_file)
-
-    def encode(self, text: str) -> list[str]:
-        return self.processor.encode(text, out_type=str)
-
-    def decode(self, tokens: list[str]) -> str:
-        return self.processor.decode_pieces(tokens).replace("▁", " ")
 
 
 class _MosesBPE:
@@ -81,7 +68,7 @@ class _MosesBPE:
         return self.inner.decode(tokens)
 
 
-class ArgosEngine:
+class ArgosEngine(CT2Engine):
     """One installed Argos package run directly on CTranslate2 (see the module docstring).
 
     Args:
@@ -103,89 +90,36 @@ class ArgosEngine:
         device: str | None = None,
         compute_type: str | None = None,
     ) -> None:
-        import ctranslate2
-
         self.package = package
         self.from_code = package.from_code
         self.to_code = package.to_code
         self.max_batch_tokens = max_batch_tokens
+        self.where = str(package.path)
         defaults = argos_defaults()
-        self.default_beam_size = defaults["beam_size"]
-        self.length_penalty = defaults["length_penalty"]
-        model_dir = package.path / "model"
+        self.settings = DecodeSettings(
+            beam_size=defaults["beam_size"],
+            length_penalty=defaults["length_penalty"],
+            device=device or defaults["device"],
+            compute_type=compute_type or defaults["compute_type"],
+        )
+        self.default_beam_size = self.settings.beam_size
+        self.length_penalty = self.settings.length_penalty
+        self.target_prefix = [package.target_prefix] if package.target_prefix else []
         try:
-            self.translator = ctranslate2.Translator(
-                str(model_dir),
-                device=device or defaults["device"],
-                compute_type=compute_type or defaults["compute_type"],
-                inter_threads=1,
-                intra_threads=threads or os.cpu_count() or 1,
-            )
+            self.translator = load_translator(package.path / "model", self.settings, threads=threads)
             if package.tokenizer == "sentencepiece":
-                self.tokenizer: _SentencePiece | _MosesBPE = _SentencePiece(str(package.path / "sentencepiece.model"))
+                self.tokenizer: Tokenizer = SentencePieceTokenizer(package.path / "sentencepiece.model")
             else:
                 self.tokenizer = _MosesBPE(package)
         except (RuntimeError, OSError, ValueError) as exc:
             raise ModelError(
                 f"{package.path}: cannot load the {package.pair} model ({exc}); reinstall it with `xling models install`"
             ) from None
+        self.target_tokenizer = self.tokenizer
 
     def models(self) -> list[dict[str, Any]]:
         """``[package.describe()]``: the one model this engine runs."""
         return [self.package.describe()]
-
-    def translate_batch(
-        self,
-        texts: list[str],
-        *,
-        beam_size: int | None = None,
-        on_progress: ProgressCallback | None = None,
-    ) -> list[str]:
-        """Translate all ``texts`` in one CTranslate2 ``translate_batch`` call (see :class:`Engine`).
-
-        Sub-batches hold at most ``max_batch_tokens`` source tokens; blank texts are not sent
-        and give ``""``.
-
-        Raises:
-            ModelError: CTranslate2 failed on the model (the message names the package folder).
-        """
-        outputs = [""] * len(texts)
-        todo = [i for i, t in enumerate(texts) if t.strip()]
-        if on_progress and len(todo) < len(texts):
-            on_progress(len(texts) - len(todo))
-        if not todo:
-            return outputs
-        tokens = [self.tokenizer.encode(texts[i]) for i in todo]
-        prefix = self.package.target_prefix
-        target_prefix = [[prefix] for _ in todo] if prefix else None
-        longest = max(len(t) for t in tokens)
-        try:
-            results = self.translator.translate_batch(
-                tokens,
-                target_prefix=target_prefix,
-                max_batch_size=self.max_batch_tokens,
-                batch_type="tokens",
-                asynchronous=True,
-                beam_size=beam_size or self.default_beam_size,
-                num_hypotheses=1,
-                length_penalty=self.length_penalty,
-                replace_unknowns=True,
-                # argostranslate keeps CTranslate2's 256; longer segments would be cut short.
-                max_decoding_length=max(256, 2 * longest + 10),
-                # CTranslate2 silently truncates sources to 1024 tokens by default; 0 = never.
-                max_input_length=0,
-            )
-            for i, result in zip(todo, results):
-                hyp = result.result().hypotheses[0]
-                if prefix and hyp and hyp[0] == prefix:
-                    hyp = hyp[1:]
-                text = self.tokenizer.decode(hyp)
-                outputs[i] = text[1:] if text.startswith(" ") else text
-                if on_progress:
-                    on_progress(1)
-        except RuntimeError as exc:
-            raise ModelError(f"{self.package.path}: the {self.package.pair} model failed ({exc})") from None
-        return outputs
 
 
 class ArgosNativeEngine:

@@ -191,6 +191,7 @@ def score_files(
     from xling.io import read_lines
     from xling.score.normalization import normalization_record
 
+    _check_language(src_lang, "--src-lang")
     thresholds = _parse_thresholds(
         fail_under, fail_over, fail_on, have_ref=ref is not None, have_terms=src is not None and glossary is not None
     )
@@ -226,6 +227,14 @@ def score_files(
     )
     report.thresholds = _evaluate(thresholds, report)
     return report
+
+
+def _check_language(code: str, option: str) -> None:
+    """Refuse a language code xling has no data for (one line naming ``option`` and the known codes)."""
+    from xling.lang import LANGUAGES
+
+    if code not in LANGUAGES:
+        raise InputError(f"{option} {code!r}: unknown language; use one of: {', '.join(LANGUAGES)}")
 
 
 def _parse_thresholds(

@@ -24,9 +24,9 @@ from __future__ import annotations
 import unicodedata
 
 from xling.text.digits import to_ascii_digits
+from xling.text.keys import ZWNJ
 from xling.text.orthography import unify_letters
 
-ZWNJ = "\u200c"
 NORMALIZATION_VERSION = "1"
 STEPS = ("nfc", "zwnj-remove", "unify-letters", "digits-ascii")
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import io
 import random
 
-ZWNJ = "\u200c"
+from xling.text.keys import LRM, NBSP, RLM, ZWJ, ZWNJ
 
 # Letters and marks of the scripts xling handles.
 PERSIAN_LETTERS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأإؤئءةيكۀ"
@@ -37,7 +37,7 @@ CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяА
 DIGITS = "0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"
 PUNCTUATION = ".,;:!?'\"()[]{}<>«»“”‘’-–—_/\\@#$%^&*+=|~`…،؛؟٪٫٬⟦⟧•·°"
 PRIVATE_USE = "".join(chr(c) for c in range(0xE000, 0xE020))
-SPECIAL = ZWNJ + "\u200d\u200e\u200f\u00a0"
+SPECIAL = ZWNJ + ZWJ + LRM + RLM + NBSP
 
 REQUIRED_CHARS = "".join(
     dict.fromkeys(PERSIAN_LETTERS + ARABIC_MARKS + LATIN + CYRILLIC + DIGITS + PUNCTUATION + PRIVATE_USE + SPECIAL)

@@ -36,8 +36,3 @@ def to_ascii_digits(text: str) -> str:
         return text
     text = _SEPARATOR_RE.sub(lambda m: _SEPARATOR_ASCII[m.group()], text)
     return text.translate(_DIGIT_TABLE)
-
-
-def has_non_ascii_digits(text: str) -> bool:
-    """True when ``text`` holds a Persian or Arabic-Indic digit (U+06F0-9, U+0660-9)."""
-    return any("\u06f0" <= ch <= "\u06f9" or "\u0660" <= ch <= "\u0669" for ch in text)

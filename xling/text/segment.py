@@ -3,7 +3,7 @@
 Base: spaCy's blank pipeline for the language with the rule-based ``sentencizer`` (spaCy 3,
 https://spacy.io/api/sentencizer), which ends a sentence after ``. ! ? ؟`` and keeps following
 closing punctuation (``» ” " ) ]``) with it. On top, xling applies its per-language data
-(:mod:`xling.text.lang`) to undo spaCy boundaries that are wrong in news text:
+(:mod:`xling.lang`) to undo spaCy boundaries that are wrong in news text:
 
 - after an abbreviation of the language (``Dr.``, ``Oct.``, ``т. е.``, ``проф.``, ``ه.ش.``,
   ``د.``) or a one-letter initial (``И. И. Иванов``, ``ع. رضایی``, ``J. Smith``);
@@ -18,7 +18,7 @@ the would-be sentence is only a date phrase opened by a preposition (``В 2025 �
 Continuations are never sentence starts: no boundary is kept before a lower-case letter after a
 full stop or an ellipsis (``Prof. Brown et al. agreed.``), nor after a ``? ! ؟`` or full stop
 inside closing quotes or guillemets when a lower-case letter or a continuation word of the
-language (``CONTINUATION_WORDS``: fa ``و``, ``که``, ``را``; ar ``و``, ``أو``) follows
+language (``continuation_words``: fa ``و``, ``که``, ``را``; ar ``و``, ``أو``) follows
 (``او گفت «چرا؟» و رفت.``, ``He asked "Why?" and left.``). When the quoted sentence does end,
 the closing quote stays with it (``«سننتصر.» ثم غادر.``).
 A colon and the Arabic-script semicolon ``؛`` never end a sentence (they are not in
@@ -47,8 +47,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from xling.text.lang import get_lang_data
+from xling.lang import LanguageData
+from xling.lang import get as get_language
 
+#: Languages the segmenter has data and a spaCy blank pipeline for.
+LANGUAGES = ("fa", "en", "ru", "ar")
 MAX_PIECE_CHARS = 100_000
 LOOK = 64  # characters looked at on each side of a candidate boundary
 # spaCy's sentencizer splits on these; ؛ (U+061B) and : are deliberately absent.
@@ -122,7 +125,7 @@ def segment_text(text: str, lang: str, *, join_lines: bool = False) -> list[Sent
     Raises:
         InputError: ``lang`` is not supported.
     """
-    data = get_lang_data(lang)
+    data = get_language(lang, LANGUAGES)
     sentences: list[Sentence] = []
     for para, (p_start, p_end) in enumerate(iter_paragraphs(text)):
         blocks = [(p_start, p_end)] if join_lines else _lines(text, p_start, p_end)
@@ -150,7 +153,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _boundaries(text: str, start: int, end: int, lang: str, data) -> Iterator[tuple[int, int]]:
+def _boundaries(text: str, start: int, end: int, lang: str, data: LanguageData) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` sentence spans of ``text[start:end]``.
 
     Long paragraphs are read in windows of at most :data:`MAX_PIECE_CHARS` characters: all
@@ -178,7 +181,7 @@ def _boundaries(text: str, start: int, end: int, lang: str, data) -> Iterator[tu
         pos += resume
 
 
-def _cuts(doc, piece: str, data) -> list[int]:
+def _cuts(doc, piece: str, data: LanguageData) -> list[int]:
     """Sentence starts (offsets into ``piece``, excluding 0) after xling's corrections."""
     cuts = [sent.start_char for sent in doc.sents][1:]
     kept = {c for c in cuts if not _glued(piece, c, data)}
@@ -186,10 +189,10 @@ def _cuts(doc, piece: str, data) -> list[int]:
     return sorted(kept)
 
 
-def _missed_cuts(doc, data) -> Iterator[int]:
+def _missed_cuts(doc, data: LanguageData) -> Iterator[int]:
     """Boundaries spaCy's tokenizer hides: a weak abbreviation it keeps whole (``г.``, ``U.S.``)
     that ends a sentence, seen from the capital letter after it (``в 1990 г. Тогда``)."""
-    weak = data.WEAK_ABBREVIATIONS
+    weak = data.weak_abbreviations
     for i, token in enumerate(doc[:-1]):
         text = token.text
         if len(text) > 1 and text.endswith(".") and (text in weak or text.lower() in weak) and token.whitespace_:
@@ -203,22 +206,22 @@ def _missed_cuts(doc, data) -> Iterator[int]:
 MAX_DATE_PHRASE_WORDS = 5
 
 
-def _date_phrase(candidate: str, data) -> bool:
+def _date_phrase(candidate: str, data: LanguageData) -> bool:
     """True when ``candidate`` (a would-be sentence ending in a weak abbreviation) is only a
     date phrase opened by a preposition: ``В 2025 г.``, ``С 1 января 2025 г.``, ``По данным 2024 г.``.
 
     Such a phrase has no verb, so it is not a sentence but the adverbial that opens the next
     words (Russian fronts time adverbials: ``В 2025 г. Путин приехал.``). The test: at most
-    :data:`MAX_DATE_PHRASE_WORDS` words, the first a preposition of ``data.DATE_PREPOSITIONS``, a
+    :data:`MAX_DATE_PHRASE_WORDS` words, the first a preposition of ``data.date_prepositions``, a
     number among them, the others numbers, abbreviations or lower-case words (month names).
     """
     words = candidate.split()
-    prepositions = getattr(data, "DATE_PREPOSITIONS", frozenset())
+    prepositions = data.date_prepositions
     if not 2 <= len(words) <= MAX_DATE_PHRASE_WORDS or words[0].lower() not in prepositions:
         return False
     if not any(_DIGIT_RE.search(w) for w in words[1:]):
         return False
-    abbreviations = data.ABBREVIATIONS
+    abbreviations = data.abbreviations
     return all(_DIGIT_RE.search(w) or w in abbreviations or w.islower() for w in words[1:])
 
 
@@ -227,12 +230,12 @@ CLOSING_PUNCT = "\"'»”’)]"
 _QUOTED_END = frozenset(".!?\u061f…‼⁇⁈⁉")
 
 
-def _continues(before: str, after: str, data) -> bool:
+def _continues(before: str, after: str, data: LanguageData) -> bool:
     """True when ``after`` continues the sentence of ``before`` across a sentence-final mark.
 
     ``before`` ends with a full stop or ellipsis and ``after`` starts with a lower-case letter;
     or ``before`` ends with ``. ! ? ؟ …`` inside closing quotes and ``after`` starts with a
-    lower-case letter or with a word of ``data.CONTINUATION_WORDS``.
+    lower-case letter or with a word of ``data.continuation_words``.
     """
     core = before.rstrip(CLOSING_PUNCT)
     if not core or core[-1] not in _QUOTED_END:
@@ -240,10 +243,10 @@ def _continues(before: str, after: str, data) -> bool:
     quoted = len(core) < len(before)
     if after[0].islower() and (quoted or core[-1] in ".…"):
         return True
-    return quoted and after.split(maxsplit=1)[0] in getattr(data, "CONTINUATION_WORDS", ())
+    return quoted and after.split(maxsplit=1)[0] in data.continuation_words
 
 
-def _glued(piece: str, cut: int, data) -> bool:
+def _glued(piece: str, cut: int, data: LanguageData) -> bool:
     """True when the spaCy boundary at ``cut`` must be undone (abbreviation, initial, decimal)."""
     # Bounded look-around (LOOK characters) keeps the whole pass linear in the piece length.
     before = piece[max(0, cut - LOOK) : cut].rstrip()
@@ -260,13 +263,13 @@ def _glued(piece: str, cut: int, data) -> bool:
     last = before.split()[-1] if before.split() else ""
     last = last.lstrip("(«\"“'[")
     nxt = after[0]
-    if last in data.NUMBER_ABBREVIATIONS and re.match(f"[{_DIGITS}]", after):
+    if last in data.number_abbreviations and re.match(f"[{_DIGITS}]", after):
         return True
-    if last in data.ABBREVIATIONS or last.lower() in data.ABBREVIATIONS:
-        if last in data.WEAK_ABBREVIATIONS or last.lower() in data.WEAK_ABBREVIATIONS:
+    if last in data.abbreviations or last.lower() in data.abbreviations:
+        if last in data.weak_abbreviations or last.lower() in data.weak_abbreviations:
             return nxt.islower() or nxt.isdigit()
         return True
     # One-letter initial: "И." "J." "ع."
-    if len(last) == 2 and last[0] in data.INITIAL_LETTERS:
+    if len(last) == 2 and last[0] in data.initial_letters:
         return True
     return False

@@ -4,33 +4,19 @@ from __future__ import annotations
 
 import re
 
-ARABIC_RANGES = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+from xling.text.keys import ARABIC_RANGES, CYRILLIC_RANGE, PERSIAN_ONLY, ZWNJ, script_of
+
+__all__ = ["ARABIC_RANGES", "PERSIAN_ONLY", "script_of"]  # re-exported for the checks
+
 ARABIC_LETTER = re.compile(f"[{ARABIC_RANGES}]")
-ARABIC_RUN = re.compile(f"[{ARABIC_RANGES}](?:[{ARABIC_RANGES}\u200c\\s]*[{ARABIC_RANGES}])?")
-CYRILLIC_RUN = re.compile("[\u0400-\u04ff](?:[\u0400-\u04ff\\s-]*[\u0400-\u04ff])?")
-# Letters Persian uses and Modern Standard Arabic does not: پ چ ژ گ, Persian kaf ک and yeh ی.
-PERSIAN_ONLY = "\u067e\u0686\u0698\u06af\u06a9\u06cc"
+ARABIC_RUN = re.compile(f"[{ARABIC_RANGES}](?:[{ARABIC_RANGES}{ZWNJ}\\s]*[{ARABIC_RANGES}])?")
+CYRILLIC_RUN = re.compile(f"[{CYRILLIC_RANGE}](?:[{CYRILLIC_RANGE}\\s-]*[{CYRILLIC_RANGE}])?")
 PERSIAN_ONLY_WORD = re.compile(f"\\w*[{PERSIAN_ONLY}]\\w*")
 
 
 def letters(text: str) -> list[str]:
     """The letters of ``text`` (``str.isalpha`` characters)."""
     return [c for c in text if c.isalpha()]
-
-
-def script_of(ch: str) -> str:
-    """``arabic``, ``cyrillic``, ``latin`` or ``other`` for one character."""
-    if ARABIC_LETTER.match(ch):
-        return "arabic"
-    o = ord(ch)
-    if 0x0400 <= o <= 0x04FF:
-        return "cyrillic"
-    if ch.isalpha() and o < 0x0250:
-        return "latin"
-    return "other"
-
-
-LANG_SCRIPT = {"fa": "arabic", "ar": "arabic", "en": "latin", "ru": "cyrillic"}
 
 
 def script_share(text: str, script: str) -> float:

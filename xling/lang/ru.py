@@ -1,22 +1,18 @@
-"""Russian number words with their case forms (ё is folded to е before lookup).
+"""Russian (ru) data: segmentation abbreviations, number words, case endings, preposition cases.
 
-The forms follow the standard cardinal declension (nominative, genitive, dative, instrumental,
+Number words come with their case forms (ё is folded to е before lookup). The forms follow the standard cardinal declension (nominative, genitive, dative, instrumental,
 prepositional); for example четыре, четырех, четырем, четырьмя; тысяча, тысячи, тысяч, тысячами.
 """
 
-from functools import cache
-
-CONNECTORS: frozenset[str] = frozenset()
-CLITICS: tuple[str, ...] = ()
+from xling.lang.base import LanguageData, frozen
 
 
 def _forms(value: int, *forms: str) -> dict[str, int]:
     return {f: value for f in forms}
 
 
-@cache
-def number_words() -> dict[str, int]:
-    """Russian cardinal number words in all cases and genders (``один``, ``одного``, ``сорока``) → value (int). Keys are folded by :func:`xling.score.qa.numerals.word_key` on use."""
+def _number_words() -> dict[str, int]:
+    """Russian cardinal number words in all cases and genders (``один``, ``одного``, ``сорока``) → value (int)."""
     w: dict[str, int] = {}
     w |= _forms(0, "ноль", "нуль", "ноля", "нуля")
     w |= _forms(1, "один", "одна", "одно", "одного", "одной", "одному", "одним", "одном", "одну", "одною")
@@ -71,8 +67,7 @@ def number_words() -> dict[str, int]:
     return w
 
 
-@cache
-def multipliers() -> dict[str, int]:
+def _multipliers() -> dict[str, int]:
     """``тысяча``/``миллион``/``миллиард`` in all cases, and ``тыс``, ``млн``, ``млрд`` → multiplier (int)."""
     m: dict[str, int] = {}
     m |= _forms(
@@ -106,3 +101,58 @@ def multipliers() -> dict[str, int]:
     m |= _forms(10**6, "млн")
     m |= _forms(10**9, "млрд")
     return m
+
+
+_ABBREVIATIONS = frozenset(
+    """
+    т. е. д. п. н. к. г. гг. в. вв. см. ср. др. пр. им. ул. пер. просп. пл. обл. р-н. р. руб. коп. тыс. млн. млрд.
+    проф. акад. доц. канд. докт. чл.-корр. ген. полк. подполк. ген.-л. ген.-м. мл. ст. св. тов. гр. г-н. г-жа.
+    янв. февр. мар. апр. авг. сент. окт. нояб. дек. стр. с. рис. табл. гл. ч. ок. прим. ред. изд. напр. мин. сек.
+    """.split()
+)
+
+#: Noun and adjective case endings (the suffix model of glossary enforcement), longest first.
+_CASE_ENDINGS = tuple(
+    sorted(
+        set(
+            "а я у ю ом ем ём ой ей ою ею ы и е ым им ого его ому ему ах ях ам ям ами ями ов ев ую юю ая яя "
+            "ое ее ые ие ых их ыми ими ь".split()
+        ),
+        key=lambda e: (-len(e), e),
+    )
+)
+
+#: Prepositions that govern one case (pymorphy3 grammeme), used to inflect a house form put in
+#: place of a placeholder (``с ⟦T1⟧`` → ``с Андреем Белоусовым``). Prepositions with two cases
+#: (в, на, за, под: accusative or locative/instrumental) are left out.
+_PREPOSITION_CASE = {
+    **dict.fromkeys(
+        "у от до из без для около после против среди кроме возле вокруг из-за из-под ради вместо".split(), "gent"
+    ),
+    **dict.fromkeys(["к", "ко", "благодаря", "согласно", "вопреки"], "datv"),
+    **dict.fromkeys(["с", "со", "над", "перед", "передо", "между"], "ablt"),
+    **dict.fromkeys(["о", "об", "обо", "при"], "loct"),
+}
+
+DATA = LanguageData(
+    code="ru",
+    name="Russian",
+    script="cyrillic",
+    group_separator=" ",
+    abbreviations=_ABBREVIATIONS,
+    # Abbreviations that may also end a sentence: kept only when a lower-case word or a digit follows.
+    weak_abbreviations=frozenset(
+        {"г.", "гг.", "в.", "вв.", "др.", "пр.", "руб.", "коп.", "тыс.", "млн.", "млрд.", "с.", "ч.", "мин.", "сек."}
+    ),
+    number_abbreviations=frozenset({"с.", "стр.", "рис.", "табл.", "гл.", "ч.", "п.", "№"}),
+    initial_letters="АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ",
+    # Prepositions that open a date phrase (``В 2025 г.``, ``С 1 января 2025 г.``): such a phrase before a
+    # weak abbreviation and a capital letter is not a sentence of its own (see segment._date_phrase).
+    date_prepositions=frozenset(
+        {"в", "во", "с", "со", "к", "ко", "до", "после", "на", "от", "по", "за", "около", "между", "через", "из", "у"}
+    ),
+    number_words=frozen(_number_words()),
+    multipliers=frozen(_multipliers()),
+    case_endings=_CASE_ENDINGS,
+    preposition_case=frozen(_PREPOSITION_CASE),
+)

@@ -1,4 +1,5 @@
-"""Precision, recall and F1 of inserted ZWNJs against a gold text.
+"""Precision, recall and F1 of inserted ZWNJs against a gold text (a test and benchmark helper:
+used by tests/test_text_zwnj.py and bench/zwnj.py, not part of the library).
 
 A ZWNJ *site* is the position, counted in non-ZWNJ characters, before which a U+200C stands.
 Gold and hypothesis must be the same text once U+200C is removed. Sites inside ``آنها`` /
@@ -11,8 +12,8 @@ from __future__ import annotations
 import re
 
 from xling.errors import InputError
+from xling.text.keys import ZWNJ
 
-ZWNJ = "\u200c"
 _OPTIONAL_RE = re.compile("(?<![\u0600-\u06ff])(?:آن|این)(?=ها)")
 
 

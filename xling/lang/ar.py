@@ -1,19 +1,20 @@
-"""Arabic number words (hamza forms of alef, alef maqsura and harakat are folded before lookup).
+"""Arabic (ar) data: segmentation abbreviations, number words, proclitics and the article.
+
+Segmentation: ``د.`` (Dr.), ``أ.`` (Prof., أستاذ), ``م.`` (engineer, or AD after a year), ``هـ.``
+(hijri year), ``ص.`` (page); a single Arabic letter with a full stop is an initial.
+
+Number words (hamza forms of alef, alef maqsura and harakat are folded before lookup).
 
 Arabic puts units before tens (خمسة وعشرون = 5 + 20) and before عشر in 11-19
 (ثلاثة عشر = 13); the parser allows that order for ar. Duals (ألفان, مليونان, مئتان) are values.
 The conjunction و is written attached to the next word (وعشرون) and is split off.
 """
 
-from functools import cache
-
-CONNECTORS = frozenset({"و"})
-CLITICS: tuple[str, ...] = ("و",)
+from xling.lang.base import LanguageData, frozen
 
 
-@cache
-def number_words() -> dict[str, int]:
-    """Arabic cardinal number words with their case and gender forms (``ثلاثة``, ``ثلاثين``) → value (int). Keys are folded by :func:`xling.score.qa.numerals.word_key` on use."""
+def _number_words() -> dict[str, int]:
+    """Arabic cardinal number words with their case and gender forms (``ثلاثة``, ``ثلاثين``) → value (int)."""
     w: dict[str, int] = {
         "صفر": 0,
         "واحد": 1,
@@ -67,8 +68,7 @@ def number_words() -> dict[str, int]:
     return w
 
 
-@cache
-def multipliers() -> dict[str, int]:
+def _multipliers() -> dict[str, int]:
     """``مئة``/``ألف``/``مليون``/``مليار`` with their plurals → multiplier (int)."""
     return {
         "مئة": 100,
@@ -81,3 +81,25 @@ def multipliers() -> dict[str, int]:
         "مليار": 10**9,
         "مليارات": 10**9,
     }
+
+
+DATA = LanguageData(
+    code="ar",
+    name="Arabic",
+    script="arabic",
+    abbreviations=frozenset({"د.", "أ.", "أ.د.", "م.", "هـ.", "ه.", "ص.", "ج.", "ق.م.", "ت.", "س.", "ش.م.م."}),
+    weak_abbreviations=frozenset({"م.", "هـ.", "ه.", "ق.م."}),
+    number_abbreviations=frozenset({"ص.", "ج."}),
+    initial_letters="ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
+    # Words that continue a sentence after a quoted one (``«لماذا؟» و غادر``). Not ``و`` written joined
+    # to the next word: a new Arabic sentence often starts with it (وقال, وأضاف).
+    continuation_words=frozenset({"و", "أو"}),
+    number_words=frozen(_number_words()),
+    multipliers=frozen(_multipliers()),
+    number_connectors=frozenset({"و"}),
+    number_clitics=("و",),
+    # The conjunctions و ف, then the prepositions ب ل ك, alone or combined, before a word.
+    proclitics=("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"),
+    cognate_proclitics="وفبل",
+    article="ال",
+)

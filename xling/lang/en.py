@@ -1,0 +1,62 @@
+"""English (en) data: segmentation abbreviations, number words, possessive endings.
+
+Number words are cardinals and ordinals ("eightieth", "twenty-first" = 80, 21, as "80th", "21st").
+"""
+
+from xling.lang.base import LanguageData, frozen
+
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fifth": 5, "eighth": 8, "ninth": 9, "twelfth": 12}
+
+
+def _ordinal(word: str) -> str:
+    return word[:-1] + "ieth" if word.endswith("y") else word + "th"
+
+
+def _number_words() -> dict[str, int]:
+    """English cardinal and ordinal number words (``eighty``, ``eightieth``) → value (int), lower case."""
+    words = {w: i for i, w in enumerate(_UNITS)}
+    words.update(_TENS)
+    # ordinals: Persian writes هشتادمین and قرن بیست و یکم where English writes 80th / eightieth
+    words.update({_ordinal(w): v for w, v in words.items() if v})
+    words.update(_ORDINALS)
+    return words
+
+
+def _multipliers() -> dict[str, int]:
+    """``hundred``/``thousand``/``million``/``billion`` (and ``mln``, ``bn``, ordinals) → multiplier (int)."""
+    mults = {"hundred": 100, "thousand": 1000, "million": 10**6, "mln": 10**6, "billion": 10**9, "bn": 10**9}
+    mults.update({w + "th": v for w, v in mults.items() if len(w) > 3})
+    return mults
+
+
+_ABBREVIATIONS = frozenset(
+    """
+    Dr. Mr. Mrs. Ms. Mx. Prof. Sr. Jr. St. Gen. Col. Lt. Maj. Capt. Cmdr. Adm. Sgt. Gov. Sen. Rep.
+    Pres. Amb. Rev. Hon. Messrs. Mt. Ft. Ave. Blvd. Rd. Co. Corp. Inc. Ltd. Bros. Dept. Univ. Assn.
+    Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.
+    Mon. Tue. Tues. Wed. Thu. Thur. Thurs. Fri. Sat. Sun.
+    p. pp. para. ch. chap. vol. no. nos. No. Nos. fig. Fig. eq. ed. eds. art. Art. sec. cf. approx. ca. vs. etc.
+    e.g. i.e. a.m. p.m. U.S. U.K. U.N. E.U. U.S.A. D.C.
+    """.split()
+)
+
+DATA = LanguageData(
+    code="en",
+    name="English",
+    script="latin",
+    abbreviations=_ABBREVIATIONS,
+    # "etc." often ends a sentence; it is kept only when a lower-case word follows (see segment.py).
+    weak_abbreviations=frozenset({"etc.", "a.m.", "p.m.", "U.S.", "U.K.", "U.N.", "E.U.", "U.S.A.", "D.C."}),
+    number_abbreviations=frozenset(
+        {"p.", "pp.", "no.", "No.", "Nos.", "nos.", "vol.", "fig.", "Fig.", "ch.", "art.", "Art.", "sec."}
+    ),
+    initial_letters="ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    number_words=frozen(_number_words()),
+    multipliers=frozen(_multipliers()),
+    number_connectors=frozenset({"and"}),
+    possessive_endings=("'s", "’s", "'", "’"),
+)

@@ -1,0 +1,136 @@
+"""Reading the ``.jsonl`` record of ``xling translate`` (README, "The .jsonl record").
+
+One JSON object a line, per segment: ``id``, ``paragraph``, ``source``, ``text``, ``targets``
+(``{lang: output}``), ``models``, ``test_models`` (only when a test model was used) and
+``changes`` (what each stage did). The report also reads, per target, where its text came
+from: :func:`target_origin`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from xling.errors import InputError
+
+#: Where a target segment's text came from (``origin[lang]`` in the record, as ``xling translate
+#: --tm`` and ``xling xliff import`` write it; the XLIFF states of :mod:`xling.formats.xliff`) →
+#: the label shown. ``mt`` (or no ``origin``) is machine translation and is not marked.
+ORIGIN_LABELS = {
+    "mt": "machine translation",
+    "tm-exact": "TM exact match",
+    "post-edited": "post-edited (XLIFF)",
+    "human": "human translation",
+}
+
+_REQUIRED = (("id", int), ("paragraph", int), ("source", str), ("targets", dict))
+
+
+def read_record(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """Read and check a ``.jsonl`` record written by ``xling translate``.
+
+    Args:
+        path: the ``<stem>.jsonl`` file (UTF-8).
+
+    Returns:
+        The segment records (dicts) in file order; blank lines are skipped.
+
+    Raises:
+        InputError: the file is missing or unreadable, or a line is not a segment record
+            (``FILE:LINE: ...`` naming the field and the fix).
+    """
+    from xling.io import read_text
+
+    text = read_text(path, utf8_first=True)
+    records = []
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"{path}:{n}: not JSON ({exc.msg}, column {exc.colno}); give the .jsonl that xling translate writes"
+            ) from None
+        check_segment_record(rec, f"{path}:{n}")
+        records.append(rec)
+    return records
+
+
+def check_segment_record(rec: Any, where: str) -> None:
+    """Raise :class:`InputError` (``WHERE: ...``) unless ``rec`` has the fields the report needs."""
+    if not isinstance(rec, dict):
+        raise InputError(f"{where}: not a segment record (a JSON object); give the .jsonl that xling translate writes")
+    for key, kind in _REQUIRED:
+        if not isinstance(rec.get(key), kind) or (kind is int and isinstance(rec.get(key), bool)):
+            raise InputError(
+                f"{where}: segment record without a valid {key!r} ({kind.__name__}); "
+                f"give the .jsonl that xling translate writes"
+            )
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in rec["targets"].items()):
+        raise InputError(f"{where}: 'targets' must map language codes to strings")
+
+
+def target_languages(records: list[dict[str, Any]]) -> list[str]:
+    """Target language codes in output order (the first record's order, then any new ones)."""
+    langs: dict[str, None] = {}
+    for rec in records:
+        langs.update(dict.fromkeys(rec["targets"]))
+    return list(langs)
+
+
+def source_language(records: list[dict[str, Any]], default: str = "fa") -> str:
+    """The source language: the first code of the first model pair on any route (``fa-en`` → ``fa``)."""
+    for rec in records:
+        for route in (rec.get("models") or {}).values():
+            for model in route or []:
+                pair = str(model.get("pair", ""))
+                if "-" in pair:
+                    return pair.split("-", 1)[0]
+    return default
+
+
+def test_model_names(records: list[dict[str, Any]]) -> list[str]:
+    """The xling test models named by ``test_models`` in any record (sorted, unique)."""
+    names: set[str] = set()
+    for rec in records:
+        names.update(str(n) for n in rec.get("test_models") or [])
+    return sorted(names)
+
+
+def target_origin(rec: dict[str, Any], lang: str) -> str | None:
+    """Where the ``lang`` target of a segment record came from: a key of :data:`ORIGIN_LABELS`.
+
+    The record carries it as ``origin``: ``{lang: origin}`` (or one string for every target).
+    Without it, or with ``mt``, the segment is machine translation (``None``: nothing to mark).
+    """
+    origin = rec.get("origin")
+    if isinstance(origin, dict):
+        origin = origin.get(lang)
+    return origin if isinstance(origin, str) and origin != "mt" else None
+
+
+def fuzzy_matches(rec: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The TM fuzzy matches offered for the ``lang`` target (``tm_matches[lang]`` without the
+    exact ones): dicts with ``source``, ``target``, ``score`` (0-100) and ``origin``."""
+    found = (rec.get("tm_matches") or {}).get(lang) or []
+    return [m for m in found if isinstance(m, dict) and not m.get("exact") and "target" in m]
+
+
+def mt_before_post_edit(rec: dict[str, Any], lang: str) -> str | None:
+    """The machine translation that a post-edit replaced (the ``mt`` of the record's
+    ``post-edit`` changes for ``lang``), or ``None``."""
+    for ch in changes(rec, "post-edit", lang):
+        if isinstance(ch.get("mt"), str):
+            return ch["mt"]
+    return None
+
+
+def changes(rec: dict[str, Any], stage: str, lang: str | None = None) -> list[dict[str, Any]]:
+    """The ``changes`` entries of ``stage`` (for ``lang`` when given), in record order."""
+    return [
+        c
+        for c in rec.get("changes") or []
+        if isinstance(c, dict) and c.get("stage") == stage and (lang is None or c.get("lang") == lang)
+    ]
