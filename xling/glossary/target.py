@@ -24,12 +24,21 @@ Offsets are character offsets into the target segment.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from xling.lang import get as get_language
+from xling.glossary.morphology import (  # noqa: F401 - AR_PROCLITICS, RU_* re-exported for callers of this module
+    AR_PROCLITICS,
+    EN_POSSESSIVE,
+    RU_ENDINGS,
+    RU_PREPOSITION_CASE,
+    Part,
+    morph_analyzer,
+    ru_inflect_phrase,
+    ru_stem,
+    splits,
+)
 from xling.text.keys import HARAKAT, TATWEEL
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,9 +46,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _W = rf"[^\W_]|[{HARAKAT}{TATWEEL}]"
 TOKEN_RE = re.compile(rf"(?:{_W})+(?:[-‐'’ʼ](?:{_W})+)*(?:['’]s?)?")
-RU_ENDINGS = get_language("ru").case_endings
-AR_PROCLITICS = get_language("ar").proclitics
-EN_POSSESSIVE = get_language("en").possessive_endings
 STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2}
 
 
@@ -69,48 +75,7 @@ def norm(word: str, lang: str) -> str:
 @lru_cache(maxsize=65536)
 def ru_lemma(word: str) -> str:
     """pymorphy3 normal form of a Russian word (lower case, ``ё`` → ``е``)."""
-    return _morph().parse(word)[0].normal_form.replace("ё", "е")
-
-
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-def ru_stem(word: str) -> str:
-    """The suffix-model stem of a Russian name word: without a final ``а я й ь о``."""
-    return word[:-1] if len(word) > 3 and word[-1].lower() in "аяйьо" else word
-
-
-@dataclass(frozen=True)
-class Part:
-    """How one token was split: ``prefix + core + suffix == token.text``."""
-
-    prefix: str
-    core: str
-    suffix: str
-
-
-def splits(token: str, lang: str, *, first: bool, last: bool, inflect: bool) -> Iterator[Part]:
-    """Candidate ``prefix | core | suffix`` splits of ``token`` (no split first)."""
-    yield Part("", token, "")
-    if lang == "en" and last:
-        for s in EN_POSSESSIVE:
-            if token.endswith(s) and len(token) > len(s) + 1:
-                yield Part("", token[: -len(s)], token[-len(s) :])
-    elif lang == "ru" and inflect:
-        for e in RU_ENDINGS:
-            if token.lower().endswith(e) and len(token) - len(e) >= 2:
-                yield Part("", token[: -len(e)], token[-len(e) :])
-    elif lang == "ar" and first:
-        for p in AR_PROCLITICS[1:]:
-            if token.startswith(p) and len(token) - len(p) >= 2:
-                rest = token[len(p) :]
-                if p.endswith("ل") and rest.startswith("ل"):
-                    yield Part(p, "ا" + rest, "")  # لل = ل + ال
-                yield Part(p, rest, "")
+    return morph_analyzer().parse(word)[0].normal_form.replace("ё", "е")
 
 
 def word_match(token: str, form_word: str, lang: str, mode: str, *, first: bool, last: bool) -> Part | None:
@@ -317,42 +282,3 @@ class FormIndex:
                         )
                     )
         return hits
-
-
-#: Russian prepositions that govern one case (:attr:`xling.lang.LanguageData.preposition_case`).
-RU_PREPOSITION_CASE = get_language("ru").preposition_case
-
-
-def ru_inflect_phrase(phrase: str, case: str, *, head_only: bool = False) -> str:
-    """Put a Russian house form into ``case`` (a pymorphy3 case grammeme such as ``ablt``).
-
-    Only words that pymorphy3 reads as a nominative singular noun are changed (names, surnames,
-    a title's head noun); indeclinable words (``Fixd``: ``аш-Шараа``, ``аль-Джулани``, ``Абу``)
-    and words in another case (a title's genitive complement ``России``) stay. With
-    ``head_only`` only the first word may change (titles: ``президент России`` →
-    ``президентом России``). Capitalisation of each word is kept.
-    """
-    words = phrase.split()
-    out = []
-    for i, w in enumerate(words):
-        if head_only and i > 0:
-            out.append(w)
-            continue
-        new = w
-        parses = _morph().parse(w)
-        best = next((p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes), parses[0] if parses else None)
-        if (
-            best is not None
-            and best.tag.POS == "NOUN"
-            and best.tag.case == "nomn"
-            and best.tag.number == "sing"
-            and "Fixd" not in best.tag.grammemes
-            and best.normal_form.replace("ё", "е") == w.lower().replace("ё", "е")
-        ):
-            form = best.inflect({case})
-            if form is not None:
-                new = form.word
-                if w[:1].isupper():
-                    new = new[:1].upper() + new[1:]
-        out.append(new)
-    return " ".join(out)
