@@ -216,11 +216,11 @@ class ConceptEntry(_Strict):
                 yield s, t, True
 
     def replacement(self, lang: str, term: Term) -> str | None:
-        """The text that replaces deprecated ``term`` in ``lang``: ``term.use`` or the preferred term."""
-        if term.use is not None:
-            return term.use
-        pref = self.preferred(lang)
-        return pref.text if pref else None
+        """The text that replaces deprecated ``term`` in ``lang``: ``term.use`` or the preferred term
+        (:func:`xling.glossary.morphology.house_form`)."""
+        from xling.glossary.morphology import house_form
+
+        return house_form(self, lang, term=term)
 
     def preferred(self, lang: str) -> Term | None:
         """The first preferred term in ``lang``, or ``None``."""
