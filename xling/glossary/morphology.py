@@ -39,6 +39,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.model import ConceptEntry, Term
 
 RU_ENDINGS = get_language("ru").case_endings
+#: endings that only a plural noun takes (locative, dative, instrumental plural): a person's name
+#: is singular, so a name word ending in one of them is not that name inflected (``Касрах`` is a
+#: final-х transliteration of ``قصره``, not ``Касра`` in the locative plural)
+RU_PLURAL_ONLY_ENDINGS = frozenset({"ах", "ях", "ам", "ям", "ами", "ями"})
 AR_PROCLITICS = get_language("ar").proclitics
 EN_POSSESSIVE = get_language("en").possessive_endings
 #: Russian prepositions that govern one case (:attr:`xling.lang.LanguageData.preposition_case`).
@@ -95,10 +99,10 @@ class Part:
     suffix: str
 
 
-def splits(token: str, lang: str, *, first: bool, last: bool, inflect: bool) -> Iterator[Part]:
+def splits(token: str, lang: str, *, first: bool, last: bool, inflect: bool, singular: bool = False) -> Iterator[Part]:
     """Candidate ``prefix | core | suffix`` splits of ``token`` (no split first): the English
-    possessive on the ``last`` word, Russian case endings with ``inflect``, Arabic proclitics on
-    the ``first`` word (``لل`` read as ``ل`` + ``ال``)."""
+    possessive on the ``last`` word, Russian case endings with ``inflect`` (only singular ones with
+    ``singular``: a person's name), Arabic proclitics on the ``first`` word (``لل`` = ``ل`` + ``ال``)."""
     yield Part("", token, "")
     if lang == "en" and last:
         for s in EN_POSSESSIVE:
@@ -106,6 +110,8 @@ def splits(token: str, lang: str, *, first: bool, last: bool, inflect: bool) -> 
                 yield Part("", token[: -len(s)], token[-len(s) :])
     elif lang == "ru" and inflect:
         for e in RU_ENDINGS:
+            if singular and e in RU_PLURAL_ONLY_ENDINGS:
+                continue
             if token.lower().endswith(e) and len(token) - len(e) >= 2:
                 yield Part("", token[: -len(e)], token[-len(e) :])
     elif lang == "ar" and first:

@@ -117,11 +117,13 @@ def replacement_for(entry: ConceptEntry, hit: Hit, lang: str) -> str | None:
     return house_form(entry, lang, term=hit.term, short=hit.is_short)
 
 
-def _best_split(token: str, form_word: str, lang: str, *, first: bool, last: bool) -> tuple[Part, float]:
+def _best_split(
+    token: str, form_word: str, lang: str, *, first: bool, last: bool, singular: bool = False
+) -> tuple[Part, float]:
     from xling.glossary.translit import similarity
 
     best, best_s = Part("", token, ""), -1.0
-    for p in splits(token, lang, first=first, last=last, inflect=True):
+    for p in splits(token, lang, first=first, last=last, inflect=True, singular=singular):
         comp = ru_stem(form_word) if (lang == "ru" and p.suffix) else form_word
         s = similarity(p.core, comp)
         if s > best_s + 1e-9:
@@ -149,6 +151,7 @@ def near_misses(
     if entry.type.value == "title":
         return []  # title variants differ by word choice, not spelling: only data (deprecated terms)
     threshold = NEAR_THRESHOLD
+    person = entry.type.value == "person"
     found: list[Hit] = []
     for form, term, is_short in entry_forms(entry, lang):
         words = [t.text for t in tokenize(form)]
@@ -162,7 +165,7 @@ def near_misses(
                 continue
             parts = []
             for k, tok in enumerate(window):
-                p, _ = _best_split(tok.text, words[k], lang, first=k == 0, last=k == n - 1)
+                p, _ = _best_split(tok.text, words[k], lang, first=k == 0, last=k == n - 1, singular=person)
                 parts.append(p)
             if not _looks_like_name(parts, lang):
                 continue

@@ -78,8 +78,11 @@ def ru_lemma(word: str) -> str:
     return morph_analyzer().parse(word)[0].normal_form.replace("ё", "е")
 
 
-def word_match(token: str, form_word: str, lang: str, mode: str, *, first: bool, last: bool) -> Part | None:
-    """The split of ``token`` under which it is ``form_word`` in ``mode``, or ``None``."""
+def word_match(
+    token: str, form_word: str, lang: str, mode: str, *, first: bool, last: bool, singular: bool = False
+) -> Part | None:
+    """The split of ``token`` under which it is ``form_word`` in ``mode``, or ``None``
+    (``singular``: a person's name, which takes no plural-only ending; see :func:`splits`)."""
     target = norm(form_word, lang)
     if mode == "lemma" and lang == "ru":
         if ru_lemma(norm(token, lang)) == ru_lemma(target) or norm(token, lang) == target:
@@ -89,7 +92,7 @@ def word_match(token: str, form_word: str, lang: str, mode: str, *, first: bool,
         # below still applies
     inflect = mode in ("inflect", "lemma")
     stem = norm(ru_stem(form_word), lang) if lang == "ru" else target
-    for part in splits(token, lang, first=first, last=last, inflect=inflect):
+    for part in splits(token, lang, first=first, last=last, inflect=inflect, singular=singular):
         core = norm(part.core, lang)
         if core == target:
             return part
@@ -159,7 +162,7 @@ def find_entry(
         if not n:
             continue
         for i in range(len(tokens) - n + 1):
-            found = match_form_at(text, tokens, i, words, lang, mode)
+            found = match_form_at(text, tokens, i, words, lang, mode, singular=entry.type.value == "person")
             if found is not None:
                 parts, kind = found
                 hits.append(
@@ -170,7 +173,9 @@ def find_entry(
     return hits
 
 
-def match_form_at(text: str, tokens: list[Token], i: int, words: list[str], lang: str, mode: str):
+def match_form_at(
+    text: str, tokens: list[Token], i: int, words: list[str], lang: str, mode: str, *, singular: bool = False
+):
     """Match the words of one term form against ``tokens[i:i+len(words)]``.
 
     Returns:
@@ -185,7 +190,7 @@ def match_form_at(text: str, tokens: list[Token], i: int, words: list[str], lang
     for k in range(n):
         if k and not _gap_ok(text, tokens[i + k - 1], tokens[i + k]):
             return None
-        p = word_match(tokens[i + k].text, words[k], lang, mode, first=k == 0, last=k == n - 1)
+        p = word_match(tokens[i + k].text, words[k], lang, mode, first=k == 0, last=k == n - 1, singular=singular)
         if p is None:
             return None
         parts.append(p)
@@ -250,7 +255,9 @@ class FormIndex:
                 if lang == "ru":
                     keys.add(norm(ru_stem(words[0]), lang))
                 for k in keys:
-                    self._by_first.setdefault(k, []).append((e.id, form, term, is_short, words))
+                    self._by_first.setdefault(k, []).append(
+                        (e.id, form, term, is_short, words, e.type.value == "person")
+                    )
 
     def find(self, text: str, tokens: list[Token], mode: str, statuses: tuple[str, ...]) -> list[Hit]:
         """Unresolved hits of every entry's forms with a status in ``statuses`` (see :func:`find_entry`)."""
@@ -261,10 +268,10 @@ class FormIndex:
             for part in splits(tok.text, lang, first=True, last=True, inflect=True):
                 for c in self._by_first.get(norm(part.core, lang), ()):
                     cands[(c[0], c[1])] = c
-            for eid, form, term, is_short, words in cands.values():
+            for eid, form, term, is_short, words, person in cands.values():
                 if term.status.value not in statuses:
                     continue
-                found = match_form_at(text, tokens, i, words, lang, mode)
+                found = match_form_at(text, tokens, i, words, lang, mode, singular=person)
                 if found is not None:
                     parts, kind = found
                     hits.append(
