@@ -30,14 +30,44 @@ VARIANTS = [
     ("final-h", "ru", "ابو قصره وارد دمشق شد.", "Абу Касрах прибыл в Дамаск.", "Абу Касра прибыл в Дамаск."),
     ("final-h", "ru", "حمزه سخنرانی کرد.", "Затем выступил Хамзех.", "Затем выступил Хамза."),
     # doubled vowels
-    ("doubled", "ru", "اسعد الشیبانی به مسکو رفت.", "Асад аш-Шейбани прибыл в Москву.", "Асаад аш-Шейбани прибыл в Москву."),
-    ("doubled", "en", "اسعد الشیبانی به مسکو رفت.", "Asad al-Shaibani went to Moscow.", "Asaad al-Shaibani went to Moscow."),
+    (
+        "doubled",
+        "ru",
+        "اسعد الشیبانی به مسکو رفت.",
+        "Асад аш-Шейбани прибыл в Москву.",
+        "Асаад аш-Шейбани прибыл в Москву.",
+    ),
+    (
+        "doubled",
+        "en",
+        "اسعد الشیبانی به مسکو رفت.",
+        "Asad al-Shaibani went to Moscow.",
+        "Asaad al-Shaibani went to Moscow.",
+    ),
     ("doubled", "ru", "الشرع سخن گفت.", "Затем выступил аш-Шара.", "Затем выступил аш-Шараа."),
     # й/и, e/i, ou/u
-    ("й/и", "ru", "اسعد الشیبانی به مسکو رفت.", "Асаад аш-Шеибани прибыл в Москву.", "Асаад аш-Шейбани прибыл в Москву."),
+    (
+        "й/и",
+        "ru",
+        "اسعد الشیبانی به مسکو رفت.",
+        "Асаад аш-Шеибани прибыл в Москву.",
+        "Асаад аш-Шейбани прибыл в Москву.",
+    ),
     ("й/и", "ru", "یوری اوشاکوف گفت.", "Юри Ушаков сказал.", "Юрий Ушаков сказал."),
-    ("e/i", "en", "اسعد الشیبانی به مسکو رفت.", "Asaad al-Sheibani went to Moscow.", "Asaad al-Shaibani went to Moscow."),
-    ("e/i", "en", "سرگئی لاوروف گفت.", "Sergei Lavrov said so. Sirgei Lavrov said.", "Sergei Lavrov said so. Sergei Lavrov said."),
+    (
+        "e/i",
+        "en",
+        "اسعد الشیبانی به مسکو رفت.",
+        "Asaad al-Sheibani went to Moscow.",
+        "Asaad al-Shaibani went to Moscow.",
+    ),
+    (
+        "e/i",
+        "en",
+        "سرگئی لاوروف گفت.",
+        "Sergei Lavrov said so. Sirgei Lavrov said.",
+        "Sergei Lavrov said so. Sergei Lavrov said.",
+    ),
     ("ou/u", "en", "ابو قصره وارد دمشق شد.", "Abou Qasra arrived in Damascus.", "Abu Qasra arrived in Damascus."),
     ("ou/u", "en", "جولانی گفت.", "Then al-Joulani said.", "Then al-Jolani said."),
     # the article: al-/el-/ul-/аль-/аш-
@@ -45,7 +75,13 @@ VARIANTS = [
     ("article", "en", "الشرع سخن گفت.", "Then ul-Sharaa spoke.", "Then al-Sharaa spoke."),
     ("article", "ru", "الشرع سخن گفت.", "Затем выступил аль-Шараа.", "Затем выступил аш-Шараа."),
     ("article", "ru", "جولانی گفت.", "Затем заявил аш-Джулани.", "Затем заявил аль-Джулани."),
-    ("article", "ru", "اسعد الشیبانی به مسکو رفت.", "Асаад аль-Шейбани прибыл в Москву.", "Асаад аш-Шейбани прибыл в Москву."),
+    (
+        "article",
+        "ru",
+        "اسعد الشیبانی به مسکو رفت.",
+        "Асаад аль-Шейбани прибыл в Москву.",
+        "Асаад аш-Шейбани прибыл в Москву.",
+    ),
 ]
 
 
