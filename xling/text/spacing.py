@@ -29,6 +29,7 @@ Removing every space and ZWNJ from the output gives the input with its spaces an
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -38,8 +39,9 @@ _LETTER = f"[{ARABIC_WORD_CHARS}]"
 _DOUBLE_ZWNJ_RE = re.compile(f"{ZWNJ}{{2,}}")
 _STRAY_ZWNJ_RE = re.compile(f"(?<!{_LETTER}){ZWNJ}|{ZWNJ}(?!{_LETTER})")
 # two words (letters and inner ZWNJs) with spaces or tabs between them
-_PAIR_RE = re.compile(f"({_LETTER}+(?:{ZWNJ}{_LETTER}+)*)([ \t]+)(?={_LETTER})")
-_WORD_AT_RE = re.compile(f"{_LETTER}+(?:{ZWNJ}{_LETTER}+)*")
+_WORD = f"{_LETTER}+(?:{ZWNJ}{_LETTER}+)*"
+_WORD_AT_RE = re.compile(_WORD)
+_WORD_BEFORE_RE = re.compile(f"({_WORD})[ \t]+$")
 
 _PLURAL_TAGS = frozenset({"N", "AJ", "ADV", "NUM", "RES", "PRO"})
 _HEH_TAGS = frozenset({"N", "AJ"})
@@ -48,6 +50,22 @@ _VERB_PREFIXES = ("می", "نمی")
 _LEXICON_AFFIXES = frozenset({"تر", "ترین", "گر", "گری", "اند", "ایم", "اید", "ام", "اش"})
 #: Words after which ``می`` is the month of May, not the verbal prefix (``ماه می``).
 _MAY_CUES = frozenset({"ماه"})
+
+
+def _candidates_re() -> re.Pattern[str]:
+    """Two words that may join: a word and an affix word after it, or می/نمی and a word; found by
+    one regex scan, so text without such a pair costs one pass (the word starts are anchored)."""
+    from xling.text.zwnj import PLURAL_SUFFIXES
+
+    affixes = sorted({*PLURAL_SUFFIXES, "ای", *_LEXICON_AFFIXES}, key=len, reverse=True)
+    start = f"(?<![{ARABIC_WORD_CHARS}{ZWNJ}])"
+    return re.compile(
+        f"{start}({_WORD})[ \t]+(?=(?:{'|'.join(affixes)})(?![{ARABIC_WORD_CHARS}{ZWNJ}]))"
+        f"|{start}((?:ن)?می)[ \t]+(?={_LETTER})"
+    )
+
+
+_PAIR_RE: re.Pattern[str] | None = None
 
 
 def clean_zwnj(text: str) -> str:
@@ -94,17 +112,20 @@ def join_affixes(text: str, lexicon=None) -> str:
         text: Persian text (no URLs; the caller cuts them out).
         lexicon: a :class:`xling.text.zwnj.ZwnjLexicon`; ``None`` loads the shared one.
     """
+    pairs = _pairs(text)
+    first_pair = next(pairs, None)
+    if first_pair is None:
+        return text
     from xling.text.zwnj import load_lexicon
 
     lex = lexicon or load_lexicon()
     out: list[str] = []
     pos = 0
-    before: str | None = None
-    for first, second, start, end in _pairs(text):
+    for first, second, start, end in itertools.chain([first_pair], pairs):
         if start < pos:  # the first word was already joined to the word before it
             continue
-        joined = _join(first, second, before, lex)
-        before = first
+        prev = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+        joined = _join(first, second, prev.group(1) if prev else None, lex)
         if joined is None:
             continue
         out.append(text[pos:start])
@@ -116,11 +137,13 @@ def join_affixes(text: str, lexicon=None) -> str:
 
 def _pairs(text: str) -> Iterator[tuple[str, str, int, int]]:
     """``(first, second, start, end)`` for each two words with only spaces or tabs between."""
+    global _PAIR_RE
+    if _PAIR_RE is None:
+        _PAIR_RE = _candidates_re()
     for m in _PAIR_RE.finditer(text):
         nxt = _WORD_AT_RE.match(text, m.end())
-        if nxt is None:
-            continue
-        yield m.group(1), nxt.group(), m.start(), nxt.end()
+        if nxt is not None:
+            yield m.group(1) or m.group(2), nxt.group(), m.start(), nxt.end()
 
 
 def fix_spacing(text: str, lexicon=None) -> str:
