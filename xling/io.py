@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -183,6 +184,35 @@ def refuse_overwrite(
         if path is not None and same_file(out, path):
             raise InputError(
                 f"{option} {out}: that is the {what} file ({path}), which the output would overwrite; give another file name"
+            )
+
+
+def refuse_stdout_is_input(inputs: Iterable[str | os.PathLike[str] | None]) -> None:
+    """Raise :class:`InputError` when standard output is redirected into one of the ``inputs``.
+
+    ``xling segment F > F`` lets the shell empty F before xling starts, and ``>> F`` appends the
+    output to the text being read; like cat(1), refuse both (``"-"`` and ``None`` are skipped).
+
+    Raises:
+        InputError: ``F: standard output is this input file (...); redirect the output to another file``.
+    """
+    try:
+        out = os.fstat(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # no real file descriptor (captured output)
+        return
+    if not stat.S_ISREG(out.st_mode):  # a terminal, pipe or /dev/null
+        return
+    for path in inputs:
+        if path is None or str(path) == STDIN:
+            continue
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            raise InputError(
+                f"{path}: standard output is this input file (`> {path}` empties it first, `>>` appends to it); "
+                "redirect the output to another file"
             )
 
 
