@@ -180,3 +180,14 @@ def test_import_tbx_without_any_administrative_status(tmp_path):
     from xling.glossary.validate import validate_glossary
 
     assert not [p for p in validate_glossary(tbx_bytes_to_glossary(data)) if p.severity == "error"]
+
+
+def test_malformed_xml_message_is_one_line():
+    """Found by the fuzz test: lxml's message for a NUL byte ends in a newline, which made the
+    error two lines."""
+    from xling.errors import GlossaryError
+    from xling.glossary.tbx import tbx_bytes_to_glossary
+
+    with pytest.raises(GlossaryError) as exc:
+        tbx_bytes_to_glossary(b"<?xml version='1.0'?>\n<tbx>\x00</tbx>", "nul.tbx")
+    assert "\n" not in str(exc.value) and "not well-formed XML" in str(exc.value)

@@ -174,7 +174,8 @@ def tbx_bytes_to_glossary(data: bytes, name: str = "<tbx>") -> Glossary:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         line = exc.position[0] if exc.position else exc.lineno
-        raise GlossaryError(f"{name}:{line}: not well-formed XML: {exc.msg}; fix the XML") from None
+        why = " ".join(str(exc.msg).split())  # lxml's message may end in a newline
+        raise GlossaryError(f"{name}:{line}: not well-formed XML: {why}; fix the XML") from None
     if root.getroottree().docinfo.doctype:
         raise GlossaryError(f"{name}: refused: the TBX has a DOCTYPE; remove it")
     if root.tag != _q("tbx"):
