@@ -123,7 +123,7 @@ def refuse_binary(data: bytes | str, *, name: str = "<input>", sample: int = 1 <
     Raises:
         InputError: ``NAME: looks like a binary file (...), not text; give a text file``.
     """
-    nul = data.find(b"\0" if isinstance(data, bytes) else "\0")
+    nul = data.find(b"\0") if isinstance(data, bytes) else data.find("\0")
     if nul >= 0:
         where = f"a NUL {'byte' if isinstance(data, bytes) else 'character'} at offset {nul}"
     else:
