@@ -39,6 +39,14 @@ What it does:
    whether both paths produced the same hypotheses (argostranslate turns ``_`` into spaces;
    that is undone before comparing).
 
+6. Issue 16: one more row per engine kind of a converted model folder (``opus-mt``, ``nllb``,
+   ``m2m100``): the transformer-base test model in that layout (``python -m xling.testing.models
+   copy --kind KIND --langs fa,en --size base``: same sizes and builder, random weights, the
+   kind's language tokens in the vocabulary), run fa→en through ``xling.mt.folder_engines``
+   (``--kinds`` chooses; ``--kinds none`` skips them), on the same sentences and beam, in its own
+   child process alternated with the others. Language tokens make NLLB/M2M-100 sources one
+   token longer (and their hypotheses one forced prefix token longer) than Argos/OPUS-MT ones.
+
 Goal (issue 2): at least 3x argostranslate's throughput at the same beam size, lower peak memory.
 """
 
@@ -102,6 +110,23 @@ def child_xling(sentences: list[str], beam: int, repeat: int) -> dict:
     return {"load_s": load_s, "times_s": times, "cpu_s": cpu, "outputs": outputs}
 
 
+def child_folder(sentences: list[str], beam: int, repeat: int, model_dir: str) -> dict:
+    t0 = time.perf_counter()
+    from xling.mt.folder import read_model_folder
+    from xling.mt.folder_engines import load_folder_engine
+
+    engine = load_folder_engine(read_model_folder(model_dir), "fa", "en")
+    engine.translate_batch([WARMUP], beam_size=beam)
+    load_s = time.perf_counter() - t0
+    times, cpu = [], []
+    for _ in range(repeat):
+        t1, c1 = time.perf_counter(), time.process_time()
+        outputs = engine.translate_batch(sentences, beam_size=beam)
+        times.append(time.perf_counter() - t1)
+        cpu.append(time.process_time() - c1)
+    return {"load_s": load_s, "times_s": times, "cpu_s": cpu, "outputs": outputs}
+
+
 def child_argos(sentences: list[str], beam: int, repeat: int) -> dict:
     t0 = time.perf_counter()
     from argostranslate import sbd, settings, translate
@@ -123,9 +148,12 @@ def child_argos(sentences: list[str], beam: int, repeat: int) -> dict:
     return {"load_s": load_s, "times_s": times, "cpu_s": cpu, "outputs": out.split("\n")}
 
 
-def run_child(kind: str, sentences_file: Path, beam: int, repeat: int) -> None:
+def run_child(kind: str, sentences_file: Path, beam: int, repeat: int, model_dir: str | None = None) -> None:
     sentences = json.loads(sentences_file.read_text(encoding="utf-8"))
-    report = (child_xling if kind == "xling" else child_argos)(sentences, beam, repeat)
+    if kind == "folder":
+        report = child_folder(sentences, beam, repeat, str(model_dir))
+    else:
+        report = (child_xling if kind == "xling" else child_argos)(sentences, beam, repeat)
     report["translate_s"] = min(report["times_s"])
     report["translate_cpu_s"] = min(report["cpu_s"])
     report["peak_rss_mb"] = _peak_rss_mb()
@@ -173,6 +201,22 @@ def cached_base_model(cache_dir: Path, *, rebuild: bool = False) -> Path:
     return path
 
 
+def cached_folder_model(cache_dir: Path, kind: str, *, rebuild: bool = False) -> Path:
+    """Build (or reuse) the transformer-base test model folder of ``kind`` (fa,en) in ``cache_dir``."""
+    h = hashlib.sha256(builder_hash().encode())
+    h.update((ROOT / "xling" / "testing" / "folder_models.py").read_bytes())
+    path = cache_dir / f"xling-test-base-{kind}-fa_en-{h.hexdigest()[:12]}"
+    if path.is_dir() and not rebuild:
+        print(f"model: {path} (cached)")
+        return path
+    for stale in cache_dir.glob(f"xling-test-base-{kind}-fa_en-*"):
+        shutil.rmtree(stale)
+    print(f"model: building the transformer-base {kind} test model folder (random weights; once) ...", flush=True)
+    cmd = ["-m", "xling.testing.models", "copy", "--kind", kind, "--langs", "fa,en", "--size", "base"]
+    subprocess.run([sys.executable, *cmd, "--out", str(path)], check=True, cwd=ROOT)
+    return path
+
+
 def child_env(home: Path, packages: Path, beam: int) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ARGOS_", "XDG_"))}
     env.update(
@@ -201,19 +245,23 @@ def install(archive: Path, home: Path, packages: Path) -> None:
     print(f"installed: {proc.stdout.strip()} into {packages}")
 
 
-def measure(kind: str, sentences_file: Path, beam: int, repeat: int, home: Path, packages: Path) -> dict:
+def measure(
+    kind: str, sentences_file: Path, beam: int, repeat: int, home: Path, packages: Path, model_dir: Path | None = None
+) -> dict:
+    extra = ["--model-dir", str(model_dir)] if model_dir else []
     proc = subprocess.run(
         [
             sys.executable,
             str(Path(__file__).resolve()),
             "--child",
-            kind,
+            "folder" if model_dir else kind,
             "--beam",
             str(beam),
             "--repeat",
             str(repeat),
             "--sentences",
             str(sentences_file),
+            *extra,
         ],
         env=child_env(home, packages, beam),
         capture_output=True,
@@ -243,14 +291,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rounds", type=int, default=2, help="child processes per path and beam, alternated (default 2)"
     )
-    parser.add_argument("--child", choices=["xling", "argos"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--kinds",
+        default="opus-mt,nllb,m2m100",
+        help="model-folder engine kinds to add rows for (default: opus-mt,nllb,m2m100; none: no rows)",
+    )
+    parser.add_argument("--child", choices=["xling", "argos", "folder"], help=argparse.SUPPRESS)
     parser.add_argument("--sentences", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--model-dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        run_child(args.child, args.sentences, args.beam[0], args.repeat)
+        run_child(args.child, args.sentences, args.beam[0], args.repeat, args.model_dir)
         return 0
 
     archive = cached_base_model(args.cache_dir, rebuild=args.rebuild)
+    kinds = [k for k in args.kinds.split(",") if k and k != "none"]
+    folders = {k: cached_folder_model(args.cache_dir, k, rebuild=args.rebuild) for k in kinds}
     sentences = bench_sentences()
     work = Path(tempfile.mkdtemp(prefix="xling-bench-"))
     try:
@@ -281,21 +337,29 @@ def main(argv: list[str] | None = None) -> int:
         for beam in args.beam:
             # Alternate the two children over several rounds and keep each one's best round, so a
             # burst of load from other processes does not decide the ratio.
-            runs: dict[str, list[dict]] = {"xling": [], "argos": []}
+            runs: dict[str, list[dict]] = {k: [] for k in ("xling", "argos", *kinds)}
             for _ in range(args.rounds):
-                for kind in ("xling", "argos"):
-                    runs[kind].append(measure(kind, sentences_file, beam, args.repeat, home, packages))
-            x, a = (_best(runs[k]) for k in ("xling", "argos"))
-            rows.append((beam, x, a))
+                for kind in runs:
+                    runs[kind].append(
+                        measure(kind, sentences_file, beam, args.repeat, home, packages, folders.get(kind))
+                    )
+            best = {k: _best(v) for k, v in runs.items()}
+            rows.append((beam, best["xling"], best["argos"], {k: best[k] for k in kinds}))
         print(header)
-        for beam, x, a in rows:
-            for name, r in (("xling", x), ("argostranslate", a)):
+        for beam, x, a, by_kind in rows:
+            named = [("xling argos", x), ("argostranslate", a)] + [(f"xling {k}", r) for k, r in by_kind.items()]
+            for name, r in named:
                 print(
                     f"{beam:>4}  {name:<15} {len(sentences) / r['translate_s']:>7.2f} {r['translate_s']:>11.2f} "
                     f"{r['translate_cpu_s']:>7.2f} {r['load_s']:>13.2f} {r['peak_rss_mb']:>11.0f}"
                 )
         print()
-        for beam, x, a in rows:
+        for beam, x, a, by_kind in rows:
+            for k, r in by_kind.items():
+                print(
+                    f"beam {beam}: {k} folder model throughput / xling argos = {x['translate_s'] / r['translate_s']:.2f}x "
+                    f"(CPU time: {x['translate_cpu_s'] / r['translate_cpu_s']:.2f}x); peak RSS {r['peak_rss_mb']:.0f} MB"
+                )
             same = sum(xo.replace("_", " ").strip() == ao.strip() for xo, ao in zip(x["outputs"], a["outputs"]))
             print(
                 f"beam {beam}: throughput xling/argostranslate = {a['translate_s'] / x['translate_s']:.2f}x "

@@ -74,3 +74,17 @@ def install_packages(packages: Path, *archives: Path) -> None:
             os.environ.pop("ARGOS_PACKAGES_DIR", None)
         else:
             os.environ["ARGOS_PACKAGES_DIR"] = old
+
+
+@functools.cache
+def folder_model(kind: str, langs: str) -> Path:
+    """Path of an ``xling test model: copy KIND LANGS`` model folder (built once per session; do not modify it)."""
+    from xling.testing.folder_models import build_folder_test_model
+
+    return build_folder_test_model(kind, langs.split(","), _MODELS / f"{kind}-{langs.replace(',', '_')}")
+
+
+def folder_copy(kind: str, langs: str, dest: Path) -> Path:
+    """A copy of :func:`folder_model` at ``dest`` that a test may break."""
+    shutil.copytree(folder_model(kind, langs), dest)
+    return dest

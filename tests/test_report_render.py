@@ -97,11 +97,27 @@ def test_deprecated_and_admitted_terms_are_marked_by_status(glossary):
 
 
 def test_origin_marks_for_tm_and_post_edit(glossary):
+    """The record fields of xling translate --tm and xling xliff import: origin[lang],
+    tm_matches[lang] and the post-edit change keeping the MT text."""
+    post_edit = {
+        "stage": "post-edit",
+        "lang": "en",
+        "before": "Bye.",
+        "mt": "Bye.",
+        "file": "x.en.xlf",
+        "confirmed": True,
+    }
     recs = [
-        _record(0, "سلام.", {"en": "Hello.", "ru": "Привет."}, origin={"en": "tm-exact"}),
-        _record(1, "خداحافظ.", {"en": "Goodbye.", "ru": "До свидания."}, origin="post-edit"),
-        _record(2, "باشه.", {"en": "OK.", "ru": "Ладно."}),
+        _record(0, "سلام.", {"en": "Hello.", "ru": "Привет."}, origin={"en": "tm-exact", "ru": "mt"}),
+        _record(1, "خداحافظ.", {"en": "Goodbye.", "ru": "Пока."}, origin={"en": "post-edited"}),
+        _record(
+            2,
+            "باشه.",
+            {"en": "OK.", "ru": "Ладно."},
+            tm_matches={"en": [{"source": "باشه!", "target": "Okay!", "score": 88.9, "origin": "human"}]},
+        ),
     ]
+    recs[1]["changes"].append(post_edit)
     doc = _render(recs, glossary)
     marks = {
         (row.get("data-segment"), td.get("lang")): td.xpath("string(./p[contains(@class,'origin')])")
@@ -112,10 +128,13 @@ def test_origin_marks_for_tm_and_post_edit(glossary):
         ("0", "en"): "TM exact match",
         ("0", "ru"): "",
         ("1", "en"): "post-edited (XLIFF)",
-        ("1", "ru"): "post-edited (XLIFF)",
+        ("1", "ru"): "",
         ("2", "en"): "",
         ("2", "ru"): "",
     }
+    assert doc.xpath("string(//tr[@data-segment='1']/td[@lang='en']/p[@class='mt-before']/del)") == "Bye."
+    fuzzy = doc.xpath("string(//tr[@data-segment='2']/td[@lang='en']/p[@class='tm-match'])")
+    assert fuzzy == "TM fuzzy match 89 % (human): Okay!"
 
 
 def test_text_is_escaped_not_interpreted(glossary):

@@ -28,6 +28,11 @@ GOLDS = [
     "zwnj-gold-diplomacy.fa.txt",
     "zwnj-gold-culture.fa.txt",
     "zwnj-gold-markets.fa.txt",  # first run: precision 1.00, recall 1.00 (21 sites)
+    # Written for issue 12 before the rule changes it prompted (first run P 1.000 and R 0.857,
+    # 0.970, 0.889), then kept as regressions:
+    "zwnj-gold-courts.fa.txt",  # 28 sites
+    "zwnj-gold-technology.fa.txt",  # 33 sites
+    "zwnj-gold-weather.fa.txt",  # 27 sites
 ]
 
 
@@ -42,7 +47,7 @@ def _score(name: str) -> dict:
 def test_gold_precision_and_recall(name):
     scores = _score(name)
     assert scores["precision"] >= 0.99, scores
-    assert scores["recall"] >= 0.9, scores
+    assert scores["recall"] >= 0.95, scores
 
 
 def test_recall_over_all_gold_texts():
@@ -79,6 +84,11 @@ def test_recall_over_all_gold_texts():
         ("کوچکتر", "کوچک|تر"),
         ("مهمترین", "مهم|ترین"),
         ("قدیمیترین", "قدیمی|ترین"),  # untagged stem derived as an adjective: قدیم + ی
+        ("پنجشنبه", "پنج|شنبه"),  # a number compound hazm counts more often with ZWNJ
+        ("مصرفکنندگان", "مصرف|کنندگان"),  # plural in گان of a compound in ه (مصرف‌کننده)
+        ("دانشبنیان", "دانش|بنیان"),  # an unknown word made of two common words
+        ("کمکآموزشی", "کمک|آموزشی"),  # the second with a joined suffix (آموزش + ی)
+        ("شیوهنامهای", "شیوه|نامه|ای"),  # not شیوه‌نام‌های: two-word splits only on the whole word
     ],
 )
 def test_each_rule(glued, restored):
@@ -101,6 +111,9 @@ def test_each_rule(glued, restored):
         "مستر",
         "میانجی",
         "می",
+        "داشتند",  # a verb form is never read as two words (داش + تند)
+        "یکشنبه",  # hazm counts it glued (4.0 M) far more than with ZWNJ (67 k)
+        "همزمان",  # not a number compound: the glued spelling stays
     ],
 )
 def test_never_splits_a_known_word(word):
@@ -184,3 +197,51 @@ def test_lexicon_cache_round_trip(tmp_path, monkeypatch):
     words = ["میشود", "دهههای", "رئیسجمهور", "بیرویه", "اینکه", "ویژهای", "نامهای"]
     assert [restore_word(w, copy) for w in words] == [restore_word(w, lex) for w in words]
     assert copy.prefixes == lex.prefixes and copy.heads == lex.heads
+
+
+def test_ambiguous_word_one_resolution_path():
+    """restore_word and iter_restored read an ambiguous X+ه+ای with the same cues (issue 10 item 8)."""
+    from xling.text.zwnj import WordContext, load_lexicon, read_in_context, read_word
+
+    lex = load_lexicon()
+    assert read_word("سامانهای", lex).needs_context
+    # what follows decides: a preposition, a relational adjective → «Xه‌ای»
+    for following in ("به", "اینترنتی"):
+        text = f"از راه سامانهای {following} ثبت"
+        expected = read_in_context("سامانهای", WordContext("راه", following, {}), lex)
+        assert expected == _z("سامانه|ای")
+        assert restore_word("سامانهای", lex, previous="راه", following=following) == expected
+        assert _z("سامانه|ای") in restore_zwnj(text)
+    # nothing tells (an attested word after it, no cue before, no stem alone): left alone by both
+    assert restore_word("سامانهای", lex, previous="راه", following="تازه") == "سامانهای"
+    assert restore_zwnj("از راه سامانهای تازه") == "از راه سامانهای تازه"
+
+
+def test_lexicon_cached_by_default_under_xdg_cache(tmp_path, monkeypatch):
+    """Issue 11: the index is cached by default in $XDG_CACHE_HOME/xling; a corrupt cache is rebuilt."""
+    from xling.text import zwnj
+
+    monkeypatch.delenv("XLING_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert zwnj.cache_dir() == tmp_path / "cache" / "xling"
+    monkeypatch.setattr(zwnj, "build_lexicon", lambda: zwnj.load_lexicon())  # the process's own copy
+    load = zwnj.load_lexicon.__wrapped__
+    lex = load()
+    (cached,) = (tmp_path / "cache" / "xling").glob("zwnj-lexicon-hazm*.json")
+    assert load().joined == lex.joined  # read back from the file
+    cached.write_text("{not json", encoding="utf-8")
+    assert load().joined == lex.joined  # rebuilt, not a crash
+    assert cached.read_text(encoding="utf-8").startswith("{")
+    assert json_ok(cached)
+    monkeypatch.setenv("XLING_CACHE_DIR", str(tmp_path / "own"))
+    assert zwnj.cache_dir() == tmp_path / "own"
+
+
+def json_ok(path) -> bool:
+    import json
+
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return False
+    return True

@@ -1,13 +1,18 @@
-"""``xling models list|install|remove``: Argos Translate packages (see :mod:`xling.mt.packages`).
+"""``xling models list|install|remove``: Argos Translate packages (:mod:`xling.mt.packages`) and
+converted CTranslate2 model folders, OPUS-MT / NLLB-200 / M2M-100 (:mod:`xling.mt.folder`).
 
-Honours ``ARGOS_PACKAGES_DIR`` (where packages live) and ``ARGOS_PACKAGE_INDEX`` (the online index).
+Honours ``ARGOS_PACKAGES_DIR`` (where packages live), ``ARGOS_PACKAGE_INDEX`` (the online index)
+and ``XLING_MODELS_DIR`` (where model folders are installed).
 """
 
 from __future__ import annotations
 
 import typer
 
-app = typer.Typer(help="List, install and remove Argos Translate model packages.", no_args_is_help=True)
+app = typer.Typer(
+    help="List, install and remove translation models: Argos packages and converted CTranslate2 model folders.",
+    no_args_is_help=True,
+)
 
 
 def _echo(line: str = "") -> None:
@@ -21,9 +26,9 @@ def list_(
     ),
     timeout: float = typer.Option(5.0, "--timeout", help="Seconds to wait for the index."),
 ) -> None:
-    """List installed packages: from→to, version and path."""
+    """List installed models: Argos packages (from→to, version, path), then model folders (kind, languages)."""
     from xling.errors import ModelError
-    from xling.mt import packages
+    from xling.mt import folder, packages
 
     problems: list[str] = []
     installed = packages.installed_packages(warnings=problems)
@@ -32,7 +37,13 @@ def list_(
         _echo("  (none)")
     for p in installed:
         tag = f"  [xling test model: {p.test_model}; output is not a translation]" if p.test_model else ""
-        _echo(f"  {p.pair:<8} {p.package_version or '-':<8} {p.path}{tag}")
+        _echo(f"  {p.pair:<8} argos    {p.package_version or '-':<8} {p.path}{tag}")
+    models = folder.installed_models(warnings=problems)
+    if models:
+        _echo(f"model folders in {folder.models_dir()}:")
+    for m in models:
+        tag = f"  [xling test model: {m.test_model}; output is not a translation]" if m.test_model else ""
+        _echo(f"  {m.languages_label():<14} {m.kind:<8} {m.version or '-':<8} {m.name}  {m.path}{tag}")
     for line in problems:
         typer.echo(f"xling: warning: {line}", err=True)
     if available:
@@ -51,24 +62,40 @@ def list_(
 @app.command("install")
 def install(
     source: str = typer.Argument(
-        ..., metavar="FROM|FILE.argosmodel", help="Source language code (with TO), or a .argosmodel file."
+        ...,
+        metavar="FROM|FILE.argosmodel|DIR",
+        help="Source language code (with TO), a .argosmodel file, or a converted CTranslate2 model folder.",
     ),
     to_code: str | None = typer.Argument(None, metavar="[TO]", help="Target language code (online install)."),
-    replace: bool = typer.Option(False, "--replace", help="Replace an installed package for the same pair."),
+    replace: bool = typer.Option(
+        False, "--replace", help="Replace an installed package for the same pair (model folder: the same name)."
+    ),
     timeout: float = typer.Option(
         5.0, "--timeout", help="Seconds to wait for the index or a download before giving up."
     ),
 ) -> None:
-    """Install a package: `install FROM TO` from the Argos index (online), or `install FILE.argosmodel` (offline).
+    """Install a model: `install FROM TO` from the Argos index (online), `install FILE.argosmodel`
+    or `install DIR` (a converted OPUS-MT / NLLB / M2M-100 folder with xling-model.json), offline.
 
-    A file is validated before anything is extracted: one top-level folder, metadata.json with
-    from_code and to_code, a CTranslate2 model folder and a tokenizer.
+    Everything is validated before anything is copied: a file's one top-level folder,
+    metadata.json, CTranslate2 model and tokenizer; a folder's xling-model.json (kind,
+    languages), model.bin, config.json, SentencePiece model(s) and the language tokens in its
+    vocabulary. Then the new model is loaded and translates one segment; only after that does
+    it replace an installed one (--replace).
     """
     from pathlib import Path
 
     from xling.errors import InputError
-    from xling.mt import packages
+    from xling.mt import folder, packages
 
+    if Path(source).is_dir() and folder.is_model_folder(source):
+        if to_code is not None:
+            raise InputError(f"give either FROM TO or one model folder, not {source} {to_code}")
+        model = folder.install_model_folder(source, replace=replace)
+        _echo(f"installed {model.label()} in {model.path}")
+        if model.test_model:
+            typer.echo(f"xling: warning: {model.label()} — its output is not a translation", err=True)
+        return
     looks_like_file = source.endswith(".argosmodel") or Path(source).exists()
     if looks_like_file:
         if to_code is not None:
@@ -87,11 +114,17 @@ def install(
 
 @app.command("remove")
 def remove(
-    from_code: str = typer.Argument(..., metavar="FROM"),
-    to_code: str = typer.Argument(..., metavar="TO"),
+    from_code: str = typer.Argument(
+        ..., metavar="FROM|NAME", help="Source language of an Argos package (with TO), or a model folder's name."
+    ),
+    to_code: str | None = typer.Argument(None, metavar="[TO]", help="Target language of the Argos package."),
 ) -> None:
-    """Uninstall the package(s) for FROM→TO."""
-    from xling.mt import packages
+    """Uninstall the Argos package(s) for FROM→TO, or the model folder NAME (as `models list` names it)."""
+    from xling.mt import folder, packages
 
+    if to_code is None:
+        model = folder.remove_model(from_code)
+        _echo(f"removed {model.name} from {model.path}")
+        return
     for pkg in packages.remove(from_code, to_code):
         _echo(f"removed {pkg.label()} from {pkg.path}")

@@ -103,6 +103,11 @@ def translate(
         "--score",
         help="Run xling score's reference-free QA checks on the output: a table per language on stderr and DIR/<stem>.qa.json.",
     ),
+    report: bool = typer.Option(
+        False,
+        "--report",
+        help="Also write DIR/<stem>.html: the review report of xling report (source and targets side by side, terms, QA).",
+    ),
 ) -> None:
     """Translate a document into each target language.
 
@@ -130,7 +135,14 @@ def translate(
         glossary=None if no_glossary else (glossary or HOUSE_GLOSSARY),
     )
     session = Session.open(config)  # a missing model: exit 2 before reading or writing anything
-    result = translate_file(file, out_dir, config, encoding=encoding, score=score, reporter=reporter, session=session)
+    outputs = []
+    if report:  # issue 15: the page joins the all-or-nothing group of the other outputs
+        from xling.report.api import html_output
+
+        outputs.append(html_output(session.glossary))
+    result = translate_file(
+        file, out_dir, config, encoding=encoding, score=score, outputs=outputs, reporter=reporter, session=session
+    )
     _print_summary(result, reporter)
 
 

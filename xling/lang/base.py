@@ -72,6 +72,9 @@ class LanguageData:
         number_connectors: words allowed inside a number (``and``, ``و``).
         number_clitics: prefixes split off a word before number lookup (Arabic ``و``).
         ambiguous_number_words: number words that alone are more often something else.
+        group_separator: the thousands separator of running text (CLDR's ``symbols/group``:
+            ``,`` in en, and in fa and ar once ٬ is folded to it; ``.`` in de; a space in ru and
+            fr, whose comma is the decimal separator), read by the QA number parser.
         distinctive_function_words: frequent function words of this language that the other
             languages written in its script do not use (a Persian segment left in an Arabic
             translation is found by them: :mod:`xling.score.qa.untranslated`).
@@ -105,6 +108,7 @@ class LanguageData:
     number_connectors: frozenset[str] = frozenset()
     number_clitics: tuple[str, ...] = ()
     ambiguous_number_words: frozenset[str] = frozenset()
+    group_separator: str = ","
     distinctive_function_words: frozenset[str] = frozenset()
     proclitics: tuple[str, ...] = ()
     possessive_endings: tuple[str, ...] = ()

@@ -4,4 +4,4 @@ Latin-script language). Add segmentation or number data here when an algorithm n
 
 from xling.lang.base import LanguageData
 
-DATA = LanguageData(code="de", name="German", script="latin")
+DATA = LanguageData(code="de", name="German", script="latin", group_separator=".")

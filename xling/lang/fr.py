@@ -4,4 +4,4 @@ Latin-script language). Add segmentation or number data here when an algorithm n
 
 from xling.lang.base import LanguageData
 
-DATA = LanguageData(code="fr", name="French", script="latin")
+DATA = LanguageData(code="fr", name="French", script="latin", group_separator=" ")

@@ -138,6 +138,7 @@ DATA = LanguageData(
     code="ru",
     name="Russian",
     script="cyrillic",
+    group_separator=" ",
     abbreviations=_ABBREVIATIONS,
     # Abbreviations that may also end a sentence: kept only when a lower-case word or a digit follows.
     weak_abbreviations=frozenset(

@@ -10,14 +10,20 @@ argostranslate reads its settings (``ARGOS_PACKAGES_DIR``, ``ARGOS_PACKAGE_INDEX
 creates its folders when ``argostranslate.settings`` is first imported, so this module imports
 argostranslate only inside functions: ``import xling`` creates no folder.
 
-Installing goes through argostranslate's own code (``install_from_path``, the package index,
-``AvailablePackage.download``), with two guards argostranslate lacks:
+Online installs go through argostranslate's own code (the package index,
+``AvailablePackage.download``); files are extracted by xling (``install_from_path`` imports
+``argostranslate.translate``, hence minisbd and onnxruntime), with guards argostranslate lacks:
 
 * every archive is validated *before* extraction (:func:`validate_archive`): a zip with files at
   its root or a stray ``__MACOSX`` folder would otherwise break argostranslate's package listing
   for every later call;
 * network calls run under a socket timeout, so offline they fail within seconds instead of
-  hanging (``urllib.request.urlopen`` has no timeout by default).
+  hanging (``urllib.request.urlopen`` has no timeout by default);
+* the new model is loaded and translates one segment before it replaces an installed one.
+
+Reading (``models list``, finding a package to translate with) imports no argostranslate
+module and creates no folder: the settings are read as argostranslate reads them
+(:func:`argos_setting`).
 """
 
 from __future__ import annotations
@@ -116,41 +122,69 @@ def xling_test_model_kind(metadata: dict[str, Any]) -> str | None:
     return "test"
 
 
+def _argos_home() -> Path:
+    """argostranslate's home folder: ``SNAP_USER_DATA`` under snap, else ``Path.home()`` (settings.py)."""
+    return Path(os.environ["SNAP_USER_DATA"]) if "SNAP" in os.environ else Path.home()
+
+
+def _argos_settings_file() -> Path:
+    config = os.environ.get("XDG_CONFIG_HOME") or str(_argos_home() / ".config")
+    return Path(config) / "argos-translate" / "settings.json"
+
+
+def argos_setting(key: str, default: str) -> str:
+    """An argostranslate setting as argostranslate 1.11 reads it (``settings.get_setting``): the
+    environment, else ``settings.json``, else ``default``, WITHOUT importing argostranslate.
+
+    Importing ``argostranslate.settings`` creates ``~/.config/argos-translate``,
+    ``~/.local/cache/argos-translate/downloads`` and the packages folder; xling's read-only
+    paths (``models list``, translating) must create nothing.
+    """
+    if os.environ.get(key) is not None:
+        return os.environ[key]
+    try:
+        data = json.loads(_argos_settings_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return default
+    value = data.get(key) if isinstance(data, dict) else None
+    return default if value is None else str(value)
+
+
 def _argos_settings():
-    """Import ``argostranslate.settings`` (this reads the ARGOS_* environment and makes its folders).
+    """Import ``argostranslate.settings`` for argostranslate's ONLINE code (index, download);
+    this creates its folders. Its settings are brought in line with the current environment.
 
     argostranslate reads ``ARGOS_PACKAGES_DIR`` and ``ARGOS_PACKAGE_INDEX`` once, at import; when
-    the environment has changed since (a long-lived process, tests), the settings are brought in
-    line with it here, so every call honours the current environment.
+    the environment has changed since (a long-lived process, tests), they are set again here.
     """
     from argostranslate import settings
 
-    # argostranslate's own rule (settings.py): the environment, else settings.json, else the default
-    file_settings = settings.load_settings_dict()
-    want_dir = Path(
-        os.environ.get("ARGOS_PACKAGES_DIR")
-        or file_settings.get("ARGOS_PACKAGES_DIR")
-        or settings.data_dir / "packages"
-    )
+    want_dir = packages_dir()
     if want_dir != Path(settings.package_data_dir):
         old = Path(settings.package_data_dir)
         settings.package_data_dir = want_dir
         want_dir.mkdir(parents=True, exist_ok=True)
         settings.package_dirs = [want_dir] + [Path(p) for p in settings.package_dirs if Path(p) != old]
-    want_index = os.environ.get("ARGOS_PACKAGE_INDEX") or file_settings.get("ARGOS_PACKAGE_INDEX") or _DEFAULT_INDEX
+    want_index = argos_setting("ARGOS_PACKAGE_INDEX", _DEFAULT_INDEX)
     if want_index != settings.package_index:
         settings.package_index = want_index
     return settings
 
 
 def packages_dir() -> Path:
-    """The folder packages are installed into: ``ARGOS_PACKAGES_DIR`` or argostranslate's default."""
-    return Path(_argos_settings().package_data_dir)
+    """The folder packages are installed into: ``ARGOS_PACKAGES_DIR`` or argostranslate's default
+    (``$XDG_DATA_HOME/argos-translate/packages``). Nothing is created."""
+    data = os.environ.get("XDG_DATA_HOME") or str(_argos_home() / ".local" / "share")
+    return Path(argos_setting("ARGOS_PACKAGES_DIR", str(Path(data) / "argos-translate" / "packages")))
 
 
 def package_dirs() -> list[Path]:
-    """Every folder argostranslate searches for installed packages (the first is :func:`packages_dir`)."""
-    return [Path(p) for p in _argos_settings().package_dirs]
+    """Every folder searched for installed packages: :func:`packages_dir`, then, under snap, the
+    snap's bundled packages (argostranslate's ``settings.package_dirs``)."""
+    dirs = [packages_dir()]
+    if "SNAP" in os.environ:
+        dirs.append(Path(os.environ["SNAP"]) / "snap_custom" / "packages")
+    return dirs
 
 
 def read_package(path: Path) -> InstalledPackage:
@@ -213,11 +247,9 @@ def installed_packages(*, warnings: list[str] | None = None) -> list[InstalledPa
     return sorted(found, key=lambda p: (p.from_code, p.to_code, str(p.path)))
 
 
-def find_package(from_code: str, to_code: str) -> InstalledPackage | None:
-    """The installed package translating ``from_code`` → ``to_code`` directly, or None.
-
-    When several are installed, the highest ``package_version`` wins (real models before test models).
-    """
+def best_package(matches: list[InstalledPackage]) -> InstalledPackage | None:
+    """The package to use among ``matches`` (one pair): the highest ``package_version``, real
+    models before test models; None for an empty list."""
     from packaging.version import InvalidVersion, Version
 
     def key(p: InstalledPackage):
@@ -227,8 +259,15 @@ def find_package(from_code: str, to_code: str) -> InstalledPackage | None:
             v = Version("0")
         return (p.test_model is None, v)
 
-    matches = [p for p in installed_packages() if p.from_code == from_code and p.to_code == to_code]
     return max(matches, key=key) if matches else None
+
+
+def find_package(from_code: str, to_code: str) -> InstalledPackage | None:
+    """The installed package translating ``from_code`` → ``to_code`` directly, or None.
+
+    When several are installed, the highest ``package_version`` wins (real models before test models).
+    """
+    return best_package([p for p in installed_packages() if p.from_code == from_code and p.to_code == to_code])
 
 
 def install_hint(from_code: str, to_code: str) -> str:
@@ -248,6 +287,18 @@ def _is_symlink(info: zipfile.ZipInfo) -> bool:
     return stat.S_ISLNK(info.external_attr >> 16)
 
 
+#: The first line of every Git LFS pointer file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md).
+_LFS_POINTER = b"version https://git-lfs.github.com/spec/"
+
+
+def _is_lfs_pointer(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(_LFS_POINTER)) == _LFS_POINTER
+    except OSError:
+        return False
+
+
 def validate_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Check that ``path`` is a well-formed ``.argosmodel`` without extracting anything.
 
@@ -265,8 +316,16 @@ def validate_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
     """
     p = Path(path)
     name = str(p)
+    if p.is_dir():
+        raise ModelError(
+            f"{name}: a folder, not an .argosmodel file; give a FILE.argosmodel, or a converted CTranslate2 model folder with an xling-model.json"
+        )
     if not p.is_file():
         raise ModelError(f"{name}: no such file")
+    if _is_lfs_pointer(p):
+        raise ModelError(
+            f"{name}: a Git LFS pointer, not the model (the file holds only its hash); fetch it with `git lfs pull` or download the package again"
+        )
     if not zipfile.is_zipfile(p):
         raise ModelError(f"{name}: not an .argosmodel (not a zip archive); download the package again")
     try:
@@ -334,62 +393,109 @@ def validate_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
     return metadata
 
 
+def _extract(path: Path, top: str, staging: Path) -> InstalledPackage:
+    """Extract the validated archive ``path`` into ``staging`` and read the package ``staging/top``.
+
+    A plain ``zipfile`` extraction of an archive :func:`validate_archive` accepted (one folder,
+    no unsafe paths or links). argostranslate's ``install_from_path`` does the same
+    ``extractall`` but then imports ``argostranslate.translate`` (minisbd, onnxruntime, which
+    writes ``~/.cache/Microsoft/DeveloperTools/.onnxruntime/deviceid``).
+    """
+    with zipfile.ZipFile(path) as zf:
+        zf.extractall(staging)
+    return read_package(staging / top)
+
+
+def smoke_test(pkg: InstalledPackage) -> None:
+    """Load ``pkg``'s model and translate one short segment.
+
+    Raises:
+        ModelError: the model or tokenizer cannot be loaded or run (a garbage ``model.bin``).
+    """
+    from xling.mt.argos import ArgosEngine
+
+    ArgosEngine(pkg, threads=1).translate_batch([SMOKE_TEXT], beam_size=1)
+
+
+#: One short segment the install smoke test translates.
+SMOKE_TEXT = "1"
+
+
 def install_file(path: str | os.PathLike[str], *, replace: bool = False) -> InstalledPackage:
-    """Validate ``path`` (see :func:`validate_archive`) and install it with argostranslate.
+    """Validate ``path`` (see :func:`validate_archive`), extract it, load it and translate one
+    segment (:func:`smoke_test`), and only then put it in place of any package it replaces.
 
     Args:
         path: an ``.argosmodel`` file.
         replace: when a package for the same pair (or the same folder name) is installed,
-            remove it first instead of refusing.
+            replace it instead of refusing. The old package is removed only once the new one has
+            passed every check; on any failure it stays as it was.
 
     Returns:
         The installed package.
 
     Raises:
-        ModelError: the archive is invalid, the pair is already installed (without ``replace``),
-            or extraction failed (any partly extracted folder is removed).
+        ModelError: the archive is invalid or its model cannot run, the pair is already
+            installed (without ``replace``), or extraction failed (nothing is left behind).
     """
     metadata = validate_archive(path)
     top = metadata["_folder"]
     dest_root = packages_dir()
     dest = dest_root / top
     from_code, to_code = metadata["from_code"], metadata["to_code"]
-    clashes = [p for p in installed_packages() if (p.from_code, p.to_code) == (from_code, to_code) or p.path == dest]
-    if dest.exists() and not any(p.path == dest for p in clashes):
-        clashes.append(None)  # a folder that is not a valid package
+    clashes = [
+        p.path for p in installed_packages() if (p.from_code, p.to_code) == (from_code, to_code) or p.path == dest
+    ]
+    if dest.exists() and dest not in clashes:
+        clashes.append(dest)  # a folder that is not a valid package
     if clashes and not replace:
-        where = ", ".join(str(p.path) if p else str(dest) for p in clashes)
         raise ModelError(
-            f"{path}: a package for {from_code}→{to_code} is already installed ({where}); run `xling models remove {from_code} {to_code}` first or pass --replace"
+            f"{path}: a package for {from_code}→{to_code} is already installed ({', '.join(map(str, clashes))}); run `xling models remove {from_code} {to_code}` first or pass --replace"
         )
-    # Replaced packages are moved aside (outside every package folder) and deleted only once the
-    # new one is in place; if extraction fails they are moved back.
     import tempfile
 
-    aside = Path(tempfile.mkdtemp(prefix=".xling-replaced-", dir=dest_root.parent)) if clashes else None
-    moved: list[tuple[Path, Path]] = []
-    for n, old in enumerate(clashes):
-        src = old.path if old else dest
-        moved.append((src, aside / f"{n}-{src.name}"))
-        src.rename(moved[-1][1])
-
-    from argostranslate import package as argos_package
-
     try:
-        argos_package.install_from_path(Path(path))
-    except Exception as exc:  # argostranslate raises bare Exception / OSError
-        shutil.rmtree(dest, ignore_errors=True)
-        for src, tmp in moved:
-            tmp.rename(src)
-        raise ModelError(f"{path}: install failed: {exc}") from None
+        dest_root.mkdir(parents=True, exist_ok=True)
+        # Staged beside the packages folder, not in it: argostranslate lists every folder inside.
+        staging = Path(tempfile.mkdtemp(prefix=".xling-install-", dir=dest_root.parent))
+    except OSError as exc:
+        raise ModelError(
+            f"{dest_root}: cannot create the packages folder ({exc.strerror}); set ARGOS_PACKAGES_DIR"
+        ) from None
+    try:
+        try:
+            pkg = _extract(Path(path), top, staging / "new")
+        except (OSError, zipfile.BadZipFile) as exc:
+            raise ModelError(f"{path}: extraction failed ({exc}); nothing was installed") from None
+        try:
+            smoke_test(pkg)
+        except ModelError as exc:
+            kept = f"; the installed {from_code}→{to_code} package is kept" if clashes else ""
+            raise ModelError(f"{path}: the new model does not run ({exc}){kept}") from None
+        _swap(pkg.path, dest, clashes, staging / "old")
     finally:
-        if aside is not None:
-            shutil.rmtree(aside, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
     return read_package(dest)
 
 
+def _swap(new: Path, dest: Path, olds: list[Path], aside: Path) -> None:
+    """Move every folder of ``olds`` into ``aside``, then ``new`` to ``dest``; on failure move them back."""
+    aside.mkdir()
+    moved = []
+    try:
+        for n, old in enumerate(olds):
+            moved.append((old, aside / f"{n}-{old.name}"))
+            old.rename(moved[-1][1])
+        new.rename(dest)
+    except OSError as exc:
+        for old, tmp in moved:
+            tmp.rename(old)
+        raise ModelError(f"{dest}: install failed ({exc}); the installed packages are unchanged") from None
+
+
 def remove(from_code: str, to_code: str) -> list[InstalledPackage]:
-    """Uninstall every installed package for ``from_code`` → ``to_code`` (argostranslate's ``uninstall``).
+    """Uninstall every installed package for ``from_code`` → ``to_code`` (delete its folder, as
+    argostranslate's ``uninstall`` does, without importing ``argostranslate.translate``).
 
     Returns:
         The removed packages.
@@ -397,15 +503,13 @@ def remove(from_code: str, to_code: str) -> list[InstalledPackage]:
     Raises:
         ModelMissingError: none is installed.
     """
-    from argostranslate import package as argos_package
-
     targets = [p for p in installed_packages() if (p.from_code, p.to_code) == (from_code, to_code)]
     if not targets:
         raise ModelMissingError(
             f"no package for {from_code}→{to_code} is installed in {packages_dir()}; `xling models list` shows what is"
         )
     for pkg in targets:
-        argos_package.uninstall(argos_package.Package(pkg.path))
+        shutil.rmtree(pkg.path)
     return targets
 
 
@@ -452,8 +556,7 @@ def index_url() -> str:
 
     A value that already names a ``.json`` file is used as it is.
     """
-    settings = _argos_settings()
-    base = str(settings.package_index)
+    base = argos_setting("ARGOS_PACKAGE_INDEX", _DEFAULT_INDEX)
     if base.lower().endswith(".json"):
         return base
     if not base.endswith("/"):

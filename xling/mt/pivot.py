@@ -112,8 +112,9 @@ def run_routes(
     Returns:
         (target code → output segments, the legs in the order they ran).
     """
-    source = routes and next(iter(routes.values()))[0]
-    by_lang: dict[str, list[str]] = {source: texts} if routes else {}
+    by_lang: dict[str, list[str]] = {}
+    if routes:
+        by_lang[next(iter(routes.values()))[0]] = texts
     ran: list[tuple[str, str]] = []
     for leg in legs_of(routes):
         cb = progress(leg) if progress else None

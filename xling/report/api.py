@@ -37,6 +37,24 @@ def document_html(
     return render_document(doc)
 
 
+def html_output(glossary: Glossary | None = None, references: dict[str, str] | None = None):
+    """An output writer for :func:`xling.pipeline.translate_file` (``outputs=[...]``): the
+    document's page as ``<stem>.html``, written in the same all-or-nothing group as the other
+    outputs (``xling translate --report``).
+
+    Returns:
+        ``(document, stem) -> {"<stem>.html": page}``; ``document`` has ``records()``.
+    """
+
+    def write(doc: Any, stem: str) -> dict[str, str]:
+        page = document_html(
+            doc.records(), title=stem, glossary=glossary, references=references, record_path=f"{stem}.jsonl"
+        )
+        return {f"{stem}.html": page}
+
+    return write
+
+
 def record_stem(path: str | os.PathLike[str]) -> str:
     """``OUT/putin.jsonl`` → ``putin``."""
     name = Path(path).name

@@ -17,6 +17,8 @@ from xling.report.marks import Piece, source_pieces, target_pieces
 from xling.report.records import (
     ORIGIN_LABELS,
     changes,
+    fuzzy_matches,
+    mt_before_post_edit,
     source_language,
     target_languages,
     target_origin,
@@ -28,19 +30,24 @@ if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.model import Glossary
     from xling.score.report import QAReport
 
-#: Language code → (name, writing direction) for the page; other codes are shown as ltr.
-LANGUAGES = {"fa": ("Persian", "rtl"), "ar": ("Arabic", "rtl"), "en": ("English", "ltr"), "ru": ("Russian", "ltr")}
 SEVERITY_ORDER = ("error", "warning", "info")
+#: Scripts written right to left (:func:`xling.lang.script_of_language` names).
+RTL_SCRIPTS = frozenset({"arabic", "hebrew"})
 
 
 def language_name(lang: str) -> str:
-    """``fa`` → ``Persian`` (the code itself when unknown)."""
-    return LANGUAGES.get(lang, (lang, "ltr"))[0]
+    """``fa`` → ``Persian`` (:class:`xling.lang.LanguageData` ``name``; the code itself when unknown)."""
+    from xling.lang import find
+
+    data = find(lang)
+    return data.name if data is not None else lang
 
 
 def direction(lang: str) -> str:
-    """``rtl`` for fa and ar, ``ltr`` otherwise (the HTML ``dir`` value)."""
-    return LANGUAGES.get(lang, (lang, "ltr"))[1]
+    """The HTML ``dir`` of ``lang``: ``rtl`` for a right-to-left script (fa, ar), else ``ltr``."""
+    from xling.lang import script_of_language
+
+    return "rtl" if script_of_language(lang) in RTL_SCRIPTS else "ltr"
 
 
 @dataclass
@@ -54,6 +61,8 @@ class Cell:
         issues: QA issues (``Issue.to_json()`` dicts) of this target segment.
         references: the reference shown under the hypothesis (with references only).
         notes: remarks (a fall-back re-translation, a repair that could not be placed).
+        tm_matches: TM fuzzy matches offered for the segment (``source``, ``target``, ``score``).
+        mt_text: the machine translation a post-edit replaced, or ``None``.
     """
 
     lang: str
@@ -63,6 +72,13 @@ class Cell:
     issues: list[dict[str, Any]] = field(default_factory=list)
     references: list[RefLine] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    tm_matches: list[dict[str, Any]] = field(default_factory=list)
+    mt_text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The cell's text (its pieces joined)."""
+        return "".join(p.text for p in self.pieces)
 
     @property
     def origin_label(self) -> str | None:
@@ -167,6 +183,7 @@ def _target_cell(rec: dict[str, Any], lang: str, glossary, entry_ids: list[str])
     repairs = [c for ch in changes(rec, "repair", lang) for c in ch.get("changes") or []]
     pieces, unplaced = target_pieces(text, lang, glossary, entry_ids, repairs)
     cell = Cell(lang, direction(lang), pieces, origin=target_origin(rec, lang))
+    cell.tm_matches, cell.mt_text = fuzzy_matches(rec, lang), mt_before_post_edit(rec, lang)
     for ch in changes(rec, "fallback", lang):
         cell.notes.append(f"glossary: {ch.get('reason', 'translated again without protection')}")
     for ch in unplaced:

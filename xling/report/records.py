@@ -14,12 +14,13 @@ from typing import Any
 
 from xling.errors import InputError
 
-#: Where a target segment's text came from (``origin`` in the record) → the label shown.
+#: Where a target segment's text came from (``origin[lang]`` in the record, as ``xling translate
+#: --tm`` and ``xling xliff import`` write it; the XLIFF states of :mod:`xling.formats.xliff`) →
+#: the label shown. ``mt`` (or no ``origin``) is machine translation and is not marked.
 ORIGIN_LABELS = {
     "mt": "machine translation",
     "tm-exact": "TM exact match",
-    "tm-fuzzy": "TM fuzzy match",
-    "post-edit": "post-edited (XLIFF)",
+    "post-edited": "post-edited (XLIFF)",
     "human": "human translation",
 }
 
@@ -101,13 +102,29 @@ def test_model_names(records: list[dict[str, Any]]) -> list[str]:
 def target_origin(rec: dict[str, Any], lang: str) -> str | None:
     """Where the ``lang`` target of a segment record came from: a key of :data:`ORIGIN_LABELS`.
 
-    The record carries it as ``origin``: either one string for every target or
-    ``{lang: origin}``. Without it the segment is machine translation (``None``: nothing to mark).
+    The record carries it as ``origin``: ``{lang: origin}`` (or one string for every target).
+    Without it, or with ``mt``, the segment is machine translation (``None``: nothing to mark).
     """
     origin = rec.get("origin")
     if isinstance(origin, dict):
         origin = origin.get(lang)
     return origin if isinstance(origin, str) and origin != "mt" else None
+
+
+def fuzzy_matches(rec: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The TM fuzzy matches offered for the ``lang`` target (``tm_matches[lang]`` without the
+    exact ones): dicts with ``source``, ``target``, ``score`` (0-100) and ``origin``."""
+    found = (rec.get("tm_matches") or {}).get(lang) or []
+    return [m for m in found if isinstance(m, dict) and not m.get("exact") and "target" in m]
+
+
+def mt_before_post_edit(rec: dict[str, Any], lang: str) -> str | None:
+    """The machine translation that a post-edit replaced (the ``mt`` of the record's
+    ``post-edit`` changes for ``lang``), or ``None``."""
+    for ch in changes(rec, "post-edit", lang):
+        if isinstance(ch.get("mt"), str):
+            return ch["mt"]
+    return None
 
 
 def changes(rec: dict[str, Any], stage: str, lang: str | None = None) -> list[dict[str, Any]]:

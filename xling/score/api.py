@@ -2,7 +2,7 @@
 
 - :func:`run_checks`: reference-free QA on sources and hypotheses in memory (used by
   ``xling translate --score``).
-- :func:`score_segments`: BLEU, chrF++ and TER of hypotheses against references in memory.
+- :func:`score_segments`: BLEU, chrF, chrF++ and TER of hypotheses against references in memory.
 - :func:`score_files`: everything ``xling score`` does, from file names.
 """
 
@@ -108,7 +108,7 @@ def score_segments(
     hyp_name: str = "hypothesis",
     ref_name: str = "reference",
 ) -> tuple[list[Pair], dict[str, MetricScore]]:
-    """BLEU, chrF++ and TER of ``hypotheses`` against ``references`` after the scoring normalization.
+    """BLEU, chrF, chrF++ and TER of ``hypotheses`` against ``references`` after the scoring normalization.
 
     Args:
         hypotheses, references: segments, one per line.
@@ -191,6 +191,7 @@ def score_files(
     from xling.io import read_lines
     from xling.score.normalization import normalization_record
 
+    _check_language(src_lang, "--src-lang")
     thresholds = _parse_thresholds(
         fail_under, fail_over, fail_on, have_ref=ref is not None, have_terms=src is not None and glossary is not None
     )
@@ -226,6 +227,14 @@ def score_files(
     )
     report.thresholds = _evaluate(thresholds, report)
     return report
+
+
+def _check_language(code: str, option: str) -> None:
+    """Refuse a language code xling has no data for (one line naming ``option`` and the known codes)."""
+    from xling.lang import LANGUAGES
+
+    if code not in LANGUAGES:
+        raise InputError(f"{option} {code!r}: unknown language; use one of: {', '.join(LANGUAGES)}")
 
 
 def _parse_thresholds(

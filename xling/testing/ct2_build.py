@@ -106,8 +106,10 @@ def copy_spec(vocabulary: list[str], *, prefix_shift: int = 0):
     Args:
         vocabulary: the target (= source) pieces in id order; the SentencePiece pieces. Must
             contain ``<unk>``, ``<s>`` and ``</s>``.
-        prefix_shift: number of forced target-prefix tokens (0 or 1) after ``<s>``; the decoder
-            copies source position ``t - prefix_shift`` at step ``t``.
+        prefix_shift: forced target-prefix tokens after ``<s>`` minus language tokens before the
+            source (-1, 0 or 1); the decoder copies source position ``t - prefix_shift`` at step
+            ``t``. Argos ``target_prefix``: 1; NLLB/M2M-100 (a source and a target language
+            token): 0; multi-target OPUS-MT (``>>ara<<`` before the source): -1.
 
     Returns:
         A validated-ready ``TransformerSpec`` (1 encoder + 1 decoder layer, 1 head,
@@ -115,13 +117,13 @@ def copy_spec(vocabulary: list[str], *, prefix_shift: int = 0):
         registered and config ``add_source_eos=True``.
 
     Raises:
-        ValueError: ``prefix_shift`` is not 0 or 1, or a special token is missing.
+        ValueError: ``prefix_shift`` is not -1, 0 or 1, or a special token is missing.
     """
-    if prefix_shift not in (0, 1):
-        raise ValueError(f"prefix_shift must be 0 or 1, not {prefix_shift}")
-    for tok in ("<unk>", "<s>", "</s>"):
-        if tok not in vocabulary:
-            raise ValueError(f"vocabulary lacks {tok}")
+    if prefix_shift not in (-1, 0, 1):
+        raise ValueError(f"prefix_shift must be -1, 0 or 1, not {prefix_shift}")
+    for special in ("<unk>", "<s>", "</s>"):
+        if special not in vocabulary:
+            raise ValueError(f"vocabulary lacks {special}")
     ts = _spec_classes()
     V = len(vocabulary)
     B = max(1, math.ceil(math.log2(V)))
@@ -242,7 +244,8 @@ def base_spec(
         vocabulary: pieces in id order (for example 32 000 SentencePiece pieces).
         seed: random seed.
         layers, d_model, heads, ffn: sizes (defaults: transformer-base, Vaswani et al. 2017).
-        prefix_shift: number of forced target-prefix tokens (0 or 1).
+        prefix_shift: forced target-prefix tokens minus source language tokens (-1, 0 or 1),
+            as in :func:`copy_spec`.
 
     Returns:
         A ``TransformerSpec`` with vocabularies registered and ``add_source_eos=True``.

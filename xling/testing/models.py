@@ -1,10 +1,16 @@
-"""Build test ``.argosmodel`` packages offline: ``copy`` (exact identity) and ``base`` (benchmarks).
+"""Build test models offline: ``copy`` (exact identity) and ``base`` (benchmarks), as Argos
+``.argosmodel`` packages or as converted OPUS-MT / NLLB-200 / M2M-100 model folders.
 
-Command line (the form the checks use)::
+Command line (the forms the checks use)::
 
     python -m xling.testing.models copy --from fa --to en --out PATH.argosmodel
     python -m xling.testing.models copy --from fa --to en --out PATH.argosmodel --size base
     python -m xling.testing.models copy --from fa --to en --out P.argosmodel --target-prefix __en__
+    python -m xling.testing.models copy --kind nllb --langs fa,en,ru,ar --out DIR
+    python -m xling.testing.models copy --kind opus-mt --langs en,ar --out DIR
+
+Model folders are built by :mod:`xling.testing.folder_models`; the rest of this docstring is
+about ``.argosmodel`` packages.
 
 Python API: :func:`build_test_model`.
 
@@ -48,6 +54,7 @@ import zipfile
 from pathlib import Path
 
 from xling.errors import InputError
+from xling.testing.folder_models import FOLDER_KINDS, build_folder_test_model, folder_label
 
 KINDS = ("copy",)
 SIZES = ("tiny", "base")
@@ -205,16 +212,25 @@ def build_test_model(
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point; see the module docstring. Returns the exit status."""
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m xling.testing.models",
-        description="Build an xling test .argosmodel offline (its output is never a translation).",
+        description="Build an xling test model offline (its output is never a translation).",
     )
     parser.add_argument("kind", choices=KINDS, help="test model kind: copy returns its input")
-    parser.add_argument("--from", dest="from_code", required=True, help="source language code, e.g. fa")
-    parser.add_argument("--to", dest="to_code", required=True, help="target language code, e.g. en")
-    parser.add_argument("--out", required=True, type=Path, help="output .argosmodel file")
+    parser.add_argument(
+        "--kind",
+        dest="layout",
+        choices=("argos", *FOLDER_KINDS),
+        default="argos",
+        help="layout: argos (an .argosmodel file, the default) or a model folder: opus-mt, nllb, m2m100",
+    )
+    parser.add_argument("--from", dest="from_code", help="source language code, e.g. fa (argos)")
+    parser.add_argument("--to", dest="to_code", help="target language code, e.g. en (argos)")
+    parser.add_argument(
+        "--langs", help="languages of a model folder, e.g. fa,en,ru,ar (opus-mt: the source, then its targets)"
+    )
+    parser.add_argument("--out", required=True, type=Path, help="output .argosmodel file (argos) or folder")
     parser.add_argument("--size", choices=SIZES, default="tiny", help="tiny (exact copy) or base (benchmarks)")
     parser.add_argument("--target-prefix", default=None, help="write target_prefix into metadata.json, e.g. __en__")
     parser.add_argument("--seed", type=int, default=1234, help="random seed of the base weights")
@@ -224,27 +240,48 @@ def main(argv: list[str] | None = None) -> int:
         default="sentencepiece",
         help="sentencepiece (default) or bpe (Moses + subword-nmt, tiny only)",
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+def _build(args: argparse.Namespace) -> tuple[Path, str]:
+    """Build what ``args`` ask for; returns (the output, its label)."""
+    if args.layout != "argos":
+        if not args.langs or args.from_code or args.to_code or args.target_prefix or args.tokenizer != "sentencepiece":
+            raise InputError(
+                f"--kind {args.layout}: give --langs (e.g. fa,en,ru,ar), not --from/--to/--target-prefix/--tokenizer"
+            )
+        langs = [c.strip() for c in args.langs.split(",") if c.strip()]
+        out = build_folder_test_model(args.layout, langs, args.out, size=args.size, seed=args.seed)
+        return out, folder_label(args.layout, langs, args.size)
+    if not args.from_code or not args.to_code or args.langs:
+        raise InputError("--kind argos: give --from and --to (e.g. --from fa --to en), not --langs")
+    out = build_test_model(
+        args.kind,
+        args.from_code,
+        args.to_code,
+        args.out,
+        size=args.size,
+        target_prefix=args.target_prefix,
+        seed=args.seed,
+        tokenizer=args.tokenizer,
+    )
+    return out, package_label(args.kind, args.from_code, args.to_code, args.size)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point; see the module docstring. Returns the exit status."""
+    args = _parser().parse_args(argv)
     from xling.errors import XlingError
 
     start = time.perf_counter()
     try:
-        out = build_test_model(
-            args.kind,
-            args.from_code,
-            args.to_code,
-            args.out,
-            size=args.size,
-            target_prefix=args.target_prefix,
-            seed=args.seed,
-            tokenizer=args.tokenizer,
-        )
+        out, label = _build(args)
     except XlingError as exc:
         print(f"xling: error: {exc}", file=sys.stderr)
         return exc.exit_code
     seconds = time.perf_counter() - start
-    label = package_label(args.kind, args.from_code, args.to_code, args.size)
-    print(f"{out}: {label}, {out.stat().st_size / 1e6:.2f} MB, built in {seconds:.2f} s")
+    size = out.stat().st_size if out.is_file() else sum(p.stat().st_size for p in out.iterdir())
+    print(f"{out}: {label}, {size / 1e6:.2f} MB, built in {seconds:.2f} s")
     return 0
 
 

@@ -25,8 +25,10 @@ The rules, in order:
    ``بهای`` stays).
 5. ``X+ه+ای`` where both ``X`` and ``Xه`` are common words (``نامهای``: ``نام‌های`` "names" or
    ``نامه‌ای`` "a letter") is read from the word before (``یک``, ``هیچ``, ... → ``‌ای``;
-   ``این``, ``همه``, ... → ``‌های``), else from which stem occurs alone in the same text,
-   else left alone.
+   ``این``, ``همه``, ... → ``‌های``), from what follows (a punctuation mark, preposition,
+   conjunction or verb → ``‌ای``), from which stem occurs alone in the same text, and last from
+   a following relational adjective (``سامانه‌ای اینترنتی`` → ``‌ای``); else left alone. One
+   path (:func:`read_word`, then :func:`read_in_context`) serves words and running text.
 6. Unknown words made of a productive first part and a common word (``بیرویه`` →
    ``بی‌رویه``), or a word and a productive last part (``جیرهبندی`` → ``جیره‌بندی``). The
    productive parts are learnt from the lexicon: parts that begin or end at least 20 of its ZWNJ
@@ -36,10 +38,16 @@ Words already touching a ZWNJ, anything that is not Arabic-script letters (Latin
 whole URLs and e-mail addresses (:func:`xling.text.protect.protected_spans`, Persian letters in
 them included) are left untouched. Removing every U+200C from the output gives the input back.
 
-The lexicon indexes are built once per process on first use (about 2.5 s; ``bench/zwnj.py``
-measures it). The rule (split known affixes only where the stem is a known word, only after
-letters that join forward) is the one stated in xling issue 3; the affix inventory follows the
-Persian Academy's orthography (دستور خط فارسی, 2003), which writes these parts with ZWNJ.
+7. Last, an unknown word that is exactly two common words (``دانشبنیان`` → ``دانش‌بنیان``,
+   ``کمکآموزشی`` → ``کمک‌آموزشی``; verb forms excluded, exactly one split), the plural in ``گان``
+   of a compound in ``ه`` (``مصرفکنندگان`` → ``مصرف‌کنندگان``), and number compounds hazm counts
+   more often with ZWNJ (``پنجشنبه`` → ``پنج‌شنبه``; ``یکشنبه`` stays glued, as hazm counts it).
+
+The lexicon indexes are built on first use (about 2.5 s; ``bench/zwnj.py`` measures it) and
+cached on disk (:func:`load_lexicon`, :func:`cache_dir`). The rule is to split known affixes only
+where the stem is a known word, and only after letters that join forward; the affix inventory
+follows the Persian Academy's orthography (دستور خط فارسی, 2003), which writes these parts with
+ZWNJ. Persian affixes and cue words are data of :mod:`xling.lang.fa`.
 """
 
 from __future__ import annotations
@@ -139,7 +147,12 @@ class ZwnjLexicon:
             it and a productive last part (``فیلتر`` in ``فیلترگذاری``, ``لوستر`` in
             ``لوسترساز``). Such a word is a noun or adjective base, not a comparative, so it is
             never split before ``تر``/``ترین``.
-        memo: word → context-free result, filled as words are seen (speeds up running text).
+        zwnj_preferred: glued words made of a number word and a word whose spelling with ZWNJ
+            (in ``joined``) hazm counts more often than the glued one (``پنجشنبه``: 6.2 M glued,
+            8.4 M as ``پنج‌شنبه``; ``یکشنبه`` stays: 4.0 M glued, 67 k with ZWNJ); they take the
+            ZWNJ spelling. Other compounds keep the glued spelling hazm counts (``همزمان``).
+        memo: word → its context-free :class:`WordReading`, filled as words are seen (speeds up
+            running text).
     """
 
     attested: frozenset[str]
@@ -152,42 +165,56 @@ class ZwnjLexicon:
     heads: frozenset[str]
     verbs: frozenset[str] = frozenset()
     compound_bases: frozenset[str] = frozenset()
-    memo: dict[str, str] = field(default_factory=dict, repr=False)
+    zwnj_preferred: frozenset[str] = frozenset()
+    memo: dict[str, WordReading] = field(default_factory=dict, repr=False)
 
 
 CACHE_ENV = "XLING_CACHE_DIR"
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
+
+
+def cache_dir() -> Path:
+    """The folder of the lexicon cache: ``$XLING_CACHE_DIR`` when set, else ``$XDG_CACHE_HOME/xling``,
+    else ``~/.cache/xling`` (XDG Base Directory Specification 0.8). Nothing is created here."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "xling"
 
 
 @functools.cache
 def load_lexicon() -> ZwnjLexicon:
-    """Return the :class:`ZwnjLexicon` (built once per process).
+    """Return the :class:`ZwnjLexicon` (built once per process, cached on disk across processes).
 
     Building it imports hazm and reads its lexicon: 3-6 seconds on a 2-core machine, most of it
-    ``import hazm``. When the environment variable ``XLING_CACHE_DIR`` names a folder, the
-    derived indexes are kept there as JSON (``zwnj-lexicon-hazm<version>-v<format>.json``, about
-    6 MB) and later processes load that file instead (well under a second). Without the variable
-    nothing is written anywhere.
+    ``import hazm``. The derived indexes are kept as JSON in :func:`cache_dir`
+    (``zwnj-lexicon-hazm<version>-v<format>.json``, about 6 MB) and later processes load that
+    file instead (well under a second). The file is written atomically; a damaged or unreadable
+    one is rebuilt, and a folder that cannot be written only costs the rebuild next time.
 
     Raises:
         XlingError: hazm is not installed (and no cache file exists).
     """
-    cache_dir = os.environ.get(CACHE_ENV)
-    if not cache_dir:
-        return build_lexicon()
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
-    path = Path(cache_dir) / f"zwnj-lexicon-hazm{version('hazm')}-v{CACHE_FORMAT}.json"
-    if path.exists():
-        try:
-            return _lexicon_from_json(json.loads(path.read_text(encoding="utf-8")))
-        except (ValueError, KeyError, TypeError):
-            pass  # a damaged cache is rebuilt below
+    try:
+        path = cache_dir() / f"zwnj-lexicon-hazm{version('hazm')}-v{CACHE_FORMAT}.json"
+    except PackageNotFoundError:
+        return build_lexicon()  # raises the "needs hazm" error
+    try:
+        return _lexicon_from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # no cache yet, or a damaged one: rebuilt below
     lexicon = build_lexicon()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from xling.errors import InputError
     from xling.io import atomic_write_text
 
-    atomic_write_text(path, json.dumps(_lexicon_to_json(lexicon), ensure_ascii=False))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(_lexicon_to_json(lexicon), ensure_ascii=False))
+    except (OSError, InputError):
+        pass  # a read-only cache folder: work without the cache
     return lexicon
 
 
@@ -203,6 +230,7 @@ def _lexicon_to_json(lex: ZwnjLexicon) -> dict:
         "heads": sorted(lex.heads),
         "verbs": sorted(lex.verbs),
         "compound_bases": sorted(lex.compound_bases),
+        "zwnj_preferred": sorted(lex.zwnj_preferred),
     }
 
 
@@ -218,6 +246,7 @@ def _lexicon_from_json(data: dict) -> ZwnjLexicon:
         frozenset(data["heads"]),
         frozenset(data["verbs"]),
         frozenset(data["compound_bases"]),
+        frozenset(data["zwnj_preferred"]),
     )
 
 
@@ -258,6 +287,7 @@ def build_lexicon() -> ZwnjLexicon:
         if count >= best.get(key, -1):
             joined[key] = word
             best[key] = count
+    preferred = _numeral_compounds(joined, best, frequency)
     verb_forms: set[str] = set()
     verbs: set[str] = set()
     for form in hazm.Lemmatizer(joined_verb_parts=False).verbs:
@@ -281,7 +311,19 @@ def build_lexicon() -> ZwnjLexicon:
         heads,
         frozenset(verbs),
         bases,
+        preferred,
     )
+
+
+def _numeral_compounds(
+    joined: Mapping[str, str], counts: Mapping[str, int], frequency: Mapping[str, int]
+) -> frozenset[str]:
+    """Glued words whose first part is a number word (``پنجشنبه``, ``هفتگانه``) that hazm counts
+    more often with ZWNJ (``joined``, ``counts``) than glued (``frequency``)."""
+    from xling.lang import get
+
+    numbers = get("fa").number_words
+    return frozenset(k for k, n in counts.items() if n > frequency.get(k, n) and joined[k].split(ZWNJ, 1)[0] in numbers)
 
 
 def _compound_bases(
@@ -325,10 +367,61 @@ def _productive_parts(compounds: list[tuple[str, int]], words: set[str]) -> tupl
     return frozenset(prefixes), frozenset(heads)
 
 
+@dataclass(frozen=True)
+class WordReading:
+    """The context-free result of reading one glued word.
+
+    Attributes:
+        text: the word with its ZWNJs restored (the word itself when nothing changes).
+        needs_context: True for an ambiguous ``X+ه+ای`` (both «Xه‌ای» and «X‌های» are common
+            words): ``text`` is then the word unchanged and :func:`read_in_context` decides.
+    """
+
+    text: str
+    needs_context: bool = False
+
+
+@dataclass(frozen=True)
+class WordContext:
+    """What surrounds a word in its text (the cues of :func:`read_in_context`).
+
+    Attributes:
+        previous: the word before (only whitespace between), or ``None``.
+        following: what follows: the next word, a punctuation mark, ``""`` at the end of the
+            text, or ``None`` when unknown.
+        counts: how often each word occurs alone in the surrounding text.
+    """
+
+    previous: str | None = None
+    following: str | None = None
+    counts: Mapping[str, int] = field(default_factory=dict)
+
+
+MEMO_WORDS = 1 << 18  # distinct words remembered per lexicon before the memo is cleared
+
+
+def read_word(word: str, lex: ZwnjLexicon) -> WordReading:
+    """The context-free :class:`WordReading` of ``word`` (memoised in ``lex.memo``)."""
+    memo = lex.memo
+    reading = memo.get(word)
+    if reading is None:
+        if len(memo) >= MEMO_WORDS:
+            memo.clear()
+        reading = memo[word] = _restore_context_free(word, lex)
+    return reading
+
+
 def restore_word(
-    word: str, lexicon: ZwnjLexicon | None = None, previous: str | None = None, counts: Mapping[str, int] | None = None
+    word: str,
+    lexicon: ZwnjLexicon | None = None,
+    previous: str | None = None,
+    counts: Mapping[str, int] | None = None,
+    following: str | None = None,
 ) -> str:
     """Return ``word`` (one run of Arabic-script letters, no ZWNJ) with its ZWNJs restored.
+
+    The one resolution path: :func:`read_word`, then :func:`read_in_context` for an ambiguous
+    word. :func:`iter_restored` takes the same path with the context read from the text.
 
     Args:
         word: a Persian word as found in text.
@@ -337,37 +430,43 @@ def restore_word(
             ambiguous ``...های`` (see :data:`INDEFINITE_CUES`, :data:`PLURAL_CUES`).
         counts: how often each word occurs alone in the surrounding text; an ambiguous
             ``Xهای`` takes the reading whose stem (``X`` or ``Xه``) occurs more often there.
+        following: what follows ``word`` (see :class:`WordContext`); ``None``: not used.
 
     Returns:
         ``word`` with zero or more U+200C inserted; nothing else changes.
     """
     lex = lexicon or load_lexicon()
-    memo = lex.memo
-    result = memo.get(word)
-    if result is None:
-        if len(memo) >= MEMO_WORDS:
-            memo.clear()
-        result = memo[word] = _restore_context_free(word, lex)
-    if result is AMBIGUOUS:
-        return _read_by_context(word, previous, counts or {})
-    return result
+    reading = read_word(word, lex)
+    if reading.needs_context:
+        return read_in_context(word, WordContext(previous, following, counts or {}), lex)
+    return reading.text
 
 
-class _Ambiguous(str):
-    """Marker result: the word needs its context (see :func:`_read_by_context`)."""
-
-
-AMBIGUOUS = _Ambiguous("")
-MEMO_WORDS = 1 << 18  # distinct words remembered per lexicon before the memo is cleared
-
-
-def _restore_context_free(word: str, lex: ZwnjLexicon) -> str:
+def _restore_context_free(word: str, lex: ZwnjLexicon) -> WordReading:
+    if word in lex.zwnj_preferred:  # a number compound more often written with ZWNJ: پنج‌شنبه
+        return WordReading(lex.joined[word])
     if word in lex.verb_forms and "V" in lex.tags.get(word, ("V",)):
         # a glued verb form, unless hazm tags the spelling as a word that is not a verb:
         # میانجی "mediator" (not می‌انجی of انجیدن), the bare prefix می
-        return lex.joined[word]
+        return WordReading(lex.joined[word])
     if word in lex.attested or _inflected_attested(word, lex):
-        return word
+        return WordReading(word)
+    hit = _lexicalised(word, lex)
+    if hit is not None:
+        return WordReading(hit)
+    if word.endswith("های") and len(word) > 4:
+        reading = _heh_or_plural(word, lex)
+        if reading is not None:
+            return reading
+    strict = word in lex.listed
+    result = _analyse(word, lex, depth=0, strict=strict)
+    if result is None and not strict and word not in lex.verbs:
+        result = _two_common_words(word, lex)
+    return WordReading(result if result is not None else word)
+
+
+def _lexicalised(word: str, lex: ZwnjLexicon) -> str | None:
+    """``word`` as a lexicon compound or verb form, possibly inflected (rules 1 and 3), or ``None``."""
     hit = lex.joined.get(word)
     if hit is not None:
         return hit
@@ -376,6 +475,13 @@ def _restore_context_free(word: str, lex: ZwnjLexicon) -> str:
             hit = lex.joined.get(word[: -len(suffix)])
             if hit is not None and word[: -len(suffix)] not in lex.verb_forms:
                 return hit + suffix
+    if word.endswith("گان") and len(word) > 5:  # plural of a compound in ـه: مصرف‌کننده → مصرف‌کنندگان
+        base = word[:-3] + "ه"
+        spelled = lex.joined.get(base) if base not in lex.verb_forms else None
+        if spelled is None and base not in lex.attested and base not in lex.listed:
+            spelled = _split_compound(base, lex)
+        if spelled is not None and spelled.endswith("ه") and ZWNJ in spelled:
+            return spelled[:-1] + "گان"
     if word.startswith("نمی"):  # negated form of a lexicon entry that has only می‌: نمیتوان
         hit = lex.joined.get(word[1:])
         if hit is not None and hit.startswith("می" + ZWNJ):
@@ -385,19 +491,14 @@ def _restore_context_free(word: str, lex: ZwnjLexicon) -> str:
             rest = word[len(prefix) :]
             if rest in lex.verb_forms and (rest.startswith("می") or rest.startswith("نمی")):
                 return prefix + lex.joined[rest]
-    if word.endswith("های") and len(word) > 4:
-        reading = _heh_or_plural(word, lex)
-        if reading is not None:
-            return reading
-    result = _analyse(word, lex, depth=0, strict=word in lex.listed)
-    return result if result is not None else word
+    return None
 
 
-def _heh_or_plural(word: str, lex: ZwnjLexicon) -> str | None:
+def _heh_or_plural(word: str, lex: ZwnjLexicon) -> WordReading | None:
     """Read X+ه+ای as «Xه‌ای» or «X‌های».
 
     Returns the reading, ``None`` to let the suffix rules decide (one reading clearly dominates
-    or is the only one), or :data:`AMBIGUOUS` when both are common words.
+    or is the only one), or a reading that ``needs_context`` when both are common words.
     """
     strict = word in lex.listed
     heh_stem, bare = word[:-2], word[:-3]
@@ -406,38 +507,37 @@ def _heh_or_plural(word: str, lex: ZwnjLexicon) -> str | None:
         if heh_freq > bare_freq * AMBIGUITY_RATIO or (heh_freq and bare not in lex.attested):
             heh = _resolve_stem(heh_stem, lex, _AFTER_HEH_TAGS, 0, strict)
             if heh is not None:
-                return heh + ZWNJ + "ای"
+                return WordReading(heh + ZWNJ + "ای")
         return None
     if heh_stem in lex.tags and _AFTER_HEH_TAGS.isdisjoint(lex.tags[heh_stem]):
         return None
-    return AMBIGUOUS
+    return WordReading(word, needs_context=True)
 
 
 # Closed-class words that cannot stand right after an ezafe (prepositions, conjunctions, را).
 FUNCTION_WORDS = _AFFIXES.ezafe_breakers
 
 
-def _read_by_context(
-    word: str,
-    previous: str | None,
-    counts: Mapping[str, int],
-    following: str | None = None,
-    lex: ZwnjLexicon | None = None,
-) -> str:
+def read_in_context(word: str, context: WordContext, lex: ZwnjLexicon) -> str:
     """Choose «Xه‌ای» or «X‌های» for an ambiguous ``word`` (see :data:`AMBIGUITY_RATIO`).
 
     Cues, in order: the word before (:data:`INDEFINITE_CUES`, :data:`PLURAL_CUES`); what follows
-    (``following``: the next word, a punctuation mark, or ``""`` at the end). Plural ``های`` carries
-    an ezafe and needs a dependent word after it, so a following punctuation mark, preposition,
-    conjunction, ``را`` or verb means «Xه‌ای» (``نامه‌ای به``, ``نامه‌ای که``). Then which stem
-    occurs alone more often in ``counts``. Unchanged when nothing tells.
+    (the next word, a punctuation mark, or ``""`` at the end). Plural ``های`` carries an ezafe and
+    needs a dependent word after it, so a following punctuation mark, preposition, conjunction,
+    ``را`` or verb means «Xه‌ای» (``نامه‌ای به``, ``نامه‌ای که``). Then which stem occurs alone
+    more often in ``context.counts``; last, a following relational adjective (``سامانه‌ای
+    اینترنتی``: an indefinite noun and its adjective) means «Xه‌ای». Unchanged when nothing tells.
+
+    Returns:
+        the chosen spelling (str), or ``word`` unchanged.
     """
+    previous, following, counts = context.previous, context.following, context.counts
     heh_stem, bare = word[:-2], word[:-3]
     heh_reading = heh_stem + ZWNJ + "ای"
     plural_reading = word if bare[-1] in NON_JOINING else bare + ZWNJ + "های"
     if previous in INDEFINITE_CUES:
         return heh_reading
-    if following is not None and lex is not None:
+    if following is not None:
         if not following or not _WORD_RE.match(following):
             return heh_reading  # punctuation or end of text
         if following in FUNCTION_WORDS or (following in lex.verbs and following not in lex.tags):
@@ -449,7 +549,21 @@ def _read_by_context(
         return heh_reading
     if bare_seen > heh_seen:
         return plural_reading
+    if following and _relational_adjective(following, lex):
+        return heh_reading  # an indefinite noun and its adjective: سامانه‌ای اینترنتی
     return word
+
+
+def _relational_adjective(word: str, lex: ZwnjLexicon) -> bool:
+    """True for an adjective in relational ``ی`` that hazm does not tag (``اینترنتی``, ``بارشی``):
+    a word ending in ``ی`` that is not itself attested, made of an attested word and ``ی``."""
+    return (
+        word.endswith("ی")
+        and word not in lex.attested
+        and len(word) > MIN_PART_CHARS
+        and word[:-1] in lex.attested
+        and word[:-1] not in lex.verbs
+    )
 
 
 def _inflected_attested(word: str, lex: ZwnjLexicon) -> bool:
@@ -557,6 +671,26 @@ def _split_compound(word: str, lex: ZwnjLexicon) -> str | None:
     return None
 
 
+def _two_common_words(word: str, lex: ZwnjLexicon) -> str | None:
+    """An unknown word (not a verb form) that is exactly two common words (rule 7): ``دانشبنیان`` →
+    ``دانش‌بنیان``; tried last, on the whole word only.
+
+    Both parts have at least :data:`MIN_PART_CHARS` letters and are common
+    (:data:`MIN_PREFIXED_WORD_COUNT`, the second also with a joined suffix: ``کمک‌آموزشی``),
+    the first ends in a letter that joins forward, and exactly one split qualifies.
+    """
+    found = None
+    for i in range(MIN_PART_CHARS, len(word) - MIN_PART_CHARS + 1):
+        first, rest = word[:i], word[i:]
+        if first[-1] in NON_JOINING or lex.frequency.get(first, 0) < MIN_PREFIXED_WORD_COUNT:
+            continue
+        if _common(rest, lex):
+            if found is not None:
+                return None
+            found = first + ZWNJ + rest
+    return found
+
+
 def restore_zwnj(text: str, lexicon: ZwnjLexicon | None = None) -> str:
     """Return ``text`` with ZWNJ restored in every glued Persian word (see the module docstring).
 
@@ -584,7 +718,6 @@ def iter_restored(text: str, lexicon: ZwnjLexicon | None = None, *, skip_protect
     addresses are not looked for (for a caller that has already cut them out).
     """
     lex = lexicon or load_lexicon()
-    memo = lex.memo
     pos = 0
     n = len(text)
     previous: str | None = None
@@ -601,18 +734,15 @@ def iter_restored(text: str, lexicon: ZwnjLexicon | None = None, *, skip_protect
         if m.start() >= guard_start:
             continue
         word = m.group()
-        new = memo.get(word)
-        if new is None:
-            new = restore_word(word, lex)  # fills the memo
-            new = memo.get(word, new)
-        if new is AMBIGUOUS:
+        reading = read_word(word, lex)
+        new = reading.text
+        if reading.needs_context:
             if counts is None:
                 counts = Counter(_WORD_RE.findall(text))
             s = m.start()
             before = previous if previous_end >= 0 and not text[previous_end:s].strip() else None
             nxt = _NEXT_RE.match(text, m.end())
-            following = nxt.group(1) if nxt else None
-            new = _read_by_context(word, before, counts, following, lex)
+            new = read_in_context(word, WordContext(before, nxt.group(1) if nxt else None, counts), lex)
         previous, previous_end = word, m.end()
         if new == word:
             continue

@@ -21,6 +21,8 @@ CHECK_MODULES = (
     "length_ratio",
     "repeated",
     "brackets",
+    "bracket_source",
+    "markup",
     "terms",
 )
 

@@ -4,7 +4,8 @@ Numbers are read by :func:`xling.score.qa.numerals.find_numbers` (digits in any 
 words in fa/en/ru/ar), so ۸۰ = 80 and چهار هزار = four thousand = 4,000 = четыре тысячи =
 أربعة آلاف, while 1944 ≠ 1945. Sets are compared, as Xbench's numeric mismatch does: every
 *significant* number on one side (digits, or number words of 11 or more) must occur, as digits
-or words, on the other side. Severity ``error``.
+or words, on the other side. Inline markup (``{1}``, ``%1$s``: :mod:`xling.score.qa.markup`) is
+not read for numbers. Severity ``error``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from xling.score.qa.base import Check, Context, Issue, Unit, issue
+from xling.score.qa.markup import MARKUP
 from xling.score.qa.numerals import find_numbers
 
 
@@ -35,8 +37,8 @@ class NumberCheck(Check):
         for u in units:
             if u.src_text is None or not u.hyp or not u.src or not u.hyp_text.strip():
                 continue
-            src = find_numbers(u.src_text, ctx.src_lang or "fa")
-            hyp = find_numbers(u.hyp_text, ctx.tgt_lang)
+            src = find_numbers(MARKUP.sub(" ", u.src_text), ctx.src_lang or "fa")
+            hyp = find_numbers(MARKUP.sub(" ", u.hyp_text), ctx.tgt_lang)
             src_all = {n.value for n in src}
             hyp_all = {n.value for n in hyp}
             missing = sorted({n.value for n in src if n.significant} - hyp_all)

@@ -1,9 +1,13 @@
 """Finding the numbers in a segment: digits in any script and number words (fa, en, ru, ar).
 
 Digits: Persian (۰-۹) and Arabic-Indic (٠-٩) digits and separators are folded to ASCII first, so
-۸۰ and 80 are the same number. ``1,250`` is 1250 (a comma followed by groups of three digits),
-``12.5``/``12,5``/``۱۲٫۵`` are 12.5 (in ru a comma is always the decimal separator), ``4 000``
-with a no-break or narrow no-break space (or, in ru, a plain space) is 4000; dates such as
+۸۰ and 80 are the same number. Separators follow the language's convention
+(:attr:`xling.lang.LanguageData.group_separator`): in en, fa and ar ``1,250`` is 1250 and ``12.5`` is 12.5; in ru, de and fr
+the comma is the decimal separator (``0,850`` = 0.85), and in de ``1.250`` is 1250. In every
+language ``12,5`` is 12.5; a token with both separators reads the last one as the decimal
+separator and the other as grouping (``1.250,5`` = ``1,250.5`` = 1250.5); and the same separator
+before two or more groups of three digits is grouping (``1.250.000`` = ``1,250,000``). ``4 000``
+with a no-break or narrow no-break space (or, in ru and fr, a plain space) is 4000; dates such as
 ``2025-10-15`` or ``15.10.2025`` give their parts.
 
 Words: a small cardinal parser in the usual additive-multiplicative way (the algorithm of
@@ -27,8 +31,10 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _GAP_OK = re.compile(f"^[\\s{NBSP}{NNBSP}{ZWNJ}-]*$")
 _SPACED_GROUPS = {
     "any": re.compile(r"(?<![\d.,])\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])"),
-    "ru": re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])"),
+    "space": re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])"),
 }
+_MIXED = re.compile(r"(\d{1,3}(?:([.,])\d{3})+)([.,])(\d+)")
+_MANY_GROUPS = re.compile(r"[1-9]\d{0,2}([.,])\d{3}(?:\1\d{3})+")
 
 
 @cache
@@ -70,10 +76,28 @@ class Number:
     significant: bool
 
 
+@cache
+def _group_separator(lang: str) -> str:
+    from xling.lang import find
+
+    data = find(lang)
+    return "," if data is None else data.group_separator
+
+
 def parse_digits(token: str, lang: str) -> list[float]:
-    """Values of one ASCII digit token such as ``1,250``, ``12.5`` or ``15.10.2025``."""
-    if lang != "ru" and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", token):
-        return [float(token.replace(",", ""))]
+    """Values of one ASCII digit token such as ``1,250``, ``12.5``, ``1.250,5`` or ``15.10.2025``.
+
+    Separators are read as in the module docstring; a token that is none of those forms
+    (a date, a version, a list) gives its parts.
+    """
+    group = _group_separator(lang)
+    mixed = _MIXED.fullmatch(token)
+    if mixed and mixed.group(2) != mixed.group(3):
+        return [float(mixed.group(1).replace(mixed.group(2), "") + "." + mixed.group(4))]
+    if _MANY_GROUPS.fullmatch(token):
+        return [float(re.sub(r"[.,]", "", token))]
+    if group in ".," and re.fullmatch(rf"[1-9]\d{{0,2}}\{group}\d{{3}}", token):
+        return [float(token.replace(group, ""))]
     if re.fullmatch(r"\d+[.,]\d+", token):
         return [float(token.replace(",", "."))]
     return [float(p) for p in re.split(r"[.,]", token) if p]
@@ -81,7 +105,7 @@ def parse_digits(token: str, lang: str) -> list[float]:
 
 def _prepare(text: str, lang: str) -> str:
     text = to_ascii_digits(text)
-    pattern = _SPACED_GROUPS["ru" if lang == "ru" else "any"]
+    pattern = _SPACED_GROUPS["space" if _group_separator(lang) == " " else "any"]
     return pattern.sub(lambda m: re.sub(r"\D", "", m.group()), text)
 
 

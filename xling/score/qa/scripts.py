@@ -19,9 +19,6 @@ def letters(text: str) -> list[str]:
     return [c for c in text if c.isalpha()]
 
 
-LANG_SCRIPT = {"fa": "arabic", "ar": "arabic", "en": "latin", "ru": "cyrillic"}
-
-
 def script_share(text: str, script: str) -> float:
     """Share (0-1) of the letters of ``text`` written in ``script``; 0.0 for no letters."""
     ls = letters(text)
