@@ -256,6 +256,21 @@ def _mode_for(dest: Path) -> int:
         return 0o666 & ~umask
 
 
+#: Temporary files of every open :class:`AtomicOutputs` group, for :func:`remove_temporaries`.
+_LIVE_TEMPORARIES: set[str] = set()
+
+
+def remove_temporaries() -> None:
+    """Remove the temporary files of the groups being written (a second Ctrl-C exits at once,
+    from a signal handler: it calls this first, so no ``.NAME.*.tmp`` file is left behind)."""
+    for tmp in list(_LIVE_TEMPORARIES):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        _LIVE_TEMPORARIES.discard(tmp)
+
+
 class AtomicOutputs:
     """Write a group of files so that either all appear (replacing older ones) or none changes.
 
@@ -271,6 +286,12 @@ class AtomicOutputs:
 
     def __init__(self) -> None:
         self._pending: list[tuple[str, Path]] = []
+        self._discard: list[Path] = []
+
+    def discard(self, path: str | os.PathLike[str]) -> None:
+        """Remove ``path`` when the group commits, after every new file is in place (a stale
+        output of an earlier run); nothing is removed when the group fails."""
+        self._discard.append(Path(path))
 
     def __enter__(self) -> AtomicOutputs:
         return self
@@ -295,6 +316,7 @@ class AtomicOutputs:
         except OSError as exc:
             raise InputError(f"{dest}: cannot write: {exc.strerror}") from None
         self._pending.append((tmp, dest))
+        _LIVE_TEMPORARIES.add(tmp)
         os.chmod(tmp, _mode_for(dest))
         if binary:
             with os.fdopen(fd, "wb") as fh:
@@ -304,13 +326,19 @@ class AtomicOutputs:
                 yield fh
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is not None:
+        try:
+            if exc_type is None:
+                self._commit()
+        finally:
             for tmp, _ in self._pending:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-            return
+                _LIVE_TEMPORARIES.discard(tmp)
+                if exc_type is not None:
+                    try:
+                        os.unlink(tmp)
+                    except OSError:
+                        pass
+
+    def _commit(self) -> None:
         for n, (tmp, dest) in enumerate(self._pending):
             try:
                 os.replace(tmp, dest)
@@ -321,3 +349,10 @@ class AtomicOutputs:
                     except OSError:
                         pass
                 raise InputError(f"{dest}: cannot write: {err.strerror}") from None
+        for old in self._discard:
+            try:
+                os.unlink(old)
+            except FileNotFoundError:
+                pass
+            except OSError as err:
+                raise InputError(f"{old}: cannot remove this stale output of an earlier run: {err.strerror}") from None

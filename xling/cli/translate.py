@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -18,14 +19,15 @@ class RichReporter:
     """Progress and notices on standard error with rich: a status line while a model loads, one
     bar per translated language pair. Bars are drawn only on a terminal; notices always print."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, quiet: bool = False) -> None:
         from rich.console import Console
 
         self.console = Console(stderr=True)
+        self.quiet = quiet
         self._progress: Progress | None = None
 
     def status(self, message: str):
-        if self.console.is_terminal:
+        if self.console.is_terminal and not self.quiet:
             return self.console.status(message)
         from contextlib import nullcontext
 
@@ -45,7 +47,7 @@ class RichReporter:
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             console=self.console,
-            disable=not self.console.is_terminal,
+            disable=self.quiet or not self.console.is_terminal,
         )
         self._progress = progress
         with progress:
@@ -61,11 +63,11 @@ class RichReporter:
 
 
 def _split_langs(value: str) -> list[str]:
-    from xling.errors import InputError
+    from xling.errors import UsageError
 
     langs = [c.strip().lower() for c in value.split(",") if c.strip()]  # Argos codes are lower case
     if not langs:
-        raise InputError(f"--to {value!r}: give target language codes, e.g. --to en,ru,ar")
+        raise UsageError(f"--to {value!r}: give target language codes, e.g. --to en,ru,ar")
     return list(dict.fromkeys(langs))
 
 
@@ -108,22 +110,29 @@ def translate(
         "--report",
         help="Also write DIR/<stem>.html: the review report of xling report (source and targets side by side, terms, QA).",
     ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No progress: no bars on a terminal, no log lines (per stage and leg) otherwise."
+    ),
 ) -> None:
     """Translate a document into each target language.
 
-    Writes DIR/<stem>.<lang>.txt (one segment a line, a blank line between paragraphs) and
-    DIR/<stem>.jsonl (one record per segment). The stem is the file name without .txt and
-    without a final .<from> (putin-sharaa-2025-10-15.fa.txt -> putin-sharaa-2025-10-15); stdin -> stdin.
+    Writes DIR/<stem>.<lang>.txt (one segment a line, a blank line between paragraphs),
+    DIR/<stem>.<from>.txt (the source as segmented, same layout: line N of every file is one
+    segment, for xling score --src and xling glossary enforce --src) and DIR/<stem>.jsonl (one
+    record per segment), together, replacing the stem's outputs of an earlier run. The stem is
+    the file name without .txt and without a final .<from> (putin-sharaa-2025-10-15.fa.txt ->
+    putin-sharaa-2025-10-15); stdin -> stdin. Ctrl-C stops at once: nothing is written, exit 130.
     """
-    from xling.errors import InputError
+    from xling.errors import InputError, UsageError
     from xling.mt.argos import ENGINES
-    from xling.pipeline import HOUSE_GLOSSARY, Session, TranslateConfig, translate_file
+    from xling.pipeline import HOUSE_GLOSSARY, Session, TranslateConfig
 
     if engine not in ENGINES:
-        raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
+        raise UsageError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
     if no_glossary and glossary:
         raise InputError("give --glossary PATH or --no-glossary, not both")
-    reporter = RichReporter()
+    reporter = RichReporter(quiet=quiet)
+    _log_progress(reporter)
     config = TranslateConfig(
         from_code=from_code.strip().lower(),
         targets=tuple(_split_langs(to)),
@@ -134,16 +143,71 @@ def translate(
         join_lines=join_lines,
         glossary=None if no_glossary else (glossary or HOUSE_GLOSSARY),
     )
-    session = Session.open(config)  # a missing model: exit 2 before reading or writing anything
+    session = Session.plan(config)  # a missing model: exit 2 before reading or writing anything
     outputs = []
-    if report:  # issue 15: the page joins the all-or-nothing group of the other outputs
+    if report:  # the review page joins the all-or-nothing group of the other outputs
         from xling.report.api import html_output
 
-        outputs.append(html_output(session.glossary))
-    result = translate_file(
+        outputs.append(lambda doc, stem: html_output(session.glossary)(doc, stem))
+    result = _run_interruptible(
         file, out_dir, config, encoding=encoding, score=score, outputs=outputs, reporter=reporter, session=session
     )
     _print_summary(result, reporter)
+
+
+def _log_progress(reporter: RichReporter) -> None:
+    """Without a terminal (a log, a pipe) and without --quiet: the pipeline's INFO lines (one per
+    stage and leg, with counts and rates) on standard error, as ``xling: <message>``."""
+    import logging
+
+    logger = logging.getLogger("xling.pipeline")
+    for handler in [h for h in logger.handlers if getattr(h, "xling_cli", False)]:
+        logger.removeHandler(handler)
+    if reporter.quiet or reporter.console.is_terminal:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("xling: %(message)s"))
+    handler.xling_cli = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
+def _run_interruptible(*args, **kwargs) -> FileResult:
+    """:func:`xling.pipeline.translate_file` under a SIGINT handler: the first Ctrl-C sets the
+    stop flag (the run stops at the next stage or sub-batch: "xling: interrupted; nothing
+    written", exit 130); a second one removes the temporary files and exits at once."""
+    import os
+    import signal
+    import threading
+
+    from xling.errors import EXIT_INTERRUPTED, Interrupted
+    from xling.pipeline import translate_file
+
+    stop = threading.Event()
+
+    def on_sigint(signum, frame) -> None:
+        if stop.is_set():
+            from xling.io import remove_temporaries
+
+            remove_temporaries()
+            os.write(2, b"xling: interrupted; nothing written\n")
+            os._exit(EXIT_INTERRUPTED)
+        stop.set()
+
+    try:
+        old = signal.signal(signal.SIGINT, on_sigint)
+    except ValueError:  # not the main thread: no handler, Ctrl-C as Python gives it
+        return translate_file(*args, **kwargs)
+    try:
+        return translate_file(*args, stop=stop, **kwargs)
+    except Interrupted as exc:
+        # exit now: CTranslate2's threads would finish their queued sub-batches at shutdown
+        sys.stderr.write(f"xling: {exc}\n")
+        sys.stderr.flush()
+        os._exit(exc.exit_code)
+    finally:
+        signal.signal(signal.SIGINT, old)
 
 
 def _print_summary(result: FileResult, reporter: RichReporter) -> None:

@@ -138,6 +138,7 @@ class ArgosNativeEngine:
         from argostranslate import translate as argos_translate
 
         self.from_code = from_code
+        self.default_beam_size = argos_defaults()["beam_size"]  # argostranslate's own setting
         self.to_code = to_code
         self._packages = packages
         self.translation = argos_translate.get_translation_from_codes(from_code, to_code)

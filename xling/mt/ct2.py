@@ -167,6 +167,9 @@ def load_translator(model_dir: Path, settings: DecodeSettings, *, threads: int |
         compute_type=settings.compute_type,
         inter_threads=1,
         intra_threads=threads or os.cpu_count() or 1,
+        # an asynchronous translate_batch queues every sub-batch at once, so the caller can poll
+        # (and stop on Ctrl-C) instead of blocking in the call while the queue drains
+        max_queued_batches=-1,
     )
 
 
