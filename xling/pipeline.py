@@ -71,6 +71,7 @@ from xling.mt.engine import Engine, ProgressCallback
 if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.check import TermReport
     from xling.glossary.model import Glossary
+    from xling.mt.plan import Plan
     from xling.score.report import QAReport
 
 Leg = tuple[str, str]
@@ -130,8 +131,13 @@ class TranslateConfig:
         targets: target language codes, in output order (``("en", "ru", "ar")``; a list is
             turned into a tuple).
         beam_size: beam width; None = the engine's default (argostranslate's ``ARGOS_BEAM_SIZE``, 4).
-        engine: ``"argos"`` (CTranslate2 direct, batched) or ``"argos-native"`` (argostranslate's path).
-        pivot: language used when no direct package exists (``en``).
+        engine: the engine kind of every leg (:data:`xling.mt.routes.ENGINE_KINDS`: ``"argos"``,
+            CTranslate2 direct, batched; ``"argos-native"``, argostranslate's path; ``"opus-mt"``,
+            ``"nllb"``, ``"m2m100"``, model folders), or None: per target from ``routes``, else
+            automatically (a direct model of any kind, else through the pivot; see :mod:`xling.mt.plan`).
+        routes: a routes config file (``xling.toml``; see :mod:`xling.mt.routes`), used when
+            ``engine`` is None.
+        pivot: language used when no direct model exists (``en``).
         digits: normalization of digits sent to MT: ``"ascii"`` (default) or ``"keep"``.
         max_batch_tokens: CTranslate2 sub-batch size, in source tokens.
         join_lines: read single line breaks as wraps inside a sentence (hard-wrapped text);
@@ -144,7 +150,8 @@ class TranslateConfig:
     from_code: str
     targets: tuple[str, ...]
     beam_size: int | None = None
-    engine: str = "argos"
+    engine: str | None = "argos"
+    routes: str | None = None
     pivot: str = "en"
     digits: str = "ascii"
     max_batch_tokens: int = DEFAULT_MAX_BATCH_TOKENS
@@ -175,16 +182,19 @@ def load_glossary_setting(glossary: Any) -> Glossary | None:
 
 def check_language_codes(config: TranslateConfig) -> None:
     """Refuse a language code xling does not know: not one of :data:`xling.lang.LANGUAGES` and
-    not a language of an installed model (``--to ruu`` said "install en→ruu").
+    not a language of an installed model (Argos package or model folder); ``--to ruu`` said
+    "install en→ruu".
 
     Raises:
         UsageError: naming the option, the code and the known codes (exit status 2).
     """
     from xling.errors import UsageError
     from xling.lang import LANGUAGES
+    from xling.mt.folder import installed_models
     from xling.mt.packages import installed_packages
 
     known = set(LANGUAGES) | {c for p in installed_packages() for c in (p.from_code, p.to_code)}
+    known |= {c for m in installed_models() for c in (*m.sources, *m.targets)}
     for option, codes in (("--from", [config.from_code]), ("--to", config.targets), ("--pivot", [config.pivot])):
         for code in codes:
             if code not in known:
@@ -221,41 +231,59 @@ class Session:
     Attributes:
         config: the settings.
         glossary: the loaded termbase, or None (the glossary stages are skipped).
-        routes: target code → language path (``["fa", "en", "ru"]``), from :func:`xling.mt.pivot.plan_routes`.
+        routes: target code → language path (``["fa", "en", "ru"]``), from the plan.
         engines: ``(from, to)`` leg → loaded :class:`~xling.mt.engine.Engine`; filled by
             :meth:`load_engines` (or given, e.g. by tests or a batch worker).
+        plan: each leg's engine kind and model (:func:`xling.mt.plan.plan_translation`); None
+            when the session was given its routes and engines.
     """
 
     config: TranslateConfig
     glossary: Glossary | None = None
     routes: dict[str, list[str]] = field(default_factory=dict)
     engines: dict[Leg, Engine] = field(default_factory=dict)
+    plan: Plan | None = None
 
     @classmethod
     def open(cls, config: TranslateConfig) -> Session:
-        """:meth:`plan` then :meth:`open_glossary`; cheap (no model is loaded): run it first.
+        """:meth:`prepare` then :meth:`open_glossary`; cheap (no model is loaded): run it first.
 
         Raises:
             UsageError: an unknown language code (:func:`check_language_codes`).
             ModelMissingError: a needed pair is not installed (exit status 2); the message names
                 every missing pair and both ways to install it.
+            InputError: the routes config is invalid (file, line and fix).
             GlossaryError: the glossary file is invalid or does not validate.
         """
-        session = cls.plan(config)
+        session = cls.prepare(config)
         session.open_glossary()
         return session
 
     @classmethod
-    def plan(cls, config: TranslateConfig) -> Session:
-        """Check the language codes and plan the routes (reads the installed packages' metadata only).
+    def prepare(cls, config: TranslateConfig) -> Session:
+        """Check the language codes and plan the routes (reads the installed models' metadata
+        only); the glossary is loaded later by :meth:`open_glossary`.
 
         Raises:
-            UsageError / ModelMissingError: see :meth:`open`.
+            UsageError / ModelMissingError / InputError: see :meth:`open`.
         """
-        from xling.mt.pivot import plan_routes
+        from xling.mt.plan import plan_translation
+        from xling.mt.routes import read_routes_config
 
         check_language_codes(config)
-        return cls(config, None, plan_routes(config.from_code, list(config.targets), pivot=config.pivot))
+        routes_config = read_routes_config(config.routes) if config.routes and not config.engine else None
+        plan = plan_translation(
+            config.from_code, list(config.targets), engine=config.engine, config=routes_config, pivot=config.pivot
+        )
+        return cls(config, None, dict(plan.routes), plan=plan)
+
+    def engine_label(self) -> str | None:
+        """The ``engine`` of the ``.jsonl`` translate record: the configured kind, else the one kind
+        every leg uses, else ``"routes"`` (each leg's kind is in the ``models`` entries)."""
+        if self.config.engine or self.plan is None:
+            return self.config.engine
+        kinds = {leg.kind for leg in self.plan.legs.values()}
+        return kinds.pop() if len(kinds) == 1 else "routes"
 
     def open_glossary(self) -> None:
         """Load and validate the configured glossary (:attr:`TranslateConfig.glossary`) once.
@@ -279,15 +307,18 @@ class Session:
         """
         from xling.mt.argos import load_direct
         from xling.mt.pivot import legs_of
+        from xling.mt.plan import load_leg
 
         reporter = reporter or QuietReporter()
         cfg = self.config
         for leg in legs_of(self.routes):
             if leg in self.engines:
                 continue
+            planned = self.plan.legs.get(leg) if self.plan else None
+            kind = planned.kind if planned else cfg.engine or "argos"
             with reporter.status(f"Loading {leg[0]}→{leg[1]} model"):
-                options: dict[str, Any] = {"max_batch_tokens": cfg.max_batch_tokens} if cfg.engine == "argos" else {}
-                engine = load_direct(*leg, engine=cfg.engine, **options)
+                options: dict[str, Any] = {"max_batch_tokens": cfg.max_batch_tokens} if kind != "argos-native" else {}
+                engine = load_leg(planned, **options) if planned else load_direct(*leg, engine=kind, **options)
             self.engines[leg] = engine
             for m in engine.models():
                 if m.get("test_model"):
@@ -491,7 +522,7 @@ def translate_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]
             "translate",
             routes={t: "→".join(r) for t, r in routes.items()},
             legs=[f"{a}→{b}" for a, b in ctx.legs_run],
-            engine=ctx.config.engine,
+            engine=ctx.session.engine_label(),
             beam_size=beam,
             **extra,
         )
@@ -672,7 +703,7 @@ def translate_file(
     from xling.io import read_text
 
     reporter = reporter or QuietReporter()
-    session = session or Session.plan(config)
+    session = session or Session.prepare(config)
     stem = output_stem(str(path), config.from_code)
     check_out_dir(out_dir, stem=stem, source=path, from_code=config.from_code)
     text = read_text(path, encoding=encoding)
