@@ -64,7 +64,7 @@ def decode_text(data: bytes, *, name: str = "<input>", encoding: str | None = No
             ) from None
     enc = encoding or "utf-8"
     wide = codecs.lookup(enc).name.startswith(("utf-16", "utf-32"))
-    if not wide:
+    if not wide and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         refuse_binary(data, name=name)
     text = _decode(data, name=name, enc=enc, utf8_first=utf8_first and encoding is not None)
     refuse_binary(text, name=name)
@@ -124,15 +124,19 @@ def refuse_binary(data: bytes | str, *, name: str = "<input>", sample: int = 1 <
         InputError: ``NAME: looks like a binary file (...), not text; give a text file``.
     """
     nul = data.find(b"\0") if isinstance(data, bytes) else data.find("\0")
+    hint = "give a text file"
     if nul >= 0:
         where = f"a NUL {'byte' if isinstance(data, bytes) else 'character'} at offset {nul}"
+        head = data[:4096]
+        if isinstance(head, bytes) and head.count(b"\0") * 3 >= len(head):  # every other byte: UTF-16?
+            hint = "give a text file (if it is UTF-16 text, rerun with --encoding utf-16)"
     else:
         head = data[:sample]
         controls = sum(1 for c in head if c in (_CONTROL if isinstance(head, bytes) else _CONTROL_CHARS))
         if not head or controls <= BINARY_CONTROL_SHARE * len(head):
             return
         where = f"{controls} control characters in its first {len(head)}"
-    raise InputError(f"{name}: looks like a binary file ({where}), not text; give a text file")
+    raise InputError(f"{name}: looks like a binary file ({where}), not text; {hint}")
 
 
 def guess_encoding(data: bytes) -> str | None:
