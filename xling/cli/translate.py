@@ -71,60 +71,89 @@ def _split_langs(value: str) -> list[str]:
     return list(dict.fromkeys(langs))
 
 
+_FILE = typer.Argument(
+    ..., help="Input document (UTF-8 text, paragraphs separated by blank lines), or - for standard input."
+)
+
+_TO = typer.Option("en,ru,ar", "--to", help="Target language codes, comma-separated.")
+
+_OUT_DIR = typer.Option("out", "--out-dir", help="Folder for <stem>.<lang>.txt and <stem>.jsonl.")
+
+_ENCODING = typer.Option(None, "--encoding", help="Input encoding if not UTF-8 (a Python codec name, e.g. cp1256).")
+
+_BEAM_SIZE = typer.Option(None, "--beam-size", min=1, help="Beam width (default: argostranslate's, 4).")
+
+_ENGINE = typer.Option(
+    None,
+    "--engine",
+    help="One engine kind for every leg: argos (CTranslate2 direct, batched), argos-native (argostranslate's "
+    "own path, for comparison), opus-mt, nllb or m2m100 (model folders). Default: per target from the routes "
+    "config, else a direct model of any kind, else through the pivot.",
+)
+
+_ROUTES = typer.Option(
+    None, "--routes", help="Routes config (TOML) choosing the engine per target (default: ./xling.toml if present)."
+)
+
+_PLAN_ONLY = typer.Option(
+    False, "--plan", help="Print the routes and models that would be used, and exit without translating."
+)
+
+_PIVOT = typer.Option(
+    None,
+    "--pivot",
+    help="Language to pivot through when no direct model exists (default: the routes config's, else en).",
+)
+
+_MAX_BATCH_TOKENS = typer.Option(
+    2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens (memory vs speed)."
+)
+
+_GLOSSARY = typer.Option(None, "--glossary", help="Termbase to enforce (default: the shipped house glossary).")
+
+_NO_GLOSSARY = typer.Option(False, "--no-glossary", help="Translate without protecting and repairing glossary terms.")
+
+_JOIN_LINES = typer.Option(
+    False,
+    "--join-lines",
+    help="Hard-wrapped input: a single line break continues the sentence (default: every line break ends a segment).",
+)
+
+_SCORE = typer.Option(
+    False,
+    "--score",
+    help="Run xling score's reference-free QA checks on the output: a table per language on stderr and DIR/<stem>.qa.json.",
+)
+
+_REPORT = typer.Option(
+    False,
+    "--report",
+    help="Also write DIR/<stem>.html: the review report of xling report (source and targets side by side, terms, QA).",
+)
+
+_QUIET = typer.Option(
+    False, "--quiet", "-q", help="No progress: no bars on a terminal, no log lines (per stage and leg) otherwise."
+)
+
+
 def translate(
-    file: str = typer.Argument(
-        ..., help="Input document (UTF-8 text, paragraphs separated by blank lines), or - for standard input."
-    ),
+    file: str = _FILE,
     from_code: str = typer.Option("fa", "--from", help="Source language code."),
-    to: str = typer.Option("en,ru,ar", "--to", help="Target language codes, comma-separated."),
-    out_dir: str = typer.Option("out", "--out-dir", help="Folder for <stem>.<lang>.txt and <stem>.jsonl."),
-    encoding: str = typer.Option(
-        None, "--encoding", help="Input encoding if not UTF-8 (a Python codec name, e.g. cp1256)."
-    ),
-    beam_size: int = typer.Option(None, "--beam-size", min=1, help="Beam width (default: argostranslate's, 4)."),
-    engine: str = typer.Option(
-        None,
-        "--engine",
-        help="One engine kind for every leg: argos (CTranslate2 direct, batched), argos-native (argostranslate's "
-        "own path, for comparison), opus-mt, nllb or m2m100 (model folders). Default: per target from the routes "
-        "config, else a direct model of any kind, else through the pivot.",
-    ),
-    routes: str = typer.Option(
-        None, "--routes", help="Routes config (TOML) choosing the engine per target (default: ./xling.toml if present)."
-    ),
-    plan_only: bool = typer.Option(
-        False, "--plan", help="Print the routes and models that would be used, and exit without translating."
-    ),
-    pivot: str = typer.Option(
-        None,
-        "--pivot",
-        help="Language to pivot through when no direct model exists (default: the routes config's, else en).",
-    ),
-    max_batch_tokens: int = typer.Option(
-        2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens (memory vs speed)."
-    ),
-    glossary: str = typer.Option(None, "--glossary", help="Termbase to enforce (default: the shipped house glossary)."),
-    no_glossary: bool = typer.Option(
-        False, "--no-glossary", help="Translate without protecting and repairing glossary terms."
-    ),
-    join_lines: bool = typer.Option(
-        False,
-        "--join-lines",
-        help="Hard-wrapped input: a single line break continues the sentence (default: every line break ends a segment).",
-    ),
-    score: bool = typer.Option(
-        False,
-        "--score",
-        help="Run xling score's reference-free QA checks on the output: a table per language on stderr and DIR/<stem>.qa.json.",
-    ),
-    report: bool = typer.Option(
-        False,
-        "--report",
-        help="Also write DIR/<stem>.html: the review report of xling report (source and targets side by side, terms, QA).",
-    ),
-    quiet: bool = typer.Option(
-        False, "--quiet", "-q", help="No progress: no bars on a terminal, no log lines (per stage and leg) otherwise."
-    ),
+    to: str = _TO,
+    out_dir: str = _OUT_DIR,
+    encoding: str = _ENCODING,
+    beam_size: int = _BEAM_SIZE,
+    engine: str = _ENGINE,
+    routes: str = _ROUTES,
+    plan_only: bool = _PLAN_ONLY,
+    pivot: str = _PIVOT,
+    max_batch_tokens: int = _MAX_BATCH_TOKENS,
+    glossary: str = _GLOSSARY,
+    no_glossary: bool = _NO_GLOSSARY,
+    join_lines: bool = _JOIN_LINES,
+    score: bool = _SCORE,
+    report: bool = _REPORT,
+    quiet: bool = _QUIET,
 ) -> None:
     """Translate a document into each target language.
 
