@@ -206,22 +206,16 @@ def check_language_codes(config: TranslateConfig) -> None:
 
 def check_glossary_valid(glossary: Glossary, where: Any) -> None:
     """Refuse a termbase that ``xling glossary validate`` rejects (a dangling cross-reference, a
-    duplicate id ...), before any model loads.
+    duplicate id ...), before any model loads (:func:`xling.glossary.validate.require_valid`).
 
     Raises:
-        GlossaryError: the first error and the command that lists them all.
+        GlossaryError: every error, and the ``xling glossary validate`` command.
     """
-    from xling.errors import GlossaryError
-    from xling.glossary.validate import errors, validate_glossary
+    from xling.glossary.store import default_glossary_path
+    from xling.glossary.validate import require_valid
 
-    found = errors(validate_glossary(glossary))
-    if found:
-        name = where if isinstance(where, (str, os.PathLike)) and where != HOUSE_GLOSSARY else ""
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        raise GlossaryError(
-            f"{name or 'the glossary'}: invalid: {found[0].message}{more}; run `xling glossary validate"
-            f"{' ' + str(name) if name else ''}` and fix it, or translate with --no-glossary"
-        )
+    named = isinstance(where, (str, os.PathLike)) and where != HOUSE_GLOSSARY
+    require_valid(glossary, where if named else default_glossary_path())
 
 
 @dataclass

@@ -49,3 +49,8 @@ def glossary_from_options(glossary: Path | None, no_glossary: bool = False) -> G
     from xling.glossary.store import resolve_glossary
 
     return resolve_glossary(glossary, no_glossary=no_glossary)
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """``"1 error"``, ``"2 errors"``, ``"0 entries"`` (``plural`` defaults to ``singular + "s"``)."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"

@@ -274,11 +274,7 @@ def _print_summary(result: FileResult, reporter: RichReporter) -> None:
         return
     if any(r.expected for r in reps.values()):
         console.print(
-            "term success rate: "
-            + ", ".join(
-                f"{lang} {r.success_rate:.2f} ({r.matched_lemma if lang == 'ru' else r.matched}/{r.expected})"
-                for lang, r in reps.items()
-            ),
+            "term success rate: " + ", ".join(f"{lang} {r.rate_text()}" for lang, r in reps.items()),
             highlight=False,
             soft_wrap=True,
         )
