@@ -145,6 +145,8 @@ class TranslateConfig:
         glossary: the termbase to enforce: a :class:`~xling.glossary.model.Glossary`, a YAML
             path, :data:`HOUSE_GLOSSARY` (``"default"``: the shipped house glossary), or None
             (no protect/repair stages). Loaded once, by :meth:`Session.open`.
+        threads: CTranslate2 CPU threads per model (None: all cores); corpus runs with several
+            workers share the cores out. Outputs do not depend on it.
     """
 
     from_code: str
@@ -157,6 +159,7 @@ class TranslateConfig:
     max_batch_tokens: int = DEFAULT_MAX_BATCH_TOKENS
     join_lines: bool = False
     glossary: Any = None
+    threads: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "targets", tuple(self.targets))
@@ -311,7 +314,9 @@ class Session:
             planned = self.plan.legs.get(leg) if self.plan else None
             kind = planned.kind if planned else cfg.engine or "argos"
             with reporter.status(f"Loading {leg[0]}→{leg[1]} model"):
-                options: dict[str, Any] = {"max_batch_tokens": cfg.max_batch_tokens} if kind != "argos-native" else {}
+                options: dict[str, Any] = {}
+                if kind != "argos-native":
+                    options = {"max_batch_tokens": cfg.max_batch_tokens, "threads": cfg.threads}
                 engine = load_leg(planned, **options) if planned else load_direct(*leg, engine=kind, **options)
             self.engines[leg] = engine
             for m in engine.models():
@@ -498,29 +503,52 @@ def translate_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]
     The record gives the routes, the legs, the engine, the beam that ran and, for a segment an
     engine cut because it was longer than the model's limit, ``split`` (leg → pieces).
     """
+    return translate_stage_many([(segments, ctx)])[0]
+
+
+def translate_stage_many(docs: Sequence[tuple[list[Segment], StageContext]]) -> list[list[Segment]]:
+    """The translate stage over several documents at once: the segments of every document go
+    through each leg in ONE engine batch (CTranslate2 sorts them by length and sub-batches
+    them in tokens), then each document's segments get their outputs and ``translate`` record
+    exactly as a single-document run gives them. All contexts must share one session.
+
+    Args:
+        docs: ``(segments, context)`` per document, in order.
+
+    Returns:
+        The segments of each document, in the same order, with ``targets`` filled.
+    """
+    if not docs:
+        return []
+    ctx = docs[0][1]
     routes = ctx.session.routes
+    total = sum(len(segs) for segs, _ in docs)
     splits: dict[int, dict[str, int]] = {}
 
     def progress(leg: Leg) -> ProgressCallback:
         via = [t for t, r in routes.items() if t != leg[1] and leg in list(zip(r, r[1:]))]
         label = f"{leg[0]}→{leg[1]}" + (f" (pivot for {', '.join(via)})" if via else "")
-        return _leg_progress(ctx, label, len(segments))
+        return _leg_progress(ctx, label, total)
 
-    outputs = ctx.translate([s.text for s in segments], ctx.config.targets, progress, splits)
+    outputs = ctx.translate([s.text for segs, _ in docs for s in segs], ctx.config.targets, progress, splits)
     beam = ctx.beam_size()
-    for i, seg in enumerate(segments):
-        for target in ctx.config.targets:
-            seg.targets[target] = outputs[target][i]
-        extra = {"split": splits[i]} if i in splits else {}
-        seg.record(
-            "translate",
-            routes={t: "→".join(r) for t, r in routes.items()},
-            legs=[f"{a}→{b}" for a, b in ctx.legs_run],
-            engine=ctx.session.engine_label(),
-            beam_size=beam,
-            **extra,
-        )
-    return segments
+    start = 0
+    for segments, other in docs:
+        if other is not ctx:
+            other.legs_run[:] = ctx.legs_run
+        for i, seg in enumerate(segments, start):
+            for target in other.config.targets:
+                seg.targets[target] = outputs[target][i]
+            seg.record(
+                "translate",
+                routes={t: "→".join(r) for t, r in routes.items()},
+                legs=[f"{a}→{b}" for a, b in other.legs_run],
+                engine=other.session.engine_label(),
+                beam_size=beam,
+                **({"split": splits[i]} if i in splits else {}),
+            )
+        start += len(segments)
+    return [segs for segs, _ in docs]
 
 
 def _leg_progress(ctx: StageContext, label: str, total: int) -> ProgressCallback:
@@ -590,26 +618,76 @@ def run_document(
         ModelMissingError / ModelError: a package is missing or cannot be loaded or run.
         Interrupted: ``stop`` was set.
     """
-    ctx = StageContext(session, text, reporter or QuietReporter(), stop=stop)
-    session.load_engines(ctx.reporter)
-    segments: list[Segment] = []
+    return run_documents([text], session, reporter=reporter, stages=stages, stop=stop)[0]
+
+
+def _log_stage(name: str, count: int, took: float) -> None:
+    rate = f" ({count / took:.0f} segments/s)" if took >= 0.01 else ""
+    log.info("%s: %d segments in %.2f s%s", name, count, took, rate)
+
+
+#: Stages that can run over several documents in one call (one engine batch for all of them).
+BATCHED_STAGES: dict[Stage, Callable[[Sequence[tuple[list[Segment], StageContext]]], list[list[Segment]]]] = {
+    translate_stage: translate_stage_many,
+}
+
+
+def run_documents(
+    texts: Sequence[str],
+    session: Session,
+    *,
+    reporter: Reporter | None = None,
+    stages: Sequence[tuple[str, Stage]] | None = None,
+    stop: threading.Event | None = None,
+) -> list[TranslatedDocument]:
+    """Run ``stages`` over several documents with one session: each stage runs document by
+    document, except those in :data:`BATCHED_STAGES` (translation), which take the segments of
+    all documents in one engine batch. Each result equals :func:`run_document` on that text
+    alone (corpus runs rely on it: ``xling batch translate`` is byte-identical to
+    ``xling translate``).
+
+    Args:
+        texts: the documents (LF line ends), in order.
+        session: settings, glossary, routes and (loaded here where missing) engines.
+        stop: when set (from a signal handler), the run stops at the next stage, segment or
+            sub-batch (:meth:`StageContext.check_stop`).
+
+    Returns:
+        One :class:`TranslatedDocument` per text, in order. Each stage logs one line (``log``,
+        INFO) with its segment count, time and rate.
+
+    Raises:
+        ModelMissingError / ModelError: a package is missing or cannot be loaded or run.
+        Interrupted: ``stop`` was set.
+    """
+    reporter = reporter or QuietReporter()
+    contexts = [StageContext(session, text, reporter, stop=stop) for text in texts]
+    session.load_engines(reporter)
+    segments: list[list[Segment]] = [[] for _ in texts]
     for name, stage in stages if stages is not None else STAGES:
-        ctx.check_stop()
-        start = time.monotonic()
-        segments = stage(segments, ctx)
-        took = time.monotonic() - start
-        rate = f" ({len(segments) / took:.0f} segments/s)" if took >= 0.01 else ""
-        log.info("%s: %d segments in %.2f s%s", name, len(segments), took, rate)
-    ctx.check_stop()
-    return TranslatedDocument(
-        segments=segments,
-        targets=list(session.config.targets),
-        routes=dict(session.routes),
-        models=session.models(),
-        legs_run=list(ctx.legs_run),
-        from_code=session.config.from_code,
-        term_reports=dict(ctx.term_reports),
-    )
+        if contexts:
+            contexts[0].check_stop()
+        began = time.monotonic()
+        many = BATCHED_STAGES.get(stage)
+        if many is not None and contexts:
+            segments = many(list(zip(segments, contexts)))
+        else:
+            segments = [stage(segs, ctx) for segs, ctx in zip(segments, contexts)]
+        _log_stage(name, sum(map(len, segments)), time.monotonic() - began)
+    if contexts:
+        contexts[0].check_stop()
+    return [
+        TranslatedDocument(
+            segments=segs,
+            targets=list(session.config.targets),
+            routes=dict(session.routes),
+            models=session.models(),
+            legs_run=list(ctx.legs_run),
+            from_code=session.config.from_code,
+            term_reports=dict(ctx.term_reports),
+        )
+        for segs, ctx in zip(segments, contexts)
+    ]
 
 
 def translate_document(
@@ -706,6 +784,31 @@ def translate_file(
     session.load_engines(reporter)
     with reporter.bars():
         doc = run_document(text, session, reporter=reporter, stages=stages, stop=stop)
+    if stop is not None and stop.is_set():
+        from xling.errors import Interrupted
+
+        raise Interrupted("interrupted; nothing written")
+    return finish_document(doc, out_dir, stem, session, score=score, outputs=outputs, extra=extra, keep=path)
+
+
+def finish_document(
+    doc: TranslatedDocument,
+    out_dir: str | os.PathLike[str],
+    stem: str,
+    session: Session,
+    *,
+    score: bool = False,
+    outputs: Sequence[OutputWriter] = (),
+    extra: dict[str, str] | None = None,
+    keep: str | os.PathLike[str] | None = None,
+) -> FileResult:
+    """The last step of :func:`translate_file` (and of each document of a corpus run): QA when
+    ``score``, the extra outputs, then every file of ``stem`` written together
+    (:func:`write_outputs`; ``keep``: the input file, never removed as a stale output).
+
+    Raises:
+        InputError: the folder cannot be created or written (nothing is written).
+    """
     files = dict(extra or {})
     qa: dict[str, QAReport] = {}
     if score:
@@ -715,11 +818,7 @@ def translate_file(
         )
     for writer in outputs:
         files.update(writer(doc, stem))
-    if stop is not None and stop.is_set():
-        from xling.errors import Interrupted
-
-        raise Interrupted("interrupted; nothing written")
-    return FileResult(doc, write_outputs(doc, out_dir, stem, extra=files, keep=path), qa)
+    return FileResult(doc, write_outputs(doc, out_dir, stem, extra=files, keep=keep), qa)
 
 
 #: Share of letters in the script of ``--from`` below which the input is refused.
