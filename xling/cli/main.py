@@ -71,7 +71,7 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from xling.cli import align, glossary, models, report, score, text, translate
+    from xling.cli import align, glossary, models, report, score, text, tm, translate, xliff
 
     app.command("translate")(translate.translate)
     app.command("normalize")(text.normalize)
@@ -81,6 +81,8 @@ def _register() -> None:
     app.command("report")(report.report)
     app.add_typer(models.app, name="models")
     app.add_typer(glossary.app, name="glossary")
+    app.add_typer(tm.app, name="tm")
+    app.add_typer(xliff.app, name="xliff")
 
 
 _register()
