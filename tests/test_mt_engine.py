@@ -37,7 +37,9 @@ def test_copy_model_returns_each_segment(packages):
     assert sum(done) == len(SEGMENTS)
     assert engine.translate_batch(SEGMENTS, beam_size=1) == SEGMENTS
     assert engine.translate_batch([]) == []
-    assert engine.models() == [{"pair": "fa-en", "name": "translate-fa_en", "version": "1.0", "test_model": "copy"}]
+    assert engine.models() == [
+        {"pair": "fa-en", "name": "translate-fa_en", "version": "1.0", "test_model": "copy", "engine": "argos"}
+    ]
 
 
 def test_small_token_batches_give_the_same_output(packages):

@@ -441,4 +441,4 @@ def test_run_checks_report_renders_and_serializes():
     console = Console(record=True, width=120)
     render_qa(r, console, title="QA en")
     out = console.export_text()
-    assert "QA en (1 errors, 1 warnings" in out and "number-mismatch" in out and "1944" in out
+    assert "QA en (1 error, 1 warning, 0 info)" in out and "number-mismatch" in out and "1944" in out

@@ -108,7 +108,7 @@ def test_jsonl_records(main_job, example_article_path):
         seg = next(c for c in r["changes"] if c["stage"] == "segment")
         assert source[seg["start"] : seg["end"]] == r["source"]  # source is the input, verbatim
         assert r["models"]["en"] == [
-            {"pair": "fa-en", "name": "translate-fa_en", "version": "1.0", "test_model": "copy"}
+            {"pair": "fa-en", "name": "translate-fa_en", "version": "1.0", "test_model": "copy", "engine": "argos"}
         ]
         assert [m["pair"] for m in r["models"]["ru"]] == ["fa-en", "en-ru"]
         assert [m["pair"] for m in r["models"]["ar"]] == ["fa-ar"]

@@ -68,6 +68,7 @@ from xling.mt.engine import Engine, ProgressCallback
 if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.check import TermReport
     from xling.glossary.model import Glossary
+    from xling.mt.plan import Plan
     from xling.score.report import QAReport
 
 Leg = tuple[str, str]
@@ -123,8 +124,13 @@ class TranslateConfig:
         targets: target language codes, in output order (``("en", "ru", "ar")``; a list is
             turned into a tuple).
         beam_size: beam width; None = the engine's default (argostranslate's ``ARGOS_BEAM_SIZE``, 4).
-        engine: ``"argos"`` (CTranslate2 direct, batched) or ``"argos-native"`` (argostranslate's path).
-        pivot: language used when no direct package exists (``en``).
+        engine: the engine kind of every leg (:data:`xling.mt.routes.ENGINE_KINDS`: ``"argos"``,
+            CTranslate2 direct, batched; ``"argos-native"``, argostranslate's path; ``"opus-mt"``,
+            ``"nllb"``, ``"m2m100"``, model folders), or None: per target from ``routes``, else
+            automatically (a direct model of any kind, else through the pivot; see :mod:`xling.mt.plan`).
+        routes: a routes config file (``xling.toml``; see :mod:`xling.mt.routes`), used when
+            ``engine`` is None.
+        pivot: language used when no direct model exists (``en``).
         digits: normalization of digits sent to MT: ``"ascii"`` (default) or ``"keep"``.
         max_batch_tokens: CTranslate2 sub-batch size, in source tokens.
         join_lines: read single line breaks as wraps inside a sentence (hard-wrapped text);
@@ -137,7 +143,8 @@ class TranslateConfig:
     from_code: str
     targets: tuple[str, ...]
     beam_size: int | None = None
-    engine: str = "argos"
+    engine: str | None = "argos"
+    routes: str | None = None
     pivot: str = "en"
     digits: str = "ascii"
     max_batch_tokens: int = DEFAULT_MAX_BATCH_TOKENS
@@ -173,15 +180,18 @@ class Session:
     Attributes:
         config: the settings.
         glossary: the loaded termbase, or None (the glossary stages are skipped).
-        routes: target code → language path (``["fa", "en", "ru"]``), from :func:`xling.mt.pivot.plan_routes`.
+        routes: target code → language path (``["fa", "en", "ru"]``), from the plan.
         engines: ``(from, to)`` leg → loaded :class:`~xling.mt.engine.Engine`; filled by
             :meth:`load_engines` (or given, e.g. by tests or a batch worker).
+        plan: each leg's engine kind and model (:func:`xling.mt.plan.plan_translation`); None
+            when the session was given its routes and engines.
     """
 
     config: TranslateConfig
     glossary: Glossary | None = None
     routes: dict[str, list[str]] = field(default_factory=dict)
     engines: dict[Leg, Engine] = field(default_factory=dict)
+    plan: Plan | None = None
 
     @classmethod
     def open(cls, config: TranslateConfig) -> Session:
@@ -190,12 +200,25 @@ class Session:
         Raises:
             ModelMissingError: a needed pair is not installed (exit status 2); the message names
                 every missing pair and both ways to install it.
+            InputError: the routes config is invalid (file, line and fix).
             GlossaryError: the glossary file is invalid.
         """
-        from xling.mt.pivot import plan_routes
+        from xling.mt.plan import plan_translation
+        from xling.mt.routes import read_routes_config
 
-        routes = plan_routes(config.from_code, list(config.targets), pivot=config.pivot)
-        return cls(config, load_glossary_setting(config.glossary), routes)
+        routes_config = read_routes_config(config.routes) if config.routes and not config.engine else None
+        plan = plan_translation(
+            config.from_code, list(config.targets), engine=config.engine, config=routes_config, pivot=config.pivot
+        )
+        return cls(config, load_glossary_setting(config.glossary), dict(plan.routes), plan=plan)
+
+    def engine_label(self) -> str | None:
+        """The ``engine`` of the ``.jsonl`` translate record: the configured kind, else the one kind
+        every leg uses, else ``"routes"`` (each leg's kind is in the ``models`` entries)."""
+        if self.config.engine or self.plan is None:
+            return self.config.engine
+        kinds = {leg.kind for leg in self.plan.legs.values()}
+        return kinds.pop() if len(kinds) == 1 else "routes"
 
     def load_engines(self, reporter: Reporter | None = None) -> None:
         """Load one engine per distinct leg of the routes not loaded yet, with a status line
@@ -207,15 +230,18 @@ class Session:
         """
         from xling.mt.argos import load_direct
         from xling.mt.pivot import legs_of
+        from xling.mt.plan import load_leg
 
         reporter = reporter or QuietReporter()
         cfg = self.config
         for leg in legs_of(self.routes):
             if leg in self.engines:
                 continue
+            planned = self.plan.legs.get(leg) if self.plan else None
+            kind = planned.kind if planned else cfg.engine or "argos"
             with reporter.status(f"Loading {leg[0]}→{leg[1]} model"):
-                options: dict[str, Any] = {"max_batch_tokens": cfg.max_batch_tokens} if cfg.engine == "argos" else {}
-                engine = load_direct(*leg, engine=cfg.engine, **options)
+                options: dict[str, Any] = {"max_batch_tokens": cfg.max_batch_tokens} if kind != "argos-native" else {}
+                engine = load_leg(planned, **options) if planned else load_direct(*leg, engine=kind, **options)
             self.engines[leg] = engine
             for m in engine.models():
                 if m.get("test_model"):
@@ -380,7 +406,7 @@ def translate_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]
             "translate",
             routes={t: "→".join(r) for t, r in routes.items()},
             legs=[f"{a}→{b}" for a, b in ctx.legs_run],
-            engine=ctx.config.engine,
+            engine=ctx.session.engine_label(),
             beam_size=ctx.config.beam_size,
         )
     return segments

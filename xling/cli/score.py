@@ -1,4 +1,4 @@
-"""``xling score``: BLEU, chrF++ and TER against a reference, term success rate, QA checks.
+"""``xling score``: BLEU, chrF, chrF++ and TER against a reference, term success rate, QA checks.
 
 Thin: parses options, calls :func:`xling.score.api.score_files`, prints the table or JSON.
 """
@@ -32,7 +32,7 @@ def score(
         False, "--align", help="Align hypothesis with reference (and source) by sentences instead of line by line."
     ),
     json_out: bool = typer.Option(
-        False, "--json", help="Print the report as JSON (schema xling-score/1, xling/score/schema.json)."
+        False, "--json", help="Print the report as JSON (schema xling-score/2, xling/score/schema.json)."
     ),
     glossary: str | None = typer.Option(
         None, "--glossary", help="Termbase for the term check (default: the shipped house glossary)."
@@ -54,7 +54,7 @@ def score(
         help="Encoding of the input files that are not UTF-8, e.g. cp1256 (UTF-8 files are always read as UTF-8).",
     ),
 ) -> None:
-    """Score a translation: BLEU, chrF++ and TER against --ref, term success rate and QA checks."""
+    """Score a translation: BLEU, chrF, chrF++ and TER against --ref, term success rate and QA checks."""
     import json
     import sys
 

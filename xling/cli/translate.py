@@ -84,11 +84,23 @@ def translate(
     ),
     beam_size: int = typer.Option(None, "--beam-size", min=1, help="Beam width (default: argostranslate's, 4)."),
     engine: str = typer.Option(
-        "argos",
+        None,
         "--engine",
-        help="argos (CTranslate2 direct, batched) or argos-native (argostranslate's own path, for comparison).",
+        help="One engine kind for every leg: argos (CTranslate2 direct, batched), argos-native (argostranslate's "
+        "own path, for comparison), opus-mt, nllb or m2m100 (model folders). Default: per target from the routes "
+        "config, else a direct model of any kind, else through the pivot.",
     ),
-    pivot: str = typer.Option("en", "--pivot", help="Language to pivot through when no direct model exists."),
+    routes: str = typer.Option(
+        None, "--routes", help="Routes config (TOML) choosing the engine per target (default: ./xling.toml if present)."
+    ),
+    plan_only: bool = typer.Option(
+        False, "--plan", help="Print the routes and models that would be used, and exit without translating."
+    ),
+    pivot: str = typer.Option(
+        None,
+        "--pivot",
+        help="Language to pivot through when no direct model exists (default: the routes config's, else en).",
+    ),
     max_batch_tokens: int = typer.Option(
         2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens (memory vs speed)."
     ),
@@ -123,11 +135,14 @@ def translate(
     without a final .<from> (putin-sharaa-2025-10-15.fa.txt -> putin-sharaa-2025-10-15); stdin -> stdin.
     """
     from xling.errors import InputError
-    from xling.mt.argos import ENGINES
+    from xling.mt.routes import ENGINE_KINDS, find_routes_config
     from xling.pipeline import HOUSE_GLOSSARY, Session, TranslateConfig
 
-    if engine not in ENGINES:
-        raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    if engine is not None and engine not in ENGINE_KINDS:
+        raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINE_KINDS)}")
+    if engine is not None and routes is not None:
+        raise InputError("give --engine KIND (every leg) or --routes FILE (per target), not both")
+    routes_config = None if engine else find_routes_config(routes)
     if no_glossary and glossary:
         raise InputError("give --glossary PATH or --no-glossary, not both")
     reporter = RichReporter()
@@ -136,12 +151,17 @@ def translate(
         targets=tuple(_split_langs(to)),
         beam_size=beam_size,
         engine=engine,
-        pivot=pivot.strip().lower(),
+        routes=str(routes_config.path) if routes_config else None,
+        pivot=(pivot or (routes_config.pivot if routes_config else None) or "en").strip().lower(),
         max_batch_tokens=max_batch_tokens,
         join_lines=join_lines,
         glossary=None if no_glossary else (glossary or HOUSE_GLOSSARY),
     )
     session = Session.open(config)  # a missing model: exit 2 before reading or writing anything
+    if plan_only:
+        if session.plan is not None:
+            typer.echo("\n".join(session.plan.describe()))
+        return
     outputs = []
     if report:  # issue 15: the page joins the all-or-nothing group of the other outputs
         from xling.report.api import html_output

@@ -118,8 +118,8 @@ class ArgosEngine(CT2Engine):
         self.target_tokenizer = self.tokenizer
 
     def models(self) -> list[dict[str, Any]]:
-        """``[package.describe()]``: the one model this engine runs."""
-        return [self.package.describe()]
+        """``[package.describe()]`` with ``engine: "argos"``: the one model this engine runs."""
+        return [dict(self.package.describe(), engine="argos")]
 
 
 class ArgosNativeEngine:

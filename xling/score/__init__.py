@@ -4,7 +4,7 @@ Owns:
 
 - the scoring normalization (:mod:`xling.score.normalization`), applied to hypothesis and
   reference alike and recorded in every report;
-- the reference-based metrics through sacrebleu: BLEU, chrF++ and TER, corpus and
+- the reference-based metrics through sacrebleu: BLEU, chrF, chrF++ and TER, corpus and
   segment level, with their signatures (:mod:`xling.score.metrics`);
 - pairing hypothesis with reference (or source) segments, 1:1 or by beads
   (:mod:`xling.score.pairing`);

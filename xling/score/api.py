@@ -2,7 +2,7 @@
 
 - :func:`run_checks`: reference-free QA on sources and hypotheses in memory (used by
   ``xling translate --score``).
-- :func:`score_segments`: BLEU, chrF++ and TER of hypotheses against references in memory.
+- :func:`score_segments`: BLEU, chrF, chrF++ and TER of hypotheses against references in memory.
 - :func:`score_files`: everything ``xling score`` does, from file names.
 """
 
@@ -108,7 +108,7 @@ def score_segments(
     hyp_name: str = "hypothesis",
     ref_name: str = "reference",
 ) -> tuple[list[Pair], dict[str, MetricScore]]:
-    """BLEU, chrF++ and TER of ``hypotheses`` against ``references`` after the scoring normalization.
+    """BLEU, chrF, chrF++ and TER of ``hypotheses`` against ``references`` after the scoring normalization.
 
     Args:
         hypotheses, references: segments, one per line.

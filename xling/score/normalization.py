@@ -52,3 +52,15 @@ def normalization_record(lang: str) -> dict:
         ``{"version": str, "steps": [str], "lang": str}``.
     """
     return {"version": NORMALIZATION_VERSION, "steps": list(STEPS), "lang": lang}
+
+
+def normalization_signature(lang: str) -> str:
+    """xling's part of a printed signature, appended to sacrebleu's after a ``|``.
+
+    sacrebleu's signature records its own settings only; the same signature over text that xling
+    normalized and over raw text would hide why the scores differ (Eastern Arabic digits: 96.94
+    against 91.87). Format ``xling-norm:v<version>,<step>,...`` with ``unify-letters-<lang>``,
+    e.g. ``xling-norm:v1,nfc,zwnj-remove,unify-letters-ar,digits-ascii``.
+    """
+    steps = [f"{s}-{lang}" if s == "unify-letters" else s for s in STEPS]
+    return f"xling-norm:v{NORMALIZATION_VERSION}," + ",".join(steps)

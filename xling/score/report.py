@@ -1,6 +1,6 @@
 """Score and QA reports: the objects, their JSON form and the rich table.
 
-The JSON form is versioned (``"schema": "xling-score/1"``) and described by ``schema.json`` in
+The JSON form is versioned (``"schema": "xling-score/2"``) and described by ``schema.json`` in
 this package (JSON Schema draft 2020-12); tests validate the output against it.
 """
 
@@ -12,7 +12,7 @@ from importlib import resources
 
 from xling.score.qa.base import SEVERITIES, Issue
 
-SCHEMA_ID = "xling-score/1"
+SCHEMA_ID = "xling-score/2"
 
 
 def load_schema() -> dict:
@@ -110,6 +110,10 @@ class ScoreReport:
         )
         return all(t["passed"] for t in self.thresholds) and not qa_failed
 
+    def warnings(self) -> list[str]:
+        """The metrics' warnings (e.g. BLEU over short segments), one line each."""
+        return [w for m in (self.metrics or {}).values() for w in m.warnings]
+
     def to_json(self) -> dict:
         """The report as described by ``schema.json``."""
         from xling.score.metrics import METRIC_LABEL
@@ -118,7 +122,12 @@ class ScoreReport:
         segments = []
         if self.metrics is not None:
             scores = {
-                k: {"metric": METRIC_LABEL[k], "score": m.score, "signature": m.signature}
+                k: {
+                    "metric": METRIC_LABEL[k],
+                    "score": m.score,
+                    "signature": m.signature,
+                    "full_signature": m.full_signature,
+                }
                 for k, m in self.metrics.items()
             }
             for n, p in enumerate(self.pairs):
@@ -136,7 +145,7 @@ class ScoreReport:
             "segments": segments,
             "terms": self.qa.terms_json(),
             "qa": self.qa.to_json(),
-            "notes": list(self.qa.notes),
+            "notes": list(self.qa.notes) + self.warnings(),
             "thresholds": self.thresholds,
             "passed": self.passed,
         }
@@ -169,10 +178,17 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
         t = Table(title="Scores", title_justify="left")
         t.add_column("Metric")
         t.add_column("Score", justify="right")
-        t.add_column("Signature", overflow="fold")
         for k, m in report.metrics.items():
-            t.add_row(METRIC_LABEL[k], f"{m.score:.2f}", m.signature)
+            t.add_row(METRIC_LABEL[k], f"{m.score:.2f}")
         console.print(t)
+        # A signature is copied into papers and logs: never wrap it (rich would fold it inside a
+        # token at the terminal's width); one line per metric, wrapped only by the terminal.
+        for k, m in report.metrics.items():
+            console.print(
+                f"{METRIC_LABEL[k]} signature: {m.full_signature}", soft_wrap=True, highlight=False, markup=False
+            )
+        for warning in report.warnings():
+            console.print(f"warning: {warning}", soft_wrap=True, highlight=False, markup=False)
         norm = report.normalization
         console.print(f"normalization v{norm['version']} ({norm['lang']}): {', '.join(norm['steps'])}")
         if show_segments:
@@ -191,8 +207,13 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
     if report.fail_on is not None:
         counts = report.qa.counts()
         n = counts["error"] + (counts["warning"] if report.fail_on == "warning" else 0)
-        status = "[green]ok[/]" if n == 0 else f"[bold red]FAILED[/] ({n} issue(s))"
+        status = "[green]ok[/]" if n == 0 else f"[bold red]FAILED[/] ({count(n, 'issue')})"
         console.print(f"--fail-on {report.fail_on}: {status}")
+
+
+def count(n: int, noun: str) -> str:
+    """``"1 error"``, ``"2 errors"``: ``n`` and ``noun`` in the singular or the plural (English ``-s``)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _lines(ids) -> str:
@@ -218,7 +239,7 @@ def render_qa(qa: QAReport, console, *, title: str = "QA issues") -> None:
     counts = qa.counts()
     if qa.issues:
         qt = Table(
-            title=f"{title} ({counts['error']} errors, {counts['warning']} warnings, {counts['info']} info)",
+            title=f"{title} ({count(counts['error'], 'error')}, {count(counts['warning'], 'warning')}, {counts['info']} info)",
             title_justify="left",
         )
         qt.add_column("Line", justify="right")

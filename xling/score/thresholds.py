@@ -1,7 +1,8 @@
 """``--fail-under`` and ``--fail-over`` specifications for CI pipelines.
 
 ``--fail-under chrf=50,bleu=20,terms=90`` fails (exit status 1) when a higher-is-better score is
-below its minimum: ``bleu``, ``chrf`` (chrF++) and ``terms`` (term success rate in percent).
+below its minimum: ``bleu``, ``chrf`` (chrF++), ``chrf_plain`` (chrF) and ``terms`` (term success
+rate in percent).
 TER is lower-is-better, so it has its own option: ``--fail-over ter=60`` fails when TER is above 60.
 A metric on the wrong option, an unknown metric, or a value that is not a number is a one-line
 :class:`~xling.errors.InputError`.
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from xling.errors import InputError
 
-HIGHER_IS_BETTER = ("bleu", "chrf", "terms")
+HIGHER_IS_BETTER = ("bleu", "chrf", "chrf_plain", "terms")
 LOWER_IS_BETTER = ("ter",)
 
 
