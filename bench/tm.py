@@ -13,7 +13,9 @@ Beside it, the linear scan: ``rapidfuzz.process.extractOne`` with ``fuzz.ratio``
 stored key in memory (what a TM without an index does); as that takes about a second per query
 at 1M units it runs on ``--scan-sample`` of the fuzzy queries (default 20), and says so.
 
-Prints median and p95 (milliseconds) of each, the database size, and the build time.
+Prints median and p95 (milliseconds, wall clock) of each with the median CPU time of the process
+(on a shared machine the wall clock includes waiting for a core; ``uptime``'s load is printed),
+the database size, and the build time (of a fresh database only).
 Usage: ``.venv/bin/python bench/tm.py [--units 1000000] [--lookups 1000] [--db PATH]``.
 Needs no data outside the repository; the database goes to a temporary folder unless ``--db``.
 """
@@ -56,10 +58,19 @@ def sentences(rng: random.Random, vocab: list[str], n: int) -> list[str]:
     return list(out)
 
 
-def ms(values: list[float]) -> str:
+def ms(values: list[float], cpu: list[float] | None = None) -> str:
+    """Median and p95 of wall-clock seconds, in ms (and the median CPU time of this process)."""
     values = sorted(values)
     p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
-    return f"median {statistics.median(values) * 1000:8.3f} ms   p95 {p95 * 1000:8.3f} ms"
+    out = f"median {statistics.median(values) * 1000:8.3f} ms   p95 {p95 * 1000:8.3f} ms"
+    return out + (f"   (CPU median {statistics.median(cpu) * 1000:.3f} ms)" if cpu else "")
+
+
+def timed(fn, *args, **kw):
+    """``(result, wall seconds, CPU seconds of this process)`` of one call."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    result = fn(*args, **kw)
+    return result, time.perf_counter() - t0, time.process_time() - c0
 
 
 def build(db: Path, srcs: list[str]) -> float:
@@ -104,37 +115,41 @@ def main() -> None:
     fuzzy_q = [one_word_change(rng, srcs[i], vocab) for i in picks]
 
     with TranslationMemory(db, create=False) as tm:
-        exact_t, fuzzy_t, hits, found = [], [], 0, 0
+        exact_t, exact_c, fuzzy_t, fuzzy_c, hits, found = [], [], [], [], 0, 0
         for i, q in zip(picks, exact_q):
-            t0 = time.perf_counter()
-            m = tm.exact(q, "fa", "en")
-            exact_t.append(time.perf_counter() - t0)
+            m, wall, cpu = timed(tm.exact, q, "fa", "en")
+            exact_t.append(wall)
+            exact_c.append(cpu)
             hits += m is not None and m.source == srcs[i]
         for i, q in zip(picks, fuzzy_q):
-            t0 = time.perf_counter()
-            ms_ = tm.fuzzy(q, "fa", "en", min_score=75)
-            fuzzy_t.append(time.perf_counter() - t0)
+            ms_, wall, cpu = timed(tm.fuzzy, q, "fa", "en", min_score=75)
+            fuzzy_t.append(wall)
+            fuzzy_c.append(cpu)
             found += bool(ms_) and ms_[0].source == srcs[i]
         size = tm.stats()["bytes"]
 
     keys = [source_key(s, "fa") for s in srcs]
-    scan_t, scan_found = [], 0
+    scan_t, scan_c, scan_found = [], [], 0
     sample = list(zip(picks, fuzzy_q))[: args.scan_sample]
     for i, q in sample:
-        t0 = time.perf_counter()
-        best = process.extractOne(source_key(q, "fa"), keys, scorer=fuzz.ratio, score_cutoff=75)
-        scan_t.append(time.perf_counter() - t0)
+        best, wall, cpu = timed(process.extractOne, source_key(q, "fa"), keys, scorer=fuzz.ratio, score_cutoff=75)
+        scan_t.append(wall)
+        scan_c.append(cpu)
         scan_found += best is not None and best[2] == i
 
-    print(f"TM of {len(srcs):,} fa→en units; {args.lookups:,} lookups of each kind")
+    import os
+
+    print(
+        f"TM of {len(srcs):,} fa→en units; {args.lookups:,} lookups of each kind; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     if fresh:
         print(f"build: {build_s:.1f} s ({len(srcs) / build_s:,.0f} units/s)")
     print(f"database size: {size / 2**20:.1f} MiB ({size / len(srcs):.0f} bytes/unit)")
-    print(f"exact  (hash index):            {ms(exact_t)}   found {hits}/{len(exact_q)}")
-    print(f"fuzzy  (FTS5 trigram+rapidfuzz): {ms(fuzzy_t)}   best = origin {found}/{len(fuzzy_q)}")
+    print(f"exact  (hash index):            {ms(exact_t, exact_c)}   found {hits}/{len(exact_q)}")
+    print(f"fuzzy  (FTS5 trigram+rapidfuzz): {ms(fuzzy_t, fuzzy_c)}   best = origin {found}/{len(fuzzy_q)}")
     print(
         f"linear rapidfuzz scan (sample of {len(sample)} fuzzy queries, all {len(keys):,} keys in memory):"
-        f" {ms(scan_t)}   best = origin {scan_found}/{len(sample)}"
+        f" {ms(scan_t, scan_c)}   best = origin {scan_found}/{len(sample)}"
     )
     print(
         f"fuzzy speed-up over the scan: {statistics.median(scan_t) / statistics.median(fuzzy_t):.0f}× (medians);"
