@@ -204,3 +204,56 @@ def test_omegat_console_mode_opens_the_12_file(with_tm, cli, tmp_path):
     r = cli(["xliff", "import", back / written.name, "--out-dir", back])
     assert r.exit_code == 0, r.output
     assert "16 units, 0 edited" in r.output
+
+
+@pytest.mark.parametrize("which", ["xliff21", "with_tm"])
+def test_edited_target_goes_into_the_text_file_the_record_and_the_tm(cli, request, which, tmp_path):
+    """2.1 (MT targets) and 1.2 (TM targets): only the edited line and record change."""
+    made = request.getfixturevalue(which)
+    out = tmp_path / "copy"
+    shutil.copytree(made if which == "xliff21" else made[0], out)
+    before = records(out)
+    text_before = (out / f"{STEM}.en.txt").read_text(encoding="utf-8").splitlines()
+    xlf = out / f"{STEM}.en.xlf"
+    tree = etree.parse(str(xlf))
+    ns = NS20 if which == "xliff21" else NS12
+    where = "//x:unit[@id='3']//x:target" if which == "xliff21" else "//x:trans-unit[@id='3']/x:target"
+    (target,) = tree.xpath(where, namespaces={"x": ns})
+    target.text = "We have kept our diplomatic relations for more than 80 years (post-edited)."
+    tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+    tm = tmp_path / "tm.sqlite"
+    r = cli(["xliff", "import", xlf, "--out-dir", out, "--tm", tm])
+    assert r.exit_code == 0, r.output
+    assert "16 units, 1 edited, 1 post-edited, 1 new in the TM" in r.output
+    lines = (out / f"{STEM}.en.txt").read_text(encoding="utf-8").splitlines()
+    line = text_before.index(before[3]["targets"]["en"])
+    assert lines == [*text_before[:line], target.text, *text_before[line + 1 :]]  # translate's layout
+    after = records(out)
+    assert after[3]["targets"]["en"] == target.text and after[3]["origin"]["en"] == "post-edited"
+    pe = after[3]["changes"][-1]
+    assert pe["stage"] == "post-edit" and pe["before"] == before[3]["targets"]["en"]
+    assert pe["mt"] == (before[3]["targets"]["en"] if which == "xliff21" else None)  # a TM target is no MT
+    assert after[:3] == before[:3] and after[4:] == before[4:]
+    assert after[3]["targets"]["ru"] == before[3]["targets"]["ru"]
+    (m,) = json.loads(cli(["tm", "lookup", before[3]["source"], "--tm", tm, "--json"]).output)
+    assert m["target"] == target.text and m["origin"] == "post-edited" and m["exact"]
+
+
+def test_a_changed_source_is_refused_naming_the_unit(cli, xliff21, tmp_path):
+    out = tmp_path / "copy"
+    shutil.copytree(xliff21, out)
+    xlf = out / f"{STEM}.en.xlf"
+    tree = etree.parse(str(xlf))
+    (src,) = tree.xpath("//x:unit[@id='3']//x:source", namespaces={"x": NS20})
+    src.text = "متنی دیگر"
+    tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+    files = {p.name: p.read_bytes() for p in out.iterdir()}
+    r = cli(["xliff", "import", xlf, "--out-dir", out])
+    assert r.exit_code == 1
+    assert f"xling: error: {xlf}: unit 3: the source no longer matches segment 3" in r.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == files  # nothing written
+
+
+def test_import_without_the_record_in_out_dir(cli, xliff21, tmp_path):
+    r = cli(["xliff", "import", xliff21 / f"{STEM}.en.xlf", "--out-dir", tmp_path / "elsewhere"])
+    assert r.exit_code == 1 and "no such record" in r.output
