@@ -256,12 +256,14 @@ def test_encoding_applies_only_to_files_that_are_not_utf8(cli, article, tmp_path
 
 
 def test_house_glossary_anchors_by_default(cli, tmp_path):
-    """A translation that leaves out fa sentence 14 (al-Shaibani and Abu Qasra): the house
-    glossary's names place the gap correctly; lengths alone merge it into its neighbour."""
+    """A translation that leaves out fa sentences 2 and 14 (al-Shaibani and Abu Qasra): the
+    house glossary's names place the second gap correctly; without them it is merged into its
+    neighbour. (Leaving out fa 14 alone is now placed right by lengths too, since the aligner no
+    longer learns a lexicon from a document this short.)"""
     data = Path(__file__).parent / "data" / "align"
     ref = (data / "reference.en.txt").read_text(encoding="utf-8").splitlines()
     cut = tmp_path / "cut.en.txt"
-    cut.write_text("\n".join(ref[:15] + ref[16:]) + "\n", encoding="utf-8")
+    cut.write_text("\n".join(ref[:2] + ref[3:15] + ref[16:]) + "\n", encoding="utf-8")
     args = [
         "align",
         data / "sentences.fa.txt",
@@ -276,7 +278,7 @@ def test_house_glossary_anchors_by_default(cli, tmp_path):
     ]
     with_glossary = cli(args)
     assert with_glossary.exit_code == 0
-    assert with_glossary.stdout.splitlines()[-3:] == ["[13]:[14]", "[14]:[]", "[15]:[15]"]
+    assert with_glossary.stdout.splitlines()[-3:] == ["[13]:[13]", "[14]:[]", "[15]:[14]"]
     without = cli(args + ["--no-glossary"])
     assert without.exit_code == 0 and without.stdout.splitlines()[-3:] != with_glossary.stdout.splitlines()[-3:]
     both = cli(args + ["--no-glossary", "--glossary", "x.yaml"])

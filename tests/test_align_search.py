@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,25 @@ def test_variance_estimate_has_a_floor():
     l1 = [100.0, 80.0, 60.0, 120.0, 90.0, 70.0]
     assert estimate_variance(l1, l1, 1.0) == 1.0  # identical lengths: clipped at the default floor
     assert estimate_variance(l1, l1, 1.0, floor=AlignParams().variance_floor) == 3.0
+
+
+def test_learnt_lexicon_breaks_ties_the_same_way_under_every_hash_seed():
+    # regression: ties between target words were broken by set order, so bead costs changed
+    # from run to run (PYTHONHASHSEED)
+    import subprocess
+    import sys
+
+    code = (
+        "from xling.align.anchors import learn_lexicon\n"
+        "src = [{'alpha'}, {'alpha'}, {'alpha'}, {'other'}] + [{f's{i}'} for i in range(60)]\n"
+        "tgt = [{'kilo', 'lima', 'mike'}, {'kilo', 'lima', 'mike'}, {'kilo', 'lima', 'mike'}, {'zulu'}]"
+        " + [{f't{i}'} for i in range(60)]\n"
+        "print(learn_lexicon(src, tgt, [(0, 1, 0, 1), (1, 2, 1, 2), (2, 3, 2, 3)], min_dice=0.5))\n"
+    )
+    outs = set()
+    for seed in range(6):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        outs.add(
+            subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+        )
+    assert outs == {"[('alpha', 'kilo')]\n"}

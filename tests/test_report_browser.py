@@ -122,4 +122,14 @@ def test_report_in_headless_chromium(browser, page, tmp_path):
         shutil.copy(shot, Path(keep))
     ActionChains(browser).send_keys(Keys.ESCAPE).perform()
     assert not popup.is_displayed()
+
+    # the print stylesheet: no filter controls or legend on paper, a 9 pt body
+    body = browser.find_element(By.TAG_NAME, "body")
+    screen_size = body.value_of_css_property("font-size")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not browser.find_element(By.ID, "filters").is_displayed()
+    assert not browser.find_element(By.CSS_SELECTOR, "p.legend").is_displayed()
+    assert body.value_of_css_property("font-size") == "12px" != screen_size
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert browser.find_element(By.ID, "filters").is_displayed()
     assert _severe(browser) == []

@@ -78,14 +78,22 @@ def split_ru_line_8() -> list[str]:
     return ref[:8] + [first + ".", "Это" + rest] + ref[9:]
 
 
-def test_line_count_mismatch_without_align_is_one_line_error():
+def test_line_count_mismatch_is_paired_by_the_aligner():
+    # issue 11: no error asking for --align; the aligner pairs them, and says so (pairing.note)
+    pytest.importorskip("xling.align.search")
+    from xling.score.pairing import pairing
+
     ref = lines("reference.ru.txt")
     hyp = split_ru_line_8()
     assert (len(ref), len(hyp)) == (15, 16)
-    with pytest.raises(ScoreError) as exc:
-        score_segments(hyp, ref, lang="ru", hyp_name="hyp.ru.txt", ref_name="reference.ru.txt")
-    msg = str(exc.value)
-    assert "\n" not in msg and "--align" in msg and "16" in msg and "15" in msg and "hyp.ru.txt" in msg
+    pairs, m = score_segments(hyp, ref, lang="ru", hyp_name="hyp.ru.txt", ref_name="reference.ru.txt")
+    forced, m2 = score_segments(hyp, ref, lang="ru", align=True)
+    assert pairs == forced and m["chrf"].score == m2["chrf"].score
+    note = pairing(
+        hyp, ref, align=False, hyp_lang="ru", other_lang="ru", hyp_name="hyp.ru.txt", other_name="reference.ru.txt"
+    ).note
+    assert note is not None and "\n" not in note and "16" in note and "15" in note and "hyp.ru.txt" in note
+    assert pairing(hyp, ref, align=True, hyp_lang="ru", other_lang="ru").note is None
 
 
 def test_align_scores_a_differently_segmented_hypothesis():
@@ -123,7 +131,8 @@ def test_align_uses_the_aligner_beads(monkeypatch):
 
 def test_paragraph_breaks_are_not_scored():
     pairs, m = score_segments(["a b c d", "", "e f g h"], ["a b c d", "", "e f g h"], lang="en")
-    assert [p.hyp for p in pairs] == [(0,), (2,)]
+    # defect 13: segment ids skip the paragraph break, the lines stay file lines
+    assert [p.hyp for p in pairs] == [(0,), (1,)] and [p.hyp_lines for p in pairs] == [(1,), (3,)]
     assert m["bleu"].score == 100.0 and m["chrf"].segments == [100.0, 100.0]
     with pytest.raises(ScoreError, match="no segments"):
         score_segments(["", ""], ["", ""], lang="en")

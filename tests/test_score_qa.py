@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from xling.errors import ScoreError
 from xling.score.api import run_checks
 from xling.score.qa import all_check_ids
 from xling.score.qa.numerals import find_numbers
@@ -286,7 +285,7 @@ def test_segment_empty_missing_extra():
         ("segment-extra", (2,), "warning"),
     ]
     r = qa(["Putin met al-Sharaa.", "", "   "])  # no source: an empty line is a paragraph break
-    assert [(i.check, i.hyp, i.severity) for i in r.issues] == [("segment-empty", (2,), "warning")]
+    assert [(i.check, i.hyp, i.line, i.severity) for i in r.issues] == [("segment-empty", (1,), 3, "warning")]
     assert qa(["Putin met al-Sharaa."], ["پوتین با الشرع دیدار کرد."]).issues == []
 
 
@@ -301,9 +300,20 @@ def test_segment_missing_with_aligned_source(monkeypatch):
     ]
 
 
-def test_source_hypothesis_mismatch_needs_align():
-    with pytest.raises(ScoreError, match="--align"):
-        qa(["a", "b"], ["الف"])
+def test_source_hypothesis_mismatch_is_aligned(monkeypatch):
+    # issue 11: different segment counts are paired with the aligner (it asked for --align)
+    from xling.align.beads import Bead
+    from xling.score import pairing
+
+    calls = []
+
+    def fake(s, t, **kw):
+        calls.append((s, t))
+        return [Bead((0,), (0, 1))]
+
+    monkeypatch.setattr(pairing, "_align_sentences", fake)
+    r = qa(["a", "b"], ["الف"])
+    assert calls == [(["الف"], ["a", "b"])] and r.units == 1
 
 
 # --- placeholder -----------------------------------------------------------------------

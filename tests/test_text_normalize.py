@@ -16,6 +16,7 @@ from xling.text.keys import fold
 from xling.text.normalize import iter_chunks, normalize, normalize_with_edits
 from xling.text.orthography import unify_letters
 from xling.text.protect import protected_spans
+from xling.text.spacing import clean_zwnj
 
 Z = "\u200c"
 
@@ -173,11 +174,15 @@ _WORDS = st.sampled_from(
 def test_removing_zwnj_gives_the_letter_unified_input(text):
     """The definition: letters unified outside URLs and e-mail addresses, ZWNJs only added."""
     out = normalize(text, "fa")
-    assert out.replace(Z, "") == unify_letters(text, "fa", keep_protected=True).replace(Z, "")
+
+    def squeeze(t: str) -> str:  # the spacing step only moves spaces and ZWNJs (xling.text.spacing)
+        return t.replace(Z, "").replace(" ", "")
+
+    assert squeeze(out) == squeeze(unify_letters(text, "fa", keep_protected=True))
     for start, end in protected_spans(text):  # URLs and e-mail addresses are byte-identical
         assert text[start:end] in out
-    # Only ZWNJs are added: the input's own ZWNJs all survive.
-    assert out.count(Z) >= text.count(Z)
+    # Only ZWNJs are added, but for stray ones: the input's ZWNJs inside words all survive.
+    assert out.count(Z) >= clean_zwnj(text).count(Z)
 
 
 @settings(max_examples=100, deadline=None)

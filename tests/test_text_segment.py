@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from xling.errors import InputError
 from xling.text import segment as segment_module
@@ -160,3 +162,88 @@ def test_long_paragraph_is_cut_into_pieces(monkeypatch):
     pieces = [(s.text, s.start) for s in segment_text(text, "en")]
     assert pieces == whole
     assert len(seen) > 20 and max(seen) <= 500
+
+
+def test_segmenter_does_not_import_torch():
+    """Issue 11 defect 16: spaCy's thinc imported torch (0.7 s, ~200 MB) for a rule-based sentencizer."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from xling.text.segment import segment_text\n"
+        "assert len(segment_text('Dr. Smith came. He left.', 'en')) == 2\n"
+        "print(sorted(m for m in ('torch', 'tensorflow') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # weak abbreviations end a sentence before a sentence starter, not before a name (issue 12)
+        (
+            "en",
+            "We met the people from Acme Co. They were late.",
+            ["We met the people from Acme Co.", "They were late."],
+        ),
+        ("en", "He sold it to Acme Co. last week.", ["He sold it to Acme Co. last week."]),
+        ("en", "Ask Tom and co. Then call me.", ["Ask Tom and co.", "Then call me."]),
+        ("en", "The U.K. Parliament voted.", ["The U.K. Parliament voted."]),
+        ("en", "She moved to the U.K. It rained.", ["She moved to the U.K.", "It rained."]),
+        ("en", "See N°. 12 on the list.", ["See N°. 12 on the list."]),
+        ("en", "He won, and so did I. Then we left.", ["He won, and so did I.", "Then we left."]),
+        ("en", "We met Henry I. Carter there.", ["We met Henry I. Carter there."]),
+        # enumerations stay with their item
+        ("en", "1. Buy milk 2. Buy bread", ["1. Buy milk", "2. Buy bread"]),
+        ("en", "a) red b) green", ["a) red", "b) green"]),
+        ("en", "• Apples • Pears", ["• Apples", "• Pears"]),
+        ("en", "He was born in 1990. He moved.", ["He was born in 1990.", "He moved."]),  # no list
+        # exclamation inside a name, and ellipses
+        ("en", "He joined Yahoo! last spring.", ["He joined Yahoo! last spring."]),
+        ("en", "It was over.... We went home.", ["It was over....", "We went home."]),
+        ("en", "It was . . . I forget.", ["It was . . . I forget."]),
+        # Russian г. as "city" and as "year"; Кв.; a dialogue inside one pair of guillemets
+        ("ru", "Он жил в г. Казань долго.", ["Он жил в г. Казань долго."]),
+        ("ru", "Дом построен в 1905 г. Потом его продали.", ["Дом построен в 1905 г.", "Потом его продали."]),
+        ("ru", "Кв. 17 пустует.", ["Кв. 17 пустует."]),
+        (
+            "ru",
+            "«Ты уходишь? – спросил отец. – Возвращайся к обеду».",
+            ["«Ты уходишь? – спросил отец. – Возвращайся к обеду»."],
+        ),
+        # the Arabic rule: neither : nor ، ends a sentence
+        (
+            "ar",
+            "قال الوزير: إن الاتفاق مهم، وسيوقع غدا. ثم غادر.",
+            ["قال الوزير: إن الاتفاق مهم، وسيوقع غدا.", "ثم غادر."],
+        ),
+    ],
+)
+def test_golden_rule_kinds(lang, text, expected):
+    assert [s.text for s in segment_text(text, lang)] == expected
+
+
+_SEG_ALPHABET = "ab AB.!?\n«»\"'()–1 ابپ؟،:"
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(_SEG_ALPHABET, max_size=80),
+    st.sampled_from(["en", "ru", "fa", "ar"]),
+    st.booleans(),
+)
+def test_segments_are_exact_ordered_pieces_of_the_input(text, lang, join_lines):
+    """Invariants: each sentence is text[start:end], stripped and non-empty, in order without
+    overlap, none crosses a line break unless join_lines, and together they hold every
+    non-space character of the input."""
+    sentences = segment_text(text, lang, join_lines=join_lines)
+    end = 0
+    for s in sentences:
+        assert s.text == text[s.start : s.end] and s.text == s.text.strip() and s.text
+        assert s.start >= end
+        end = s.end
+        if not join_lines:
+            assert "\n" not in s.text
+    assert "".join("".join(s.text.split()) for s in sentences) == "".join(text.split())

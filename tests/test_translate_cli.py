@@ -224,7 +224,11 @@ def test_score_flag_runs_qa_checks_on_the_output(in_process, example_article_pat
     lines = (tmp_path / f"{STEM}.en.txt").read_text(encoding="utf-8").splitlines()
     flagged = {i["line"] for i in report["en"]["issues"] if i["check"] == "untranslated"}
     assert flagged == {n + 1 for n, line in enumerate(lines) if line} and len(flagged) == 16
-    assert all(tuple(i["hyp_segments"]) == (i["line"] - 1,) for i in report["en"]["issues"])
+    # defect 13: segment ids are the .jsonl ids (blank paragraph-separator lines are not segments)
+    ids = [json.loads(x)["id"] for x in (tmp_path / f"{STEM}.jsonl").read_text(encoding="utf-8").splitlines()]
+    segment_of_line = dict(zip([n + 1 for n, line in enumerate(lines) if line], ids))
+    assert all(tuple(i["hyp_segments"]) == (segment_of_line[i["line"]],) for i in report["en"]["issues"])
+    assert report["en"]["units"] == 16
     assert "QA issues" in r.output and "untranslated" in r.output
 
 

@@ -17,6 +17,10 @@ any trained lexicon:
 - **punctuation structure**: counts of question marks, colons, quotes, parentheses, exclamation
   marks and semicolons per sentence.
 
+Words hyphenated across a line break in scanned text (``Erleb- nisse``) are joined first
+(:func:`dehyphenate`). Lines that open with a caption label (``Photo:``, ``Editor's note:``) are
+marked as noise (:func:`noise_lines`).
+
 Only keys that occur in *both* documents are kept (a key that cannot match anywhere is no
 evidence), and each key is weighted ``1/sqrt(max(df_src, df_tgt))`` (df = number of sentences it
 occurs in) so that a frequent word counts less than a rare name or number.
@@ -31,6 +35,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from xling.align.lengths import char_length
+from xling.lang import find as find_language
 from xling.lang import get as get_language
 from xling.lang import script_of_language
 from xling.text import keys as text_keys
@@ -146,6 +151,7 @@ class _GlossaryIndex:
 def sentence_keys(text: str, scripts: set[str], gloss: _GlossaryIndex | None = None) -> set[str]:
     """All anchor keys of one sentence (set of str): numbers, words in ``scripts``, concepts."""
     keys = set(number_keys(text))
+    text = dehyphenate(text)
     for m in _WORD.finditer(text):
         sc = script_of(m.group())
         if sc in scripts:
@@ -165,12 +171,15 @@ class SideFeatures:
         keys: anchor key ids per sentence (list of int64 arrays; ids index ``weights``).
         weak: weakness of the boundary after each sentence (float64 array ``(n,)``, see
             :func:`boundary_weakness`); None for all 0.
+        noise: 1.0 for a caption or note line (float64 array ``(n,)``, :func:`noise_lines`;
+            block counts after :meth:`coarsen`); None for all 0.
     """
 
     lengths: np.ndarray
     punct: np.ndarray
     keys: list[np.ndarray] = field(default_factory=list)
     weak: np.ndarray | None = None
+    noise: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -189,7 +198,8 @@ class SideFeatures:
         weak = None
         if self.weak is not None and n:
             weak = self.weak[np.minimum(starts + k, n) - 1]
-        return SideFeatures(lengths, punct, keys, weak)
+        noise = np.add.reduceat(self.noise, starts) if self.noise is not None and n else None
+        return SideFeatures(lengths, punct, keys, weak, noise)
 
 
 def build_features(
@@ -226,17 +236,60 @@ def build_features(
         dtype=np.float64,
     )
 
-    def side(sents: list[str], sets: list[set[str]]) -> SideFeatures:
+    def side(sents: list[str], sets: list[set[str]], lang: str) -> SideFeatures:
         keys = [np.array(sorted(ids[k] for k in s if k in ids), dtype=np.int64) for s in sets]
         lengths = np.array([char_length(s) for s in sents], dtype=np.float64)
-        return SideFeatures(lengths, punctuation_counts(sents), keys, boundary_weakness(sents))
+        return SideFeatures(
+            lengths, punctuation_counts(sents), keys, boundary_weakness(sents), noise_lines(sents, lang)
+        )
 
-    return side(src, ks), side(tgt, kt), weights
+    return side(src, ks, src_lang), side(tgt, kt, tgt_lang), weights
+
+
+def noise_lines(sentences: list[str], lang: str) -> np.ndarray:
+    """1.0 for each line that opens with a caption label of ``lang``, else 0.0 (float64 ``(n,)``).
+
+    A label (:attr:`xling.lang.base.LanguageData.caption_labels`: ``Photo``, ``Editor's note``,
+    ``Foto``, ``عکس`` ...) followed by a colon and text marks a picture caption, an editor's note
+    or a credit interleaved with the running text: it usually has no counterpart in the other
+    document, so the aligner makes a 0-1/1-0 bead of it cheaper
+    (:attr:`~xling.align.params.AlignParams.noise_skip_discount`). A bare ``Photo :`` with
+    nothing after it is not marked (in tables of contents it heads a list).
+    """
+    out = np.zeros(len(sentences), dtype=np.float64)
+    data = find_language(lang)
+    if data is None or not data.caption_labels:
+        return out
+    labels = "|".join(re.escape(x) for x in sorted(data.caption_labels, key=len, reverse=True))
+    label = re.compile(rf"^\W*(?:{labels})\s*[:：]\s*\w", re.IGNORECASE)
+    for i, s in enumerate(sentences):
+        if label.match(s):
+            out[i] = 1.0
+    return out
+    rx = re.compile(r"^\W*(?:" + "|".join(re.escape(x) for x in labels) + r")\s*[:：]\s*\w", re.IGNORECASE)
+    for i, s in enumerate(sentences):
+        if rx.match(s):
+            out[i] = 1.0
+    return out
+
+
+_LINE_HYPHEN = re.compile(r"([^\W\d_])- ([^\W\d_])")
+
+
+def dehyphenate(text: str) -> str:
+    """Join words hyphenated across a line break in scanned text (``Erleb- nisse`` → ``Erlebnisse``).
+
+    A letter, ``-``, one space and a lower-case letter: the tokenised form such a break takes in
+    OCR output (Text+Berg). A capital after the space (``Nord- Südwand``) is left alone; a
+    suspended compound (``Nord- und Südwand``) is joined too, which changes no cognate prefix.
+    """
+    return _LINE_HYPHEN.sub(lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
 
 
 def sentence_words(text: str) -> set[str]:
     """Folded word types of a sentence (lowercase, accents/harakat removed, 2+ letters)."""
     out = set()
+    text = dehyphenate(text)
     for m in _WORD.finditer(text):
         w = m.group()
         sc = script_of(w)
@@ -300,8 +353,8 @@ def learn_lexicon(
             cs[w] = cs.get(w, 0) + 1
         for w in b:
             ct[w] = ct.get(w, 0) + 1
-        for x in a:
-            for y in b:
+        for x in sorted(a):  # sorted: ties between target words break the same way in every run
+            for y in sorted(b):
                 joint[(x, y)] = joint.get((x, y), 0) + 1
     best: dict[str, tuple[float, str]] = {}
     for (x, y), n in joint.items():
@@ -340,9 +393,9 @@ def add_lexicon_keys(
                 df[key_id - base] += 1
     extra = np.maximum(np.maximum(df_s, df_t), 1.0) ** -WEIGHT_POWER
     S2 = SideFeatures(
-        S.lengths, S.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(S.keys, ks)], S.weak
+        S.lengths, S.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(S.keys, ks)], S.weak, S.noise
     )
     T2 = SideFeatures(
-        T.lengths, T.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(T.keys, kt)], T.weak
+        T.lengths, T.punct, [np.union1d(a, np.array(b, dtype=np.int64)) for a, b in zip(T.keys, kt)], T.weak, T.noise
     )
     return S2, T2, np.concatenate([weights, extra])

@@ -9,7 +9,8 @@ empty: a 1-0 deletion or a 0-1 insertion). The text format is the one used by Ve
     []:[3]
 
 :func:`format_bead` writes ``[0]:[0,1]`` (no spaces, as ``xling align --format beads``);
-:func:`parse_bead` and :func:`read_beads` accept both spellings.
+:func:`parse_bead` and :func:`read_beads` accept both spellings, and Vecalign's scored lines
+``[0]:[0, 1]:0.157`` (the third field, the bead's cost, is kept in :attr:`Bead.cost`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from dataclasses import dataclass
 
 from xling.errors import AlignmentError
 
-_BEAD_RE = re.compile(r"^\s*\[([0-9,\s]*)\]\s*:\s*\[([0-9,\s]*)\]\s*$")
+_BEAD_RE = re.compile(
+    r"^\s*\[([0-9,\s]*)\]\s*:\s*\[([0-9,\s]*)\]\s*(?::\s*([-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?))?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,9 @@ def format_bead(bead: Bead) -> str:
 
 
 def parse_bead(line: str, *, name: str = "<beads>", lineno: int = 0) -> Bead:
-    """Parse one bead line (``[4, 7]:[4, 5]`` or ``[4,7]:[4,5]``).
+    """Parse one bead line (``[4, 7]:[4, 5]``, ``[4,7]:[4,5]`` or Vecalign's ``[4, 7]:[4, 5]:0.157``).
+
+    Returns a :class:`Bead` whose ``cost`` is the third field when there is one, else 0.0.
 
     Raises:
         AlignmentError: the line is not a bead; the message names ``name`` and ``lineno``.
@@ -65,7 +70,7 @@ def parse_bead(line: str, *, name: str = "<beads>", lineno: int = 0) -> Bead:
         )
     src = tuple(int(x) for x in m.group(1).replace(",", " ").split())
     tgt = tuple(int(x) for x in m.group(2).replace(",", " ").split())
-    return Bead(src, tgt)
+    return Bead(src, tgt, float(m.group(3)) if m.group(3) else 0.0)
 
 
 def read_beads(path: str | os.PathLike[str], *, n_src: int | None = None, n_tgt: int | None = None) -> list[Bead]:

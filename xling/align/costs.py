@@ -178,6 +178,17 @@ def deletion_length_cost(lengths: np.ndarray, params: AlignParams) -> np.ndarray
     return params.skip_len_weight * (np.log1p(lengths) - math.log1p(params.skip_ref_chars))
 
 
+def noise_discount(side: SideFeatures, at: np.ndarray, params: AlignParams) -> np.ndarray:
+    """Nats taken off deleting each sentence ``at`` that is a caption or note line (:func:`xling.align.anchors.noise_lines`).
+
+    Scanned-book and news noise (Text+Berg's interleaved captions, an editor's note): such a
+    line is a priori a 0-1/1-0 bead, as the Text+Berg gold writes it.
+    """
+    if side.noise is None or not params.noise_skip_discount:
+        return np.zeros(len(at))
+    return params.noise_skip_discount * side.noise[at]
+
+
 def weak_boundaries(src: SidePrefix, tgt: SidePrefix, spans: Spans) -> np.ndarray:
     """Weakness summed over the boundaries inside each bead's merged side (1-n or n-1 beads).
 
@@ -254,8 +265,8 @@ class BeadScorer:
         p = self.params
         n = len(self.src)
         if spans.n_tgt == 0 and p.skip_cost is not None:
-            deleted = self.src.lengths[np.minimum(spans.src_start, max(n - 1, 0))]
-            return prior + deletion_length_cost(deleted, p)
+            at = np.minimum(spans.src_start, max(n - 1, 0))
+            return prior + deletion_length_cost(self.src.lengths[at], p) - noise_discount(self.src, at, p)
         cost = prior + length_cost(self.model, self.src_prefix, self.tgt_prefix, spans)
         if spans.n_tgt == 0:
             return cost
@@ -264,6 +275,7 @@ class BeadScorer:
             cost -= p.weak_boundary_bonus * weak_boundaries(self.src_prefix, self.tgt_prefix, spans)
         if p.punct_weight:
             cost += p.punct_weight * punctuation_mismatch(self.src_prefix, self.tgt_prefix, spans)
+
         if self.anchors is not None:
             dice = anchor_dice(self.anchors, self.src_prefix, self.tgt_prefix, spans, n, p.anchor_smoothing)
             cost -= p.anchor_weight * dice
@@ -276,4 +288,5 @@ class BeadScorer:
         lengths = self.tgt.lengths
         if self.params.skip_cost is None:
             return prior + self.model.cost(0.0, lengths)
-        return prior + deletion_length_cost(lengths, self.params)
+        everyone = np.arange(len(self.tgt))
+        return prior + deletion_length_cost(lengths, self.params) - noise_discount(self.tgt, everyone, self.params)

@@ -48,6 +48,11 @@ class AlignParams:
             (:data:`xling.align.anchors.WEAK_BOUNDARY`, a semicolon) inside its merged side:
             translators join clauses split at ``;`` several times more often than sentences
             split at ``.``. Not applied to 2-2 beads (weak boundaries facing each other say nothing).
+        noise_skip_discount: nats taken off a 1-0/0-1 bead of a caption or note line
+            (:func:`xling.align.anchors.noise_lines`): half the deletion cost, so that such a line
+            stands alone unless real evidence ties it to a sentence of the other side. Text+Berg's
+            development documents have no labelled lines; it is checked on the fa-en
+            robustness set (``tests/data/align/robust``), not tuned on Text+Berg.
 
     Length model (Gale & Church 1993, :mod:`xling.align.lengths`):
         first_pass_variance: variance per target character of the first pass, times the ratio
@@ -72,6 +77,11 @@ class AlignParams:
             (:func:`xling.align.anchors.learn_lexicon`, after Moore 2002).
         lexicon_min_pairs, lexicon_min_dice: thresholds of that lexicon (co-occurrence count,
             Dice over beads).
+        lexicon_min_beads: learn that lexicon only from at least this many beads with both
+            sides. Words in more than 5 % of the sentences are left out of it, so below about 40
+            beads only words seen exactly twice are left, and any two such words that share
+            their two beads get Dice 1: chance pairs (on the 16-sentence fa-en article they
+            moved correct beads).
 
     Search (Vecalign-style coarse-to-fine, :mod:`xling.align.dp`):
         coarse_factor: sentences per block at each coarse level.
@@ -107,3 +117,5 @@ class AlignParams:
     guided_band_min: int = 4
     full_cells: int = 250_000
     chunk_cells: int = 1 << 18
+    lexicon_min_beads: int = 40
+    noise_skip_discount: float = 3.0

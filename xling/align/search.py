@@ -175,7 +175,7 @@ def _align_nonempty(
             break
         model = model_or_none
         S2, T2, w2 = S, T, weights
-        if params.lexicon:
+        if params.lexicon and len(_pairs(path)) >= params.lexicon_min_beads:
             from xling.align.anchors import add_lexicon_keys, learn_lexicon, sentence_words
 
             if words is None:

@@ -128,6 +128,7 @@ def align(
     """
     from xling.io import atomic_write_text
 
+    _refuse_folders([source, *targets, *gold])
     if out is not None and str(out) == "-":
         out = None  # standard output, as for glossary export -
     s_lang, t_langs = _check_arguments(source, targets, src_lang, tgt_lang, out, gold)
@@ -147,6 +148,15 @@ def align(
         typer.echo(text, nl=False)
     for lang, g in zip(t_langs, golds):
         typer.echo(_score_line(s_lang, lang, pairwise[lang], g), err=out is None)
+
+
+def _refuse_folders(paths: list[Path]) -> None:
+    """Raise InputError for the first input that is a folder (before languages or anything else)."""
+    from xling.errors import InputError
+
+    for p in paths:
+        if p.is_dir():
+            raise InputError(f"{p}: is a folder; give a text file")
 
 
 def _check_arguments(

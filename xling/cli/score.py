@@ -78,6 +78,8 @@ def score(
         fail_over=fail_over,
         fail_on=fail_on,
     )
+    for note in report.notes:
+        typer.echo(f"xling: {note}", err=True)
     if json_out:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:

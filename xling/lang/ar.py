@@ -85,6 +85,7 @@ def _multipliers() -> dict[str, int]:
 
 DATA = LanguageData(
     code="ar",
+    caption_labels=("صورة", "ملاحظة المحرر", "المصدر"),
     name="Arabic",
     script="arabic",
     abbreviations=frozenset({"د.", "أ.", "أ.د.", "م.", "هـ.", "ه.", "ص.", "ج.", "ق.م.", "ت.", "س.", "ش.م.م."}),

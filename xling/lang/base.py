@@ -66,6 +66,11 @@ class LanguageData:
             one continues (``«چرا؟» و رفت``); languages with letter case rely on the lower case.
         date_prepositions: prepositions that open a date phrase (``В 2025 г.``), which is not a
             sentence of its own.
+        sentence_starters: capitalised words that open a sentence after a weak abbreviation or a
+            one-letter word (``U.S. How``, ``you and I. Did``); empty: any capital letter does.
+            Other capitalised words continue (``U.S. Government``, ``Albert I. Jones``).
+        number_bound_abbreviations: weak abbreviations that may end a sentence only right after
+            a number (Russian ``г.`` is "year" after one, "city" before a name: ``г. Волгоград``).
         number_words: QA number parser (:mod:`xling.score.qa.numerals`): cardinal (and ordinal)
             words → additive value.
         multipliers: hundred, thousand, million ... → multiplier.
@@ -92,6 +97,9 @@ class LanguageData:
         term_suffixes_after_zwnj: clitics allowed after a term and a ZWNJ (the above, ezafe
             ``ی``/``ای``, possessives).
         zwnj: Persian ZWNJ restoration data (:class:`ZwnjAffixes`), ``None`` for other languages.
+        caption_labels: aligner (:func:`xling.align.anchors.noise_lines`): lower-case labels
+            that open a line which is not running text (a photo caption, an editor's note, a
+            source credit) when a colon and text follow (``Photo: ...``).
     """
 
     code: str
@@ -103,6 +111,8 @@ class LanguageData:
     initial_letters: str = ""
     continuation_words: frozenset[str] = frozenset()
     date_prepositions: frozenset[str] = frozenset()
+    sentence_starters: frozenset[str] = frozenset()
+    number_bound_abbreviations: frozenset[str] = frozenset()
     number_words: Mapping[str, int] = field(default_factory=lambda: _EMPTY)
     multipliers: Mapping[str, int] = field(default_factory=lambda: _EMPTY)
     number_connectors: frozenset[str] = frozenset()
@@ -120,6 +130,7 @@ class LanguageData:
     term_suffixes: frozenset[str] = frozenset()
     term_suffixes_after_zwnj: frozenset[str] = frozenset()
     zwnj: ZwnjAffixes | None = None
+    caption_labels: tuple[str, ...] = ()
 
 
 def frozen(mapping: Mapping[str, int] | Mapping[str, str]) -> Mapping:

@@ -4,4 +4,10 @@ Latin-script language). Add segmentation or number data here when an algorithm n
 
 from xling.lang.base import LanguageData
 
-DATA = LanguageData(code="de", name="German", script="latin", group_separator=".")
+DATA = LanguageData(
+    code="de",
+    name="German",
+    script="latin",
+    group_separator=".",
+    caption_labels=("foto", "fotos", "bild", "bildlegende", "anmerkung der redaktion", "quelle"),
+)

@@ -46,13 +46,72 @@ _ABBREVIATIONS = frozenset(
 
 DATA = LanguageData(
     code="en",
+    caption_labels=(
+        "photo",
+        "picture",
+        "image",
+        "caption",
+        "editor's note",
+        "editor’s note",
+        "note",
+        "source",
+        "credit",
+        "video",
+        "read more",
+        "related",
+    ),
     name="English",
     script="latin",
     abbreviations=_ABBREVIATIONS,
     # "etc." often ends a sentence; it is kept only when a lower-case word follows (see segment.py).
-    weak_abbreviations=frozenset({"etc.", "a.m.", "p.m.", "U.S.", "U.K.", "U.N.", "E.U.", "U.S.A.", "D.C."}),
+    weak_abbreviations=frozenset(
+        {
+            "etc.",
+            "a.m.",
+            "p.m.",
+            "U.S.",
+            "U.K.",
+            "U.N.",
+            "E.U.",
+            "U.S.A.",
+            "D.C.",
+            "Co.",
+            "co.",
+            "Inc.",
+            "Ltd.",
+            "Corp.",
+        }
+    ),
     number_abbreviations=frozenset(
-        {"p.", "pp.", "no.", "No.", "Nos.", "nos.", "vol.", "fig.", "Fig.", "ch.", "art.", "Art.", "sec."}
+        {
+            "p.",
+            "pp.",
+            "no.",
+            "No.",
+            "Nos.",
+            "nos.",
+            "vol.",
+            "fig.",
+            "Fig.",
+            "ch.",
+            "art.",
+            "Art.",
+            "sec.",
+            "N°.",
+            "N°",
+            "№",
+        }
+    ),
+    # Words that open a sentence after a weak abbreviation (``Co. It closed``) or a lone ``I.``:
+    # pronouns, determiners, wh-words, conjunctions, auxiliaries, frequent adverbs and prepositions.
+    sentence_starters=frozenset(
+        """
+        A An The This That These Those It Its He She We They I You His Her Our Their My Your There Here
+        What When Where Why How Who Whom Which Whose If But And Or So Yet Then However Still Also Meanwhile
+        In On At For From By With As After Before Since Although Though While Because Once Now Today
+        Did Do Does Is Are Was Were Has Have Had Can Could Will Would Should May Might Must Please Let
+        No Not Yes All Some Many Most Each Every One Two Three
+        """.split()
     ),
     initial_letters="ABCDEFGHIJKLMNOPQRSTUVWXYZ",
     number_words=frozen(_number_words()),

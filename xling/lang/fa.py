@@ -54,6 +54,7 @@ _JOINED_TERM_SUFFIXES = frozenset({"ها", "های", "هایی", "را"})
 
 DATA = LanguageData(
     code="fa",
+    caption_labels=("عکس", "تصویر", "یادداشت سردبیر", "منبع"),
     name="Persian",
     script="arabic",
     abbreviations=frozenset(

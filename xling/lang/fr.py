@@ -4,4 +4,10 @@ Latin-script language). Add segmentation or number data here when an algorithm n
 
 from xling.lang.base import LanguageData
 
-DATA = LanguageData(code="fr", name="French", script="latin", group_separator=" ")
+DATA = LanguageData(
+    code="fr",
+    name="French",
+    script="latin",
+    group_separator=" ",
+    caption_labels=("photo", "photos", "légende", "note de la rédaction", "source"),
+)

@@ -106,7 +106,7 @@ def _multipliers() -> dict[str, int]:
 _ABBREVIATIONS = frozenset(
     """
     т. е. д. п. н. к. г. гг. в. вв. см. ср. др. пр. им. ул. пер. просп. пл. обл. р-н. р. руб. коп. тыс. млн. млрд.
-    проф. акад. доц. канд. докт. чл.-корр. ген. полк. подполк. ген.-л. ген.-м. мл. ст. св. тов. гр. г-н. г-жа.
+    кв. проф. акад. доц. канд. докт. чл.-корр. ген. полк. подполк. ген.-л. ген.-м. мл. ст. св. тов. гр. г-н. г-жа.
     янв. февр. мар. апр. авг. сент. окт. нояб. дек. стр. с. рис. табл. гл. ч. ок. прим. ред. изд. напр. мин. сек.
     """.split()
 )
@@ -136,6 +136,7 @@ _PREPOSITION_CASE = {
 
 DATA = LanguageData(
     code="ru",
+    caption_labels=("фото", "примечание редакции", "источник"),
     name="Russian",
     script="cyrillic",
     group_separator=" ",
@@ -144,7 +145,9 @@ DATA = LanguageData(
     weak_abbreviations=frozenset(
         {"г.", "гг.", "в.", "вв.", "др.", "пр.", "руб.", "коп.", "тыс.", "млн.", "млрд.", "с.", "ч.", "мин.", "сек."}
     ),
-    number_abbreviations=frozenset({"с.", "стр.", "рис.", "табл.", "гл.", "ч.", "п.", "№"}),
+    number_abbreviations=frozenset({"с.", "стр.", "рис.", "табл.", "гл.", "ч.", "п.", "№", "кв."}),
+    # г. after a number is "year" (may end a sentence); before a name it is "city" (г. Волгоград).
+    number_bound_abbreviations=frozenset({"г."}),
     initial_letters="АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ",
     # Prepositions that open a date phrase (``В 2025 г.``, ``С 1 января 2025 г.``): such a phrase before a
     # weak abbreviation and a capital letter is not a sentence of its own (see segment._date_phrase).

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from xling.errors import InputError, ScoreError
@@ -18,7 +19,7 @@ from xling.score.report import QAReport, ScoreReport
 if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.model import Glossary
     from xling.score.metrics import MetricScore
-    from xling.score.pairing import Pair
+    from xling.score.pairing import Pair, Pairing
     from xling.score.thresholds import Threshold
 
 DEFAULT_GLOSSARY = "default"
@@ -34,13 +35,21 @@ def _units(
     glossary: Glossary | None,
     hyp_name: str = "hypothesis",
     src_name: str = "source",
+    hyp_lines: list[int] | None = None,
+    notes: list[str] | None = None,
 ) -> list[Unit]:
-    """The QA units: one per hypothesis line without a source, else one per pair or bead."""
-    from xling.score.pairing import pair_segments
+    """The QA units: one per hypothesis segment without a source, else one per pair or bead.
 
+    Without a source, every line but an empty one is a segment (a line of spaces is one, so the
+    ``segment-empty`` warning can name it). The pairing note, if any, is appended to ``notes``.
+    """
+    from xling.score.pairing import pairing
+
+    lines = hyp_lines or list(range(1, len(hypotheses) + 1))
     if sources is None:
-        return [Unit((i,), (), h, None) for i, h in enumerate(hypotheses)]
-    pairs = pair_segments(
+        kept = [(n, h) for n, h in zip(lines, hypotheses) if h]
+        return [Unit((i,), (), h, None, (n,)) for i, (n, h) in enumerate(kept)]
+    result = pairing(
         hypotheses,
         sources,
         align=align,
@@ -49,8 +58,13 @@ def _units(
         hyp_name=hyp_name,
         other_name=src_name,
         glossary=glossary,
+        hyp_lines=lines,
     )
-    return [Unit(p.hyp, p.other, p.hyp_text, p.other_text) for p in pairs]
+    if result.note and notes is not None:
+        notes.append(result.note)
+    return [
+        Unit(p.hyp, p.other, p.hyp_text, p.other_text, p.hyp_lines, p.other_lines, p.other_texts) for p in result.pairs
+    ]
 
 
 def check_units(
@@ -84,14 +98,16 @@ def run_checks(
         tgt_lang: hypothesis language code (en, ru, ar).
         glossary: a :class:`xling.glossary.model.Glossary` (or a YAML path, or ``"default"``
             for the shipped house glossary) for the term checks, or ``None`` to skip them.
-        align: pair sources and hypotheses with the sentence aligner instead of line by line.
+        align: always pair sources and hypotheses with the sentence aligner.
 
     Returns:
         A :class:`~xling.score.report.QAReport`: check ids run, issues (stable ids, severity,
         0-based hypothesis/source segment ids), the TermReport when a glossary was given.
 
-    Raises:
-        ScoreError: ``sources`` and ``hypotheses`` differ in length and ``align`` is false.
+    Blank lines are paragraph separators, not segments: an issue's ``hyp``/``src`` are segment
+    ids (the ``.jsonl`` ids of ``xling translate`` output) and its ``line`` the line in the
+    file. Sources and hypotheses with different segment counts are paired with the sentence
+    aligner (see :mod:`xling.score.pairing`).
     """
     if isinstance(glossary, (str, os.PathLike)):
         glossary = _resolve_glossary(glossary)
@@ -113,34 +129,42 @@ def score_segments(
     Args:
         hypotheses, references: segments, one per line.
         lang: their language (chooses the BLEU tokenizer and the letter unification).
-        align: pair by sentence alignment (beads; sentences of a bead joined with a space)
-            instead of line by line.
+        align: always pair by sentence alignment (beads; sentences of a bead joined with a space).
 
     Returns:
-        ``(pairs, metrics)``: the :class:`~xling.score.pairing.Pair` list (raw text; pairs
-        blank on both sides, i.e. paragraph breaks, are left out) and
-        ``{"bleu"|"chrf"|"ter": MetricScore}`` whose ``segments`` follow ``pairs``.
+        ``(pairs, metrics)``: the :class:`~xling.score.pairing.Pair` list (raw text; blank
+        paragraph-separator lines are not segments) and ``{name: MetricScore}`` (names of
+        :data:`xling.score.metrics.METRICS`) whose ``segments`` follow ``pairs``. Segment
+        counts that differ are paired with the sentence aligner (see
+        :mod:`xling.score.pairing`).
 
     Raises:
-        ScoreError: line counts differ and ``align`` is false (the message suggests ``--align``),
-            or there is nothing to score.
+        ScoreError: there is nothing to score.
     """
-    from xling.score.metrics import compute_metrics
-    from xling.score.normalization import normalize_for_scoring
-    from xling.score.pairing import pair_segments
+    from xling.score.pairing import pairing
 
     if not hypotheses or not references:
         raise ScoreError(f"{hyp_name if not hypotheses else ref_name}: no segments to score; give a non-empty file")
-    pairs = pair_segments(
+    result = pairing(
         hypotheses, references, align=align, hyp_lang=lang, other_lang=lang, hyp_name=hyp_name, other_name=ref_name
     )
-    # A blank line on both sides is a paragraph break, not a segment: it is not scored.
-    pairs = [p for p in pairs if p.hyp_text.strip() or p.other_text.strip()]
+    return result.pairs, score_pairs(result.pairs, lang, name=hyp_name)
+
+
+def score_pairs(pairs: list[Pair], lang: str, *, name: str = "hypothesis") -> dict[str, MetricScore]:
+    """Metrics over prepared ``pairs`` (:func:`xling.score.pairing.pairing`) after the scoring normalization.
+
+    Raises:
+        ScoreError: there is no pair to score.
+    """
+    from xling.score.metrics import compute_metrics
+    from xling.score.normalization import normalize_for_scoring
+
     if not pairs:
-        raise ScoreError(f"{hyp_name}: no segments to score; the hypothesis and the reference are blank")
+        raise ScoreError(f"{name}: no segments to score; the hypothesis and the reference are blank")
     hyps = [normalize_for_scoring(p.hyp_text, lang) for p in pairs]
     refs = [normalize_for_scoring(p.other_text, lang) for p in pairs]
-    return pairs, compute_metrics(hyps, refs, lang)
+    return compute_metrics(hyps, refs, lang)
 
 
 def _resolve_glossary(glossary: str | os.PathLike[str] | None) -> Glossary | None:
@@ -167,13 +191,16 @@ def score_files(
     """Score a hypothesis file: metrics against ``ref`` if given, QA checks, thresholds.
 
     Args:
-        hypothesis: path of the hypothesis, one segment a line (``-`` for standard input).
+        hypothesis: path of the hypothesis, one segment a line (``-`` for standard input), or
+            the ``.jsonl`` record of ``xling translate`` (hypothesis = each record's ``lang``
+            target, source = its ``source``; line = the record's line, segment = its id).
         lang: hypothesis (target) language: en, ru or ar.
         ref: reference file, or ``None`` for the reference-free checks only.
         src: source file, enabling the checks that need it (numbers, untranslated-as-source,
-            length ratio, terms).
+            length ratio, terms); not with a ``.jsonl``, which carries its source.
         src_lang: the source language (default ``fa``).
-        align: align hypothesis with reference (and with source) by sentences.
+        align: always align hypothesis with reference (and with source) by sentences; files
+            whose segment counts differ are aligned anyway, with a note.
         glossary: ``"default"`` (the shipped house glossary), a path, or ``None`` for no term check.
         encoding: the encoding of the input files that are not valid UTF-8 (default: UTF-8 only).
         fail_under, fail_over: threshold specs (:mod:`xling.score.thresholds`).
@@ -182,51 +209,136 @@ def score_files(
 
     Returns:
         A :class:`~xling.score.report.ScoreReport`; ``report.passed`` is False when a threshold
-        is not met.
+        is not met; ``report.notes`` says when the aligner paired files it was not asked to.
 
     Raises:
-        InputError, EncodingError: unreadable input or bad threshold spec.
-        ScoreError: line-count mismatch without ``align``; a threshold on a score not computed.
+        InputError, EncodingError: unreadable input, an unknown ``src_lang``, a ``.jsonl``
+            that is not xling's record, or a bad threshold spec.
+        ScoreError: a threshold on a score not computed; nothing to score.
     """
-    from xling.io import read_lines
     from xling.score.normalization import normalization_record
+    from xling.score.pairing import Pairing, segments_of
 
     _check_language(src_lang, "--src-lang")
+    hyp = _read_hypothesis(hypothesis, lang=lang, src=src, src_lang=src_lang, encoding=encoding)
+    have_src = hyp.sources is not None or src is not None
     thresholds = _parse_thresholds(
-        fail_under, fail_over, fail_on, have_ref=ref is not None, have_terms=src is not None and glossary is not None
+        fail_under, fail_over, fail_on, have_ref=ref is not None, have_terms=have_src and glossary is not None
     )
-    hyps = read_lines(hypothesis, encoding=encoding, utf8_first=True)
-    hyp_name = "<stdin>" if str(hypothesis) == "-" else str(hypothesis)
-    hyp_info = {"path": hyp_name, "lang": lang, "segments": len(hyps)}
-    ref_info = src_info = None
-    pairs: list[Pair] = []
-    metrics = None
+    notes: list[str] = []
+    ref_info, scored, metrics = None, Pairing(), None
     if ref is not None:
-        refs = read_lines(ref, encoding=encoding, utf8_first=True)
-        ref_info = {"path": str(ref), "lang": lang, "segments": len(refs)}
-        pairs, metrics = score_segments(hyps, refs, lang=lang, align=align, hyp_name=hyp_name, ref_name=str(ref))
-    sources = None
-    gloss = None
-    if src is not None:
-        sources = read_lines(src, encoding=encoding, utf8_first=True)
-        src_info = {"path": str(src), "lang": src_lang, "segments": len(sources)}
-        gloss = _resolve_glossary(glossary)
+        ref_info, scored, metrics = _score_reference(hyp, ref, lang=lang, align=align, encoding=encoding)
+        notes.extend([scored.note] if scored.note else [])
+    src_info, qa = _check_hypothesis(
+        hyp, src, src_lang=src_lang, lang=lang, align=align, glossary=glossary, encoding=encoding, notes=notes
+    )
+    hyp_info = {"path": hyp.name, "lang": lang, "segments": len(segments_of(hyp.texts)[0])}
+    aligned = align or scored.aligned or bool(notes)
+    report = ScoreReport(
+        hyp_info, ref_info, src_info, aligned, normalization_record(lang), metrics, scored.pairs, qa, fail_on=fail_on
+    )
+    report.notes = notes
+    report.thresholds = _evaluate(thresholds, report)
+    return report
+
+
+@dataclass
+class _Hypothesis:
+    """The hypothesis as read: its lines (or a .jsonl's targets), their file lines, a source if the file has one."""
+
+    name: str
+    texts: list[str]
+    lines: list[int]
+    sources: list[str] | None = None
+
+
+def _check_hypothesis(
+    hyp: _Hypothesis,
+    src: str | None,
+    *,
+    src_lang: str,
+    lang: str,
+    align: bool,
+    glossary: str | None,
+    encoding: str | None,
+    notes: list[str],
+) -> tuple[dict[str, Any] | None, QAReport]:
+    """The QA checks of ``hyp`` against ``src`` (or the .jsonl's sources): ``(source info, QA report)``."""
+    from xling.score.pairing import segments_of
+
+    sources = hyp.sources if src is None else _read(src, encoding)
+    gloss = _resolve_glossary(glossary) if sources is not None else None
+    src_info = None
+    if sources is not None:
+        src_info = {"path": str(src or hyp.name), "lang": src_lang, "segments": len(segments_of(sources)[0])}
     units = _units(
         sources,
-        hyps,
+        hyp.texts,
         src_lang=src_lang,
         tgt_lang=lang,
         align=align,
         glossary=gloss,
-        hyp_name=hyp_name,
-        src_name=str(src),
+        hyp_name=hyp.name,
+        src_name=str(src or hyp.name),
+        hyp_lines=hyp.lines,
+        notes=notes,
     )
-    qa = check_units(units, src_lang=src_lang if src else None, tgt_lang=lang, glossary=gloss)
-    report = ScoreReport(
-        hyp_info, ref_info, src_info, align, normalization_record(lang), metrics, pairs, qa, fail_on=fail_on
+    return src_info, check_units(
+        units, src_lang=src_lang if sources is not None else None, tgt_lang=lang, glossary=gloss
     )
-    report.thresholds = _evaluate(thresholds, report)
-    return report
+
+
+def _score_reference(
+    hyp: _Hypothesis, ref: str, *, lang: str, align: bool, encoding: str | None
+) -> tuple[dict[str, Any], Pairing, dict[str, MetricScore]]:
+    """Read ``ref``, pair it with the hypothesis and score: ``(reference info, pairing, metrics)``."""
+    from xling.score.pairing import pairing, segments_of
+
+    refs = _read(ref, encoding)
+    info = {"path": str(ref), "lang": lang, "segments": len(segments_of(refs)[0])}
+    scored = pairing(
+        hyp.texts,
+        refs,
+        align=align,
+        hyp_lang=lang,
+        other_lang=lang,
+        hyp_name=hyp.name,
+        other_name=str(ref),
+        hyp_lines=hyp.lines,
+    )
+    return info, scored, score_pairs(scored.pairs, lang, name=hyp.name)
+
+
+def _read(path: str, encoding: str | None) -> list[str]:
+    from xling.io import read_lines
+
+    return read_lines(path, encoding=encoding, utf8_first=True)
+
+
+def _read_hypothesis(path: str, *, lang: str, src: str | None, src_lang: str, encoding: str | None) -> _Hypothesis:
+    """Read a hypothesis file, or the ``lang`` targets and the sources of a translate ``.jsonl``."""
+    name = "<stdin>" if str(path) == "-" else str(path)
+    if not name.endswith(".jsonl"):
+        texts = _read(path, encoding)
+        return _Hypothesis(name, texts, list(range(1, len(texts) + 1)))
+    from xling.report.records import read_record
+
+    if src is not None:
+        raise InputError(f"--src {src}: {name} carries the source of each segment; drop --src")
+    records = read_record(path)
+    if not records:
+        raise InputError(f"{name}: no segment records; give the .jsonl that xling translate writes")
+    missing = [n for n, rec in enumerate(records, 1) if lang not in rec["targets"]]
+    if missing:
+        have = ", ".join(records[missing[0] - 1]["targets"]) or "none"
+        raise InputError(f"{name}:{missing[0]}: no {lang} target (this record has: {have}); give --lang one of those")
+    return _Hypothesis(
+        name,
+        [rec["targets"][lang] for rec in records],
+        list(range(1, len(records) + 1)),
+        [r["source"] for r in records],
+    )
 
 
 def _check_language(code: str, option: str) -> None:

@@ -27,7 +27,7 @@ class QAReport:
     Attributes:
         checks: ids of the checks that ran (list of str, stable ids).
         issues: the issues, in document order then check order.
-        units: number of units checked (lines, or beads when aligned).
+        units: number of units checked (segments, or beads when aligned; blank lines are not segments).
         term_report: the glossary TermReport, or ``None`` when no term check ran.
         notes: remarks for people (e.g. a check skipped and why).
     """
@@ -87,6 +87,8 @@ class ScoreReport:
         thresholds: ``[{"metric", "kind", "limit", "value", "passed"}]``.
         fail_on: ``"error"`` or ``"warning"`` (``--fail-on``): a QA issue of that severity or
             worse also makes :attr:`passed` False; ``None``: QA issues never do.
+        notes: how the files were read, one line each (the aligner paired files whose segment
+            counts differ); ``xling score`` prints them on standard error.
     """
 
     hypothesis: dict
@@ -99,6 +101,7 @@ class ScoreReport:
     qa: QAReport
     thresholds: list[dict] = field(default_factory=list)
     fail_on: str | None = None
+    notes: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -145,7 +148,7 @@ class ScoreReport:
             "segments": segments,
             "terms": self.qa.terms_json(),
             "qa": self.qa.to_json(),
-            "notes": list(self.qa.notes) + self.warnings(),
+            "notes": list(self.qa.notes) + self.notes + self.warnings(),
             "thresholds": self.thresholds,
             "passed": self.passed,
         }
@@ -196,7 +199,8 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
             for col in ("Hyp", "Ref", *[METRIC_LABEL[k] for k in report.metrics]):
                 st.add_column(col, justify="right")
             for n, p in enumerate(report.pairs):
-                st.add_row(_lines(p.hyp), _lines(p.other), *[f"{m.segments[n]:.2f}" for m in report.metrics.values()])
+                scores = [f"{m.segments[n]:.2f}" for m in report.metrics.values()]
+                st.add_row(_lines(p.hyp_lines, p.hyp), _lines(p.other_lines, p.other), *scores)
             console.print(st)
     render_qa(report.qa, console)
     for th in report.thresholds:
@@ -216,9 +220,9 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _lines(ids) -> str:
-    """0-based segment ids as the 1-based line numbers a reader looks up (``-`` for none)."""
-    return ",".join(str(i + 1) for i in ids) or "-"
+def _lines(lines: tuple[int, ...], ids: tuple[int, ...]) -> str:
+    """The 1-based file lines a reader looks up (from segment ids + 1 when no lines are known; ``-`` for none)."""
+    return ",".join(str(n) for n in (lines or [i + 1 for i in ids])) or "-"
 
 
 def render_qa(qa: QAReport, console, *, title: str = "QA issues") -> None:
@@ -250,7 +254,7 @@ def render_qa(qa: QAReport, console, *, title: str = "QA issues") -> None:
         for i in qa.issues:
             qt.add_row(
                 str(i.line) if i.line else "-",
-                _lines(i.src),
+                _lines(i.src_lines, i.src),
                 i.check,
                 f"[{_SEVERITY_STYLE[i.severity]}]{i.severity}[/]",
                 escape(i.message),

@@ -3,8 +3,10 @@
 Unlike general-purpose normalizers (hazm's ``Normalizer()`` rewrites ``2025-10-15`` as
 ``۲۰۲۵ - ۱۰ - ۱۵`` and strips tanwin), :func:`normalize` changes only:
 
-- ``fa``: Arabic letter variants to Persian (:func:`xling.text.orthography.unify_letters`),
-  lost ZWNJs restored (:mod:`xling.text.zwnj`, when ``zwnj=True``);
+- ``fa``: Arabic letter variants to Persian (:func:`xling.text.orthography.unify_letters`);
+  with ``zwnj=True`` (the default) also the spacing of ZWNJs and affixes (stray ZWNJs removed,
+  ``کتاب های`` → ``کتاب‌های``: :mod:`xling.text.spacing`) and lost ZWNJs restored
+  (:mod:`xling.text.zwnj`);
 - ``ar``: Persian letter variants to Arabic;
 - any language: Persian/Arabic-Indic digits to ASCII when ``digits="ascii"``
   (:func:`xling.text.digits.to_ascii_digits`).
@@ -13,10 +15,11 @@ Latin-script spans, ASCII digits, punctuation, dates, URLs, e-mail addresses, ta
 are never changed: letter unification and ZWNJ restoration only act on runs of Arabic-script
 letters, and a whole URL or e-mail address (:func:`xling.text.protect.protected_spans`: up to
 the next whitespace, trailing sentence punctuation excluded, Persian letters and digits in it
-included: ``www.example.com/میشود``) is skipped by every step. Every step preserves or only
+included: ``www.example.com/میشود``) is skipped by every step. Every step but spacing preserves or only
 inserts characters, so ``normalize(t).replace("\\u200c", "")`` equals
 ``unify_letters(t, lang, keep_protected=True)`` (digit-converted too with ``digits="ascii"``),
-with the ZWNJs ``t`` already had removed on both sides.
+with the ZWNJs ``t`` already had removed on both sides, once spaces are also removed on both
+sides (the spacing step only removes spaces and ZWNJs, and adds ZWNJs).
 
 Large inputs are processed in chunks cut at whitespace (:func:`iter_chunks`), so memory for
 edits stays bounded and the work is linear in the input length.
@@ -29,6 +32,7 @@ from collections.abc import Iterator
 
 from xling.errors import InputError
 from xling.text.digits import to_ascii_digits
+from xling.text.keys import ZWNJ
 from xling.text.orthography import unify_letters
 from xling.text.protect import split_protected
 
@@ -115,6 +119,57 @@ def _normalize_plain(
 ) -> None:
     if not piece:
         return
+    if zwnj:  # Persian spacing first (stray ZWNJs, separated affixes): xling.text.spacing
+        from xling.text.spacing import fix_spacing
+
+        spaced = fix_spacing(piece)
+        if spaced != piece:
+            done: list[str] = []
+            _normalize_words(spaced, 0, lang, ascii_digits, zwnj, done, [], False)
+            final = "".join(done)
+            out.append(final)
+            if record:
+                edits.extend(_diff_edits(piece, final, offset))
+            return
+    _normalize_words(piece, offset, lang, ascii_digits, zwnj, out, edits, record)
+
+
+_TOKEN_RE = re.compile(r"\s+|\S+")
+
+
+def _diff_edits(before: str, after: str, offset: int) -> list[dict]:
+    """Edits between ``before`` and ``after`` (a piece whose spacing changed), token by token."""
+    import difflib
+
+    a = [(m.start(), m.group()) for m in _TOKEN_RE.finditer(before)]
+    b = [(m.start(), m.group()) for m in _TOKEN_RE.finditer(after)]
+    matcher = difflib.SequenceMatcher(None, [t for _, t in a], [t for _, t in b], autojunk=False)
+    out = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        s = a[i1][0] if i1 < len(a) else len(before)
+        e = a[i2 - 1][0] + len(a[i2 - 1][1]) if i2 > i1 else s
+        old = before[s:e]
+        new = "".join(t for _, t in b[j1:j2])
+        kind = (
+            "zwnj"
+            if old.replace(ZWNJ, "") == new.replace(ZWNJ, "") and new.count(ZWNJ) > old.count(ZWNJ)
+            else "spacing"
+        )
+        if _squeeze(old) != _squeeze(new):
+            kind = "letters"
+        out.append({"op": kind, "start": offset + s, "end": offset + e, "before": old, "after": new})
+    return out
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split()).replace(ZWNJ, "")
+
+
+def _normalize_words(
+    piece: str, offset: int, lang: str, ascii_digits: bool, zwnj: bool, out: list[str], edits: list[dict], record: bool
+) -> None:
     unified = unify_letters(piece, lang)  # same length as piece
     local: dict[int, dict] = {}  # start offset in piece -> edit
     if record and unified != piece:

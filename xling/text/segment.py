@@ -94,10 +94,38 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield pos, len(text)
 
 
+#: Array libraries thinc (spaCy's machine-learning layer) imports when they are installed, although a
+#: blank pipeline with the rule-based sentencizer never uses them: torch alone costs about 0.7 s
+#: and 200 MB.
+UNUSED_BACKENDS = ("torch", "tensorflow", "mxnet", "cupy")
+
+
+def _import_spacy():
+    """Import spaCy with :data:`UNUSED_BACKENDS` hidden, so thinc records them as absent.
+
+    A ``None`` entry in :data:`sys.modules` makes ``import torch`` raise ImportError, which thinc
+    catches (``thinc.compat``: ``has_torch = False``). The entries are removed afterwards, so a
+    later ``import torch`` elsewhere in the process works as usual; a backend already imported is
+    left alone.
+    """
+    import sys
+
+    hidden = [name for name in UNUSED_BACKENDS if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        import spacy
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
+    return spacy
+
+
 @functools.cache
 def _pipeline(lang: str):
     try:
-        import spacy
+        spacy = _import_spacy()
     except ImportError:
         from xling.errors import XlingError
 
@@ -186,21 +214,123 @@ def _cuts(doc, piece: str, data: LanguageData) -> list[int]:
     cuts = [sent.start_char for sent in doc.sents][1:]
     kept = {c for c in cuts if not _glued(piece, c, data)}
     kept.update(_missed_cuts(doc, data))
-    return sorted(kept)
+    kept.update(_ellipsis_cuts(piece, kept))
+    return _with_list_items(piece, sorted(kept))
+
+
+def _starts_sentence(word: str, data: LanguageData) -> bool:
+    """True when a capitalised ``word`` after a weak abbreviation opens a new sentence."""
+    if not word[:1].isupper():
+        return False
+    word = word.strip("\"'«“‘(")
+    return not data.sentence_starters or word in data.sentence_starters
+
+
+def _weak_may_end(token_text: str, before: str, data: LanguageData) -> bool:
+    """False for a number-bound weak abbreviation not right after a number (``г. Волгоград``)."""
+    bound = data.number_bound_abbreviations
+    if token_text not in bound and token_text.lower() not in bound:
+        return True
+    words = before.split()
+    return bool(words) and bool(_DIGIT_RE.search(words[-1]))
 
 
 def _missed_cuts(doc, data: LanguageData) -> Iterator[int]:
     """Boundaries spaCy's tokenizer hides: a weak abbreviation it keeps whole (``г.``, ``U.S.``)
-    that ends a sentence, seen from the capital letter after it (``в 1990 г. Тогда``)."""
+    that ends a sentence, seen from the word after it (``в 1990 г. Тогда``, ``the U.S. How``,
+    not ``the U.S. Government``: see :func:`_starts_sentence`)."""
     weak = data.weak_abbreviations
     for i, token in enumerate(doc[:-1]):
         text = token.text
-        if len(text) > 1 and text.endswith(".") and (text in weak or text.lower() in weak) and token.whitespace_:
+        initial = len(text) == 2 and text[0] in data.initial_letters and bool(data.sentence_starters)
+        if (
+            len(text) > 1
+            and text.endswith(".")
+            and (initial or text in weak or text.lower() in weak)
+            and token.whitespace_
+        ):
             nxt = doc[i + 1]
-            if nxt.text[:1].isupper() and not doc[i + 1].is_sent_start:
+            if _starts_sentence(nxt.text, data) and not nxt.is_sent_start:
                 start = token.sent.start_char
+                if not _weak_may_end(text, doc.text[start : token.idx], data):
+                    continue
                 if not _date_phrase(doc.text[start : token.idx + len(text)], data):
                     yield nxt.idx
+
+
+_FOUR_DOTS_RE = re.compile(r"(?<=\w)\.{4}\s+(?=[^\W\d_])")
+_ATTACHED_SPACED_ELLIPSIS_RE = re.compile(r"\w\.( \.){3}\s*$")
+
+
+def _ellipsis_cuts(piece: str, cuts: set[int]) -> Iterator[int]:
+    """Boundaries after ellipsis marks (MLA style, as in the Pragmatic Segmenter's golden rules).
+
+    ``that.... She``: an ellipsis and a full stop end a sentence before a capital letter (spaCy
+    reads ``....`` as one token and never splits there). ``compounds. . . . The``: the full stop
+    is the word's, the spaced ellipsis opens the next sentence, so the boundary moves before it.
+    """
+    for four in _FOUR_DOTS_RE.finditer(piece):
+        if piece[four.end()].isupper():
+            yield four.end()
+    for c in list(cuts):
+        attached = _ATTACHED_SPACED_ELLIPSIS_RE.search(piece, max(0, c - LOOK), c)
+        if attached and piece[c : c + 1].isupper():
+            cuts.discard(c)
+            yield attached.start() + 3
+
+
+#: A list item marker: a bullet (with an optional number), or a number or lower-case letter with
+#: ``.``, ``.)`` or ``)``; it must stand at the start or after white space and before white space.
+_MARKER_RE = re.compile(r"(?:(?<=\s)|^)(?:[•⁃▪◦]\s*(?:[0-9]{1,3}\.\)?)?|([0-9]{1,3}|[a-z])(?:\.\)|\.|\)))(?=\s)")
+#: Two numbered markers with neighbouring values are items of one list when at most this many
+#: characters apart.
+MAX_ITEM_CHARS = 300
+
+
+def _list_markers(piece: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the list item markers of ``piece``: every bullet, and numbers or letters
+    only when a neighbouring value also marks an item (``1.`` … ``2.``, ``a.`` … ``b.``), so a
+    lone ``in 1990.`` or ``chapter 2.`` is no list."""
+    found = list(_MARKER_RE.finditer(piece))
+    positions: dict[int, list[int]] = {}
+    for m in found:
+        if m.group(1):
+            positions.setdefault(_ordinal(m.group(1)), []).append(m.start())
+    return [
+        (m.start(), m.end())
+        for m in found
+        if m.group(1) is None or _has_neighbour(positions, m.start(), _ordinal(m.group(1)))
+    ]
+
+
+def _ordinal(value: str) -> int:
+    return int(value) if value.isdigit() else ord(value)
+
+
+def _has_neighbour(positions: dict[int, list[int]], at: int, value: int) -> bool:
+    """True when a marker of value ``value - 1`` precedes ``at``, or one of ``value + 1`` follows it,
+    within :data:`MAX_ITEM_CHARS` characters (``positions``: value → ascending offsets)."""
+    import bisect
+
+    before = positions.get(value - 1, [])
+    k = bisect.bisect_left(before, at)
+    if k and at - before[k - 1] <= MAX_ITEM_CHARS:
+        return True
+    after = positions.get(value + 1, [])
+    k = bisect.bisect_right(after, at)
+    return k < len(after) and after[k] - at <= MAX_ITEM_CHARS
+
+
+def _with_list_items(piece: str, cuts: list[int]) -> list[int]:
+    """Cuts with each list item kept whole: a cut before every marker, none inside an item's
+    marker (``1.) The first item 2.) The second item``; ``• 9. The first item``)."""
+    markers = _list_markers(piece)
+    if len(markers) < 2:
+        return cuts
+    inside = {c for c in cuts for start, end in markers if start < c and not piece[end:c].strip()}
+    kept = set(cuts) - inside
+    kept.update(start for start, _ in markers if start > 0 and piece[:start].strip())
+    return sorted(kept)
 
 
 MAX_DATE_PHRASE_WORDS = 5
@@ -241,7 +371,9 @@ def _continues(before: str, after: str, data: LanguageData) -> bool:
     if not core or core[-1] not in _QUOTED_END:
         return False
     quoted = len(core) < len(before)
-    if after[0].islower() and (quoted or core[-1] in ".…"):
+    # "Yahoo! in the accounting department": only where the language has letter case
+    marks = ".…!" if data.script != "arabic" else ".…"
+    if after[0].islower() and (quoted or core[-1] in marks):
         return True
     return quoted and after.split(maxsplit=1)[0] in data.continuation_words
 
@@ -253,10 +385,12 @@ def _glued(piece: str, cut: int, data: LanguageData) -> bool:
     after = piece[cut : cut + LOOK].lstrip()
     if not before or not after:
         return False
-    if _continues(before, after, data):
+    if _continues(before, after, data) or _inside_quoted_dialogue(piece, cut, before, after):
         return True
     if before[-1] != ".":
         return False
+    if before.endswith(" . . .") and before[-7:-6] != ".":
+        return True  # MLA omission marks inside a sentence: the thing is . . . I didn't mean it
     # Decimal number split by the tokenizer: 3.5, ۳.۵
     if re.search(f"[{_DIGITS}]\\.$", before) and _DIGIT_RE.match(piece, cut):
         return True
@@ -265,11 +399,28 @@ def _glued(piece: str, cut: int, data: LanguageData) -> bool:
     nxt = after[0]
     if last in data.number_abbreviations and re.match(f"[{_DIGITS}]", after):
         return True
+    next_word = after.split(maxsplit=1)[0]
     if last in data.abbreviations or last.lower() in data.abbreviations:
         if last in data.weak_abbreviations or last.lower() in data.weak_abbreviations:
-            return nxt.islower() or nxt.isdigit()
+            if not _weak_may_end(last, before[: -len(last)], data):
+                return True
+            return nxt.islower() or nxt.isdigit() or not _starts_sentence(next_word, data)
         return True
     # One-letter initial: "И." "J." "ع."
     if len(last) == 2 and last[0] in data.initial_letters:
-        return True
+        # an initial, unless a sentence starter follows: "you and I. Did you see Albert I. Jones?"
+        return not (data.sentence_starters and next_word in data.sentence_starters)
     return False
+
+
+_DASHES = "–—"
+
+
+def _inside_quoted_dialogue(piece: str, cut: int, before: str, after: str) -> bool:
+    """True for a cut inside an open pair of guillemets next to a dash: the author's words inside
+    one quotation (``«К чему ты готовишься? – спросила мама. – Завтра ведь выходной».``)."""
+    if not (after[:1] in _DASHES or before[-1:] in _DASHES):
+        return False
+    line_start = piece.rfind("\n", 0, cut) + 1
+    head = piece[line_start:cut]
+    return head.count("«") > head.count("»")

@@ -28,12 +28,18 @@ class Unit:
         src: source segment ids (0-based; empty without a source or for a 0-1 bead).
         hyp_text: the hypothesis text (segments joined with a space).
         src_text: the source text, or ``None`` when no source was given.
+        hyp_lines, src_lines: the 1-based file lines of those segments (blank paragraph
+            separators are lines but not segments, so lines and ids differ).
+        src_parts: the source segments one by one (several in a merged bead).
     """
 
     hyp: tuple[int, ...]
     src: tuple[int, ...]
     hyp_text: str
     src_text: str | None = None
+    hyp_lines: tuple[int, ...] = ()
+    src_lines: tuple[int, ...] = ()
+    src_parts: tuple[str, ...] = ()
 
 
 @dataclass
@@ -70,6 +76,7 @@ class Issue:
         src: source segment ids (0-based; empty without a source).
         message: one line for people.
         details: JSON-ready specifics (values, spans, z-score...).
+        hyp_lines, src_lines: the 1-based file lines of those segments (see :class:`Unit`).
     """
 
     check: str
@@ -78,11 +85,22 @@ class Issue:
     src: tuple[int, ...]
     message: str
     details: dict[str, Any] = field(default_factory=dict)
+    hyp_lines: tuple[int, ...] = ()
+    src_lines: tuple[int, ...] = ()
 
     @property
     def line(self) -> int | None:
-        """1-based line of the first hypothesis segment, or ``None`` (a missing segment)."""
+        """1-based file line of the first hypothesis segment, or ``None`` (a missing segment)."""
+        if self.hyp_lines:
+            return self.hyp_lines[0]
         return self.hyp[0] + 1 if self.hyp else None
+
+    @property
+    def src_line(self) -> int | None:
+        """1-based file line of the first source segment, or ``None``."""
+        if self.src_lines:
+            return self.src_lines[0]
+        return self.src[0] + 1 if self.src else None
 
     def to_json(self) -> dict[str, Any]:
         """The issue as in ``schema.json`` (``#/$defs/issue``)."""
@@ -90,6 +108,7 @@ class Issue:
             "check": self.check,
             "severity": self.severity,
             "line": self.line,
+            "src_line": self.src_line,
             "hyp_segments": list(self.hyp),
             "src_segments": list(self.src),
             "message": self.message,
@@ -99,7 +118,7 @@ class Issue:
 
 def issue(unit: Unit, check: str, severity: str, message: str, **details: Any) -> Issue:
     """Build an :class:`Issue` for ``unit``."""
-    return Issue(check, severity, unit.hyp, unit.src, message, details)
+    return Issue(check, severity, unit.hyp, unit.src, message, details, unit.hyp_lines, unit.src_lines)
 
 
 class Check:

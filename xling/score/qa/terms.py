@@ -58,7 +58,8 @@ def issues_from_report(report: TermReport, checked: list[Unit]) -> list[Issue]:
         house = [r.house or r.entry_id for r in rows]
         found = [s for r in rows for s in r.found]
         details = {"entries": [r.entry_id for r in rows], "house": house, "found": found}
-        out.append(Issue(check_id, severity, u.hyp, u.src, _message(status, rows, house, found), details))
+        message = _message(status, rows, house, found)
+        out.append(Issue(check_id, severity, u.hyp, u.src, message, details, u.hyp_lines, u.src_lines))
     return out
 
 
