@@ -114,7 +114,12 @@ def test_origin_marks_for_tm_and_post_edit(glossary):
             2,
             "باشه.",
             {"en": "OK.", "ru": "Ладно."},
-            tm_matches={"en": [{"source": "باشه!", "target": "Okay!", "score": 88.9, "origin": "human"}]},
+            tm_matches={
+                "en": [{"source": "باشه!", "target": "Okay!", "score": 88.9, "exact": False, "origin": "human"}],
+                "ru": [
+                    {"source": "باشه.", "target": "Хорошо.", "score": 100.0, "exact": True, "origin": "post-edited"}
+                ],
+            },
         ),
     ]
     recs[1]["changes"].append(post_edit)
@@ -135,6 +140,8 @@ def test_origin_marks_for_tm_and_post_edit(glossary):
     assert doc.xpath("string(//tr[@data-segment='1']/td[@lang='en']/p[@class='mt-before']/del)") == "Bye."
     fuzzy = doc.xpath("string(//tr[@data-segment='2']/td[@lang='en']/p[@class='tm-match'])")
     assert fuzzy == "TM fuzzy match 89 % (human): Okay!"
+    offered = doc.xpath("string(//tr[@data-segment='2']/td[@lang='ru']/p[@class='tm-match'])")
+    assert offered == "TM exact match 100 % (post-edited): Хорошо."
 
 
 def test_text_is_escaped_not_interpreted(glossary):

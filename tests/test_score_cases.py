@@ -164,3 +164,46 @@ def test_unknown_source_language_is_refused(cli, tmp_path):
     assert r.stderr.count("\n") == 1 and "xx" in r.stderr and "--src-lang" in r.stderr
     r = cli(["score", hyp, "--lang", "en", "--src", src, "--src-lang", "de"])
     assert r.exit_code == 0
+
+
+# --- an omission inside a merged bead -----------------------------------------------------
+
+OMIT_SRC = [
+    "پوتین و الشرع روز چهارشنبه در کرملین با یکدیگر دیدار کردند.",
+    "چه دیدار خوبی بود 🎉",
+    "دو طرف درباره همکاری اقتصادی، انرژی، آموزش و بازسازی زیرساخت‌های سوریه گفت‌وگو کردند.",
+    "وزیر دفاع روسیه نیز در این نشست حضور داشت.",
+    "این نخستین سفر الشرع به مسکو از زمان ریاستش بود.",
+]
+OMIT_HYP = [
+    "Putin and al-Sharaa met in the Kremlin on Wednesday.",
+    "What a good meeting it was 🎉",  # the long sentence after the emoji is dropped
+    "Russia's defence minister also attended the meeting.",
+    "It was al-Sharaa's first visit to Moscow since he took office.",
+]
+
+
+def test_sentence_dropped_inside_a_merged_bead_is_flagged(monkeypatch):
+    from xling.align.beads import Bead
+    from xling.score import pairing
+
+    beads = [Bead((0,), (0,)), Bead((1, 2), (1,)), Bead((3,), (2,)), Bead((4,), (3,))]
+    monkeypatch.setattr(pairing, "_align_sentences", lambda s, t, **kw: beads)
+    r = run_checks(OMIT_SRC, OMIT_HYP, src_lang="fa", tgt_lang="en", align=True)
+    found = [i for i in r.issues if i.check == "segment-omitted"]
+    assert [(i.hyp, i.src, i.details["segment"], i.details["source_line"]) for i in found] == [((1,), (1, 2), 2, 3)]
+
+
+def test_a_merged_bead_that_translates_both_is_not_flagged(monkeypatch):
+    from xling.align.beads import Bead
+    from xling.score import pairing
+
+    hyp = list(OMIT_HYP)
+    hyp[1] = (
+        "What a good meeting it was 🎉 The two sides discussed economic cooperation, energy, "
+        "education and the rebuilding of Syria's infrastructure."
+    )
+    beads = [Bead((0,), (0,)), Bead((1, 2), (1,)), Bead((3,), (2,)), Bead((4,), (3,))]
+    monkeypatch.setattr(pairing, "_align_sentences", lambda s, t, **kw: beads)
+    r = run_checks(OMIT_SRC, hyp, src_lang="fa", tgt_lang="en", align=True)
+    assert [i for i in r.issues if i.check == "segment-omitted"] == []

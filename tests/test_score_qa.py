@@ -40,6 +40,7 @@ def test_check_ids_are_stable():
         "segment-missing",
         "segment-empty",
         "segment-extra",
+        "segment-omitted",
         "untranslated",
         "foreign-script",
         "placeholder",

@@ -1,7 +1,8 @@
 """Russian (ru) data: segmentation abbreviations, number words, case endings, preposition cases.
 
-Number words come with their case forms (ё is folded to е before lookup). The forms follow the standard cardinal declension (nominative, genitive, dative, instrumental,
-prepositional); for example четыре, четырех, четырем, четырьмя; тысяча, тысячи, тысяч, тысячами.
+Number words come with their case forms (ё is folded to е before lookup). The forms follow the
+standard cardinal declension (nominative, genitive, dative, instrumental, prepositional); for
+example четыре, четырех, четырем, четырьмя; тысяча, тысячи, тысяч, тысячами.
 """
 
 from xling.lang.base import LanguageData, frozen

@@ -299,6 +299,40 @@ def _is_lfs_pointer(path: Path) -> bool:
         return False
 
 
+def _archive_members(name: str, infos: list[zipfile.ZipInfo]) -> tuple[str, dict[str, zipfile.ZipInfo]]:
+    """(the one top-level folder, member path → info) of a zip, after the path rules of
+    :func:`validate_archive` (no unsafe paths, links, ``__MACOSX`` or files at the root).
+
+    Raises:
+        ModelError: the first rule broken.
+    """
+    members: dict[str, zipfile.ZipInfo] = {}
+    tops: set[str] = set()
+    for info in infos:
+        member = info.filename
+        parts = PurePosixPath(member.replace("\\", "/")).parts
+        if member.startswith(("/", "\\")) or (parts and parts[0].endswith(":")) or ".." in parts:
+            raise ModelError(f"{name}: unsafe path {member!r} in archive; refusing to extract it")
+        if _is_symlink(info):
+            raise ModelError(f"{name}: symbolic link {member!r} in archive; refusing to extract it")
+        if not parts:
+            continue
+        if parts[0] == "__MACOSX":
+            raise ModelError(
+                f"{name}: stray __MACOSX folder in archive; re-zip the package folder without it (e.g. `zip -r X.argosmodel folder -x '__MACOSX/*'`)"
+            )
+        if len(parts) == 1 and not info.is_dir():
+            raise ModelError(
+                f"{name}: file {member!r} at the archive root; an .argosmodel must hold exactly one folder (zip the package folder itself)"
+            )
+        tops.add(parts[0])
+        members["/".join(parts)] = info
+    if len(tops) != 1:
+        shown = ", ".join(sorted(tops)) or "nothing"
+        raise ModelError(f"{name}: an .argosmodel must hold exactly one top-level folder, found: {shown}")
+    return tops.pop(), members
+
+
 def validate_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Check that ``path`` is a well-formed ``.argosmodel`` without extracting anything.
 
@@ -330,35 +364,10 @@ def validate_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise ModelError(f"{name}: not an .argosmodel (not a zip archive); download the package again")
     try:
         with zipfile.ZipFile(p) as zf:
-            infos = zf.infolist()
             bad = zf.testzip()
             if bad is not None:
                 raise ModelError(f"{name}: corrupt archive (bad CRC in {bad}); download the package again")
-            members: dict[str, zipfile.ZipInfo] = {}
-            tops: set[str] = set()
-            for info in infos:
-                member = info.filename
-                parts = PurePosixPath(member.replace("\\", "/")).parts
-                if member.startswith(("/", "\\")) or (parts and parts[0].endswith(":")) or ".." in parts:
-                    raise ModelError(f"{name}: unsafe path {member!r} in archive; refusing to extract it")
-                if _is_symlink(info):
-                    raise ModelError(f"{name}: symbolic link {member!r} in archive; refusing to extract it")
-                if not parts:
-                    continue
-                if parts[0] == "__MACOSX":
-                    raise ModelError(
-                        f"{name}: stray __MACOSX folder in archive; re-zip the package folder without it (e.g. `zip -r X.argosmodel folder -x '__MACOSX/*'`)"
-                    )
-                if len(parts) == 1 and not info.is_dir():
-                    raise ModelError(
-                        f"{name}: file {member!r} at the archive root; an .argosmodel must hold exactly one folder (zip the package folder itself)"
-                    )
-                tops.add(parts[0])
-                members["/".join(parts)] = info
-            if len(tops) != 1:
-                shown = ", ".join(sorted(tops)) or "nothing"
-                raise ModelError(f"{name}: an .argosmodel must hold exactly one top-level folder, found: {shown}")
-            top = tops.pop()
+            top, members = _archive_members(name, zf.infolist())
             meta_name = f"{top}/metadata.json"
             if meta_name not in members:
                 raise ModelError(f"{name}: no {meta_name} in archive; not an Argos package")

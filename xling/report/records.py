@@ -111,11 +111,12 @@ def target_origin(rec: dict[str, Any], lang: str) -> str | None:
     return origin if isinstance(origin, str) and origin != "mt" else None
 
 
-def fuzzy_matches(rec: dict[str, Any], lang: str) -> list[dict[str, Any]]:
-    """The TM fuzzy matches offered for the ``lang`` target (``tm_matches[lang]`` without the
-    exact ones): dicts with ``source``, ``target``, ``score`` (0-100) and ``origin``."""
+def tm_matches(rec: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The TM matches offered (not used) for the ``lang`` target, best first: ``tm_matches[lang]``
+    as ``xling translate --tm`` writes it, dicts with ``source``, ``target``, ``score`` (0-100),
+    ``exact`` (an exact match offered where the segment still went to MT) and ``origin``."""
     found = (rec.get("tm_matches") or {}).get(lang) or []
-    return [m for m in found if isinstance(m, dict) and not m.get("exact") and "target" in m]
+    return [m for m in found if isinstance(m, dict) and isinstance(m.get("target"), str)]
 
 
 def mt_before_post_edit(rec: dict[str, Any], lang: str) -> str | None:

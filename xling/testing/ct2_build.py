@@ -153,37 +153,50 @@ def copy_spec(vocabulary: list[str], *, prefix_shift: int = 0):
     dec_pos[:, pos] = np.roll(position_codes, prefix_shift, axis=0)
     dec.position_encodings.encodings = dec_pos
 
-    def zero_attention(att, self_attention: bool):
-        _layer_norm(att.layer_norm, d)
-        n_in = 1 if self_attention else 2
-        if self_attention:
-            att.linear[0].weight = np.zeros((3 * d, d), np.float32)
-            att.linear[0].bias = np.zeros((3 * d,), np.float32)
-        else:
-            att.linear[0].weight = np.zeros((d, d), np.float32)
-            att.linear[0].bias = np.zeros((d,), np.float32)
-            att.linear[1].weight = np.zeros((2 * d, d), np.float32)
-            att.linear[1].bias = np.zeros((2 * d,), np.float32)
-        att.linear[n_in].weight = np.zeros((d, d), np.float32)
-        att.linear[n_in].bias = np.zeros((d,), np.float32)
-
-    def zero_ffn(ffn):
-        _layer_norm(ffn.layer_norm, d)
-        ffn.linear_0.weight = np.zeros((d, d), np.float32)
-        ffn.linear_0.bias = np.zeros((d,), np.float32)
-        ffn.linear_1.weight = np.zeros((d, d), np.float32)
-        ffn.linear_1.bias = np.zeros((d,), np.float32)
-
-    zero_attention(enc.layer[0].self_attention, True)
-    zero_ffn(enc.layer[0].ffn)
+    _zero_attention(enc.layer[0].self_attention, d)
+    _zero_ffn(enc.layer[0].ffn, d)
     layer = dec.layer[0]
-    zero_attention(layer.self_attention, True)
-    zero_ffn(layer.ffn)
+    _zero_attention(layer.self_attention, d)
+    _zero_ffn(layer.ffn, d)
+    _copy_cross_attention(layer.attention, d, tok, pos, B)
 
+    # Output projection: logit_v = alpha * <[code_v, -code_v], [c, -c]> = alpha * 2 * (B - 2h).
+    alpha = _MARGIN / 4
+    proj = np.zeros((V, d), np.float32)
+    proj[:, tok] = token_codes * alpha
+    dec.projection.weight = proj
+    dec.projection.bias = np.zeros((V,), np.float32)
+
+    spec.config.add_source_eos = True
+    spec.register_source_vocabulary(vocabulary)
+    spec.register_target_vocabulary(vocabulary)
+    return spec
+
+
+def _zero_attention(att, d: int) -> None:
+    """A self-attention block whose weights are all zero (the residual path passes through)."""
+    _layer_norm(att.layer_norm, d)
+    att.linear[0].weight = np.zeros((3 * d, d), np.float32)
+    att.linear[0].bias = np.zeros((3 * d,), np.float32)
+    att.linear[1].weight = np.zeros((d, d), np.float32)
+    att.linear[1].bias = np.zeros((d,), np.float32)
+
+
+def _zero_ffn(ffn, d: int) -> None:
+    """A feed-forward block whose weights are all zero."""
+    _layer_norm(ffn.layer_norm, d)
+    ffn.linear_0.weight = np.zeros((d, d), np.float32)
+    ffn.linear_0.bias = np.zeros((d,), np.float32)
+    ffn.linear_1.weight = np.zeros((d, d), np.float32)
+    ffn.linear_1.bias = np.zeros((d,), np.float32)
+
+
+def _copy_cross_attention(att, d: int, tok: slice, pos: slice, B: int) -> None:
+    """The copy model's cross-attention: position dims match, token dims are carried (see the module docstring)."""
+    P = POSITION_BITS
     # Cross-attention. Decoder input at the layer norm is [0, p, -p]: mean 0, variance 2P/d,
     # so the layer norm multiplies it by r = sqrt(d / 2P). Query·key of equal positions is
     # r * S * 2P, and each differing bit costs r * S * 4; CTranslate2 divides by sqrt(d).
-    att = layer.attention
     _layer_norm(att.layer_norm, d)
     r = math.sqrt(d / (2 * P))
     scale = _MARGIN * math.sqrt(d) / (4 * r)
@@ -200,18 +213,6 @@ def copy_spec(vocabulary: list[str], *, prefix_shift: int = 0):
     wo[tok, tok] = np.eye(2 * B, dtype=np.float32)
     att.linear[2].weight = wo
     att.linear[2].bias = np.zeros((d,), np.float32)
-
-    # Output projection: logit_v = alpha * <[code_v, -code_v], [c, -c]> = alpha * 2 * (B - 2h).
-    alpha = _MARGIN / 4
-    proj = np.zeros((V, d), np.float32)
-    proj[:, tok] = token_codes * alpha
-    dec.projection.weight = proj
-    dec.projection.bias = np.zeros((V,), np.float32)
-
-    spec.config.add_source_eos = True
-    spec.register_source_vocabulary(vocabulary)
-    spec.register_target_vocabulary(vocabulary)
-    return spec
 
 
 def _layer_norm(ln, d: int) -> None:
@@ -253,92 +254,116 @@ def base_spec(
     ts = _spec_classes()
     rng = np.random.default_rng(seed)
     V = len(vocabulary)
-    P = POSITION_BITS
     d = d_model
-    head_dim = d // heads
-    n_res = 2 * P + 1
-    # Reserved dims live in the last head's slice so head (heads-1) of the cross-attention
-    # can use them; random weights touch only the content dims.
-    res0 = d - n_res
-    pos = slice(res0, res0 + 2 * P)
-    flag = res0 + 2 * P
-    content = slice(0, res0)
+    # Reserved dims (2P position code dims and the end flag) live in the last head's slice so
+    # head (heads-1) of the cross-attention can use them; random weights touch only the content dims.
+    res0 = d - (2 * POSITION_BITS + 1)
+    pos = slice(res0, res0 + 2 * POSITION_BITS)
+    flag = res0 + 2 * POSITION_BITS
     eos = vocabulary.index("</s>")
-    max_pos = COPY_MAX_POSITIONS
-
-    def rand(rows: int, cols: int, *, in_content: bool = True, out_content: bool = True) -> np.ndarray:
-        w = np.zeros((rows, cols), np.float32)
-        r = slice(0, res0) if out_content and rows == d else slice(0, rows)
-        c = slice(0, res0) if in_content and cols == d else slice(0, cols)
-        nr = r.stop - r.start
-        nc = c.stop - c.start
-        w[r, c] = rng.standard_normal((nr, nc), dtype=np.float32) * math.sqrt(2.0 / (nr + nc))
-        return w
+    weights = _RandomWeights(rng, d, res0)
 
     spec = ts.TransformerSpec.from_config((layers, layers), heads, pre_norm=True, no_final_norm=True)
     enc, dec = spec.encoder, spec.decoder
     enc.scale_embeddings = False
     dec.scale_embeddings = False
+    position_codes = _pair(_bits(np.arange(COPY_MAX_POSITIONS), POSITION_BITS))
+    for side, codes in ((enc, position_codes), (dec, np.roll(position_codes, prefix_shift, axis=0))):
+        emb = np.zeros((V, d), np.float32)
+        emb[:, :res0] = rng.standard_normal((V, res0), dtype=np.float32)
+        table = _sinusoids(COPY_MAX_POSITIONS, d, res0)
+        table[:, pos] = codes
+        if side is enc:
+            emb[eos, flag] = 1.0
+            enc.embeddings[0].weight = emb
+        else:
+            dec.embeddings.weight = emb
+        side.position_encodings.encodings = table
 
-    def sinusoids(n: int) -> np.ndarray:
-        half = res0 // 2
-        inv = 1.0 / (10000 ** (np.arange(half) / half))
-        ang = np.arange(n)[:, None] * inv[None, :]
-        out = np.zeros((n, d), np.float32)
-        out[:, :half] = np.sin(ang)
-        out[:, half : 2 * half] = np.cos(ang)
-        return out
+    for lay in enc.layer:
+        weights.attention(lay.self_attention, True)
+        weights.ffn(lay.ffn, ffn)
+    for lay in dec.layer:
+        weights.attention(lay.self_attention, True)
+        weights.attention(lay.attention, False)
+        weights.ffn(lay.ffn, ffn)
+    _length_clock(dec.layer[0].attention, d, heads, pos, flag)
 
-    position_codes = _pair(_bits(np.arange(max_pos), P))
-    emb = np.zeros((V, d), np.float32)
-    emb[:, content] = rng.standard_normal((V, res0), dtype=np.float32)
-    emb[eos, flag] = 1.0
-    enc.embeddings[0].weight = emb
-    enc_pos = sinusoids(max_pos)
-    enc_pos[:, pos] = position_codes
-    enc.position_encodings.encodings = enc_pos
+    _end_flag_projection(dec.projection, rng, V, d, res0, eos, flag)
 
-    demb = np.zeros((V, d), np.float32)
-    demb[:, content] = rng.standard_normal((V, res0), dtype=np.float32)
-    dec.embeddings.weight = demb
-    dec_pos = sinusoids(max_pos)
-    dec_pos[:, pos] = np.roll(position_codes, prefix_shift, axis=0)
-    dec.position_encodings.encodings = dec_pos
+    spec.config.add_source_eos = True
+    spec.register_source_vocabulary(vocabulary)
+    spec.register_target_vocabulary(vocabulary)
+    return spec
 
-    def fill_attention(att, self_attention: bool):
+
+class _RandomWeights:
+    """Seeded Xavier-scaled random weights that read and write only the first ``res0`` (content) dims."""
+
+    def __init__(self, rng: np.random.Generator, d: int, res0: int) -> None:
+        self.rng, self.d, self.res0 = rng, d, res0
+
+    def rand(self, rows: int, cols: int) -> np.ndarray:
+        w = np.zeros((rows, cols), np.float32)
+        nr = self.res0 if rows == self.d else rows
+        nc = self.res0 if cols == self.d else cols
+        w[:nr, :nc] = self.rng.standard_normal((nr, nc), dtype=np.float32) * math.sqrt(2.0 / (nr + nc))
+        return w
+
+    def attention(self, att, self_attention: bool) -> None:
+        d = self.d
         _layer_norm(att.layer_norm, d)
         if self_attention:
-            att.linear[0].weight = np.concatenate([rand(d, d) for _ in range(3)])
+            att.linear[0].weight = np.concatenate([self.rand(d, d) for _ in range(3)])
             att.linear[0].bias = np.zeros((3 * d,), np.float32)
             out = 1
         else:
-            att.linear[0].weight = rand(d, d)
+            att.linear[0].weight = self.rand(d, d)
             att.linear[0].bias = np.zeros((d,), np.float32)
-            att.linear[1].weight = np.concatenate([rand(d, d), rand(d, d)])
+            att.linear[1].weight = np.concatenate([self.rand(d, d), self.rand(d, d)])
             att.linear[1].bias = np.zeros((2 * d,), np.float32)
             out = 2
-        att.linear[out].weight = rand(d, d)
+        att.linear[out].weight = self.rand(d, d)
         att.linear[out].bias = np.zeros((d,), np.float32)
 
-    def fill_ffn(f):
-        _layer_norm(f.layer_norm, d)
-        f.linear_0.weight = rand(ffn, d)
-        f.linear_0.bias = np.zeros((ffn,), np.float32)
-        f.linear_1.weight = rand(d, ffn)
-        f.linear_1.bias = np.zeros((d,), np.float32)
+    def ffn(self, f, inner: int) -> None:
+        _layer_norm(f.layer_norm, self.d)
+        f.linear_0.weight = self.rand(inner, self.d)
+        f.linear_0.bias = np.zeros((inner,), np.float32)
+        f.linear_1.weight = self.rand(self.d, inner)
+        f.linear_1.bias = np.zeros((self.d,), np.float32)
 
-    for lay in enc.layer:
-        fill_attention(lay.self_attention, True)
-        fill_ffn(lay.ffn)
-    for lay in dec.layer:
-        fill_attention(lay.self_attention, True)
-        fill_attention(lay.attention, False)
-        fill_ffn(lay.ffn)
 
-    # The length clock: last head of the first decoder layer's cross-attention.
-    att = dec.layer[0].attention
+def _sinusoids(n: int, d: int, res0: int) -> np.ndarray:
+    """Sinusoidal position encodings (Vaswani et al. 2017) over the first ``res0`` dims, shape [n, d]."""
+    half = res0 // 2
+    inv = 1.0 / (10000 ** (np.arange(half) / half))
+    ang = np.arange(n)[:, None] * inv[None, :]
+    out = np.zeros((n, d), np.float32)
+    out[:, :half] = np.sin(ang)
+    out[:, half : 2 * half] = np.cos(ang)
+    return out
+
+
+def _end_flag_projection(projection, rng: np.random.Generator, V: int, d: int, res0: int, eos: int, flag: int) -> None:
+    """Random output projection over the content dims; ``</s>`` reads only the end flag, so it wins
+    exactly when the length clock raises the flag."""
+    proj = np.zeros((V, d), np.float32)
+    proj[:, :res0] = rng.standard_normal((V, res0), dtype=np.float32) / math.sqrt(res0)
+    proj[eos, :] = 0.0
+    proj[eos, flag] = 1000.0
+    projection.weight = proj
+    bias = np.zeros((V,), np.float32)
+    bias[eos] = -100.0
+    projection.bias = bias
+
+
+def _length_clock(att, d: int, heads: int, pos: slice, flag: int) -> None:
+    """The last head of ``att`` (first decoder layer's cross-attention) matches step t to source
+    position t - shift through the position dims and carries the end flag to the output."""
+    head_dim = d // heads
     h = slice((heads - 1) * head_dim, heads * head_dim)
-    hq = np.arange(h.start, h.start + 2 * P)  # query/key slots inside that head
+    hq = np.arange(h.start, h.start + 2 * POSITION_BITS)  # query/key slots inside that head
     wq = att.linear[0].weight
     wq[h, :] = 0.0
     # The layer norm rescales x by 1/std(x); std is about 1 here (unit-variance content),
@@ -352,20 +377,6 @@ def base_spec(
     wo = att.linear[2].weight
     wo[:, h] = 0.0
     wo[flag, h.start] = 1.0
-
-    proj = np.zeros((V, d), np.float32)
-    proj[:, content] = rng.standard_normal((V, res0), dtype=np.float32) / math.sqrt(res0)
-    proj[eos, :] = 0.0
-    proj[eos, flag] = 1000.0
-    dec.projection.weight = proj
-    bias = np.zeros((V,), np.float32)
-    bias[eos] = -100.0
-    dec.projection.bias = bias
-
-    spec.config.add_source_eos = True
-    spec.register_source_vocabulary(vocabulary)
-    spec.register_target_vocabulary(vocabulary)
-    return spec
 
 
 def save_spec(spec, output_dir: Path, *, quantization: str | None = None) -> Path:

@@ -135,18 +135,7 @@ def build_test_model(
         InputError: unknown ``kind`` or ``size``, or a malformed language code / prefix.
         InputError, OSError: ``out`` cannot be written (nothing is left behind; an existing ``out`` is kept).
     """
-    if kind not in KINDS:
-        raise InputError(f"unknown test model kind {kind!r}; choose one of: {', '.join(KINDS)}")
-    if size not in SIZES:
-        raise InputError(f"unknown test model size {size!r}; choose one of: {', '.join(SIZES)}")
-    _check_code(from_code, "--from")
-    _check_code(to_code, "--to")
-    if target_prefix is not None and (not target_prefix or any(ch.isspace() for ch in target_prefix)):
-        raise InputError(f"--target-prefix {target_prefix!r} must be one non-empty token without spaces, e.g. __en__")
-    if tokenizer not in TOKENIZERS:
-        raise InputError(f"unknown tokenizer {tokenizer!r}; choose one of: {', '.join(TOKENIZERS)}")
-    if tokenizer == "bpe" and size != "tiny":
-        raise InputError("--tokenizer bpe is only built for the tiny copy model")
+    _check_args(kind, from_code, to_code, size=size, target_prefix=target_prefix, tokenizer=tokenizer)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
 
@@ -167,9 +156,38 @@ def build_test_model(
             user_symbols=user_symbols,
         )
         spec = ct2_build.base_spec(piece_list(sp_bytes), seed=seed, prefix_shift=shift)
-
     folder = f"xling-test-{kind if size == 'tiny' else size}-{from_code}_{to_code}"
-    label = package_label(kind, from_code, to_code, size)
+    files = {
+        "metadata.json": json.dumps(
+            _metadata(kind, from_code, to_code, size, seed, target_prefix), ensure_ascii=False, indent=2
+        )
+        + "\n",
+        "README.md": _readme(package_label(kind, from_code, to_code, size), size),
+    }
+    tokenizer_file = ("bpe.model", BPE_CODES.encode()) if tokenizer == "bpe" else ("sentencepiece.model", sp_bytes)
+    _write_package(out, folder, spec, files, tokenizer_file, quantization=None if size == "tiny" else "int8")
+    return out
+
+
+def _check_args(
+    kind: str, from_code: str, to_code: str, *, size: str, target_prefix: str | None, tokenizer: str
+) -> None:
+    if kind not in KINDS:
+        raise InputError(f"unknown test model kind {kind!r}; choose one of: {', '.join(KINDS)}")
+    if size not in SIZES:
+        raise InputError(f"unknown test model size {size!r}; choose one of: {', '.join(SIZES)}")
+    _check_code(from_code, "--from")
+    _check_code(to_code, "--to")
+    if target_prefix is not None and (not target_prefix or any(ch.isspace() for ch in target_prefix)):
+        raise InputError(f"--target-prefix {target_prefix!r} must be one non-empty token without spaces, e.g. __en__")
+    if tokenizer not in TOKENIZERS:
+        raise InputError(f"unknown tokenizer {tokenizer!r}; choose one of: {', '.join(TOKENIZERS)}")
+    if tokenizer == "bpe" and size != "tiny":
+        raise InputError("--tokenizer bpe is only built for the tiny copy model")
+
+
+def _metadata(kind: str, from_code: str, to_code: str, size: str, seed: int, target_prefix: str | None) -> dict:
+    """The ``metadata.json`` of a test package (argostranslate's fields plus ``xling_test_model``)."""
     metadata = {
         "package_version": "1.0",
         "argos_version": "1.11",
@@ -177,7 +195,7 @@ def build_test_model(
         "from_name": LANGUAGE_NAMES.get(from_code, from_code),
         "to_code": to_code,
         "to_name": LANGUAGE_NAMES.get(to_code, to_code),
-        "package_name": label,
+        "package_name": package_label(kind, from_code, to_code, size),
         "type": "translate",
         # Read by xling.mt.packages.xling_test_model_kind: the kind names what the output is.
         "xling_test_model": (
@@ -186,30 +204,36 @@ def build_test_model(
     }
     if target_prefix:
         metadata["target_prefix"] = target_prefix
-    readme = f"# {label}\n\nBuilt by `python -m xling.testing.models` for xling's tests and benchmarks, offline.\n" + (
+    return metadata
+
+
+def _readme(label: str, size: str) -> str:
+    return f"# {label}\n\nBuilt by `python -m xling.testing.models` for xling's tests and benchmarks, offline.\n" + (
         "It returns the segment it is sent, token for token: its output is not a translation.\n"
         if size == "tiny"
         else "Transformer-base size with seeded random weights: its output is garbage by design "
         "and is not a translation. Use it for speed and memory measurements only.\n"
     )
 
+
+def _write_package(
+    out: Path, folder: str, spec, files: dict[str, str], tokenizer: tuple[str, bytes], *, quantization: str | None
+) -> None:
+    """Zip ``folder/`` with ``files``, the tokenizer and the saved ``spec`` as ``model/`` into ``out``, atomically."""
     from xling.io import AtomicOutputs
+    from xling.testing import ct2_build
 
     with tempfile.TemporaryDirectory(prefix=".xling-test-model-", dir=out.parent) as tmp:
         model_dir = Path(tmp) / "model"
         # base: int8 weights, as in Argos's published packages (about 95 MB instead of 330 MB).
-        ct2_build.save_spec(spec, model_dir, quantization=None if size == "tiny" else "int8")
+        ct2_build.save_spec(spec, model_dir, quantization=quantization)
         with AtomicOutputs() as group, group.open(out, binary=True) as fh:
             with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-                zf.writestr(f"{folder}/metadata.json", json.dumps(metadata, ensure_ascii=False, indent=2) + "\n")
-                zf.writestr(f"{folder}/README.md", readme)
-                if tokenizer == "bpe":
-                    zf.writestr(f"{folder}/bpe.model", BPE_CODES)
-                else:
-                    zf.writestr(f"{folder}/sentencepiece.model", sp_bytes)
+                for name in ("metadata.json", "README.md"):
+                    zf.writestr(f"{folder}/{name}", files[name])
+                zf.writestr(f"{folder}/{tokenizer[0]}", tokenizer[1])
                 for path in sorted(model_dir.iterdir()):
                     zf.write(path, f"{folder}/model/{path.name}")
-    return out
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -14,6 +14,7 @@ from xling.score.qa.base import Check, Context, Issue, Unit
 
 CHECK_MODULES = (
     "segments",
+    "omission",
     "untranslated",
     "foreign_script",
     "placeholders",
