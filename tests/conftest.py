@@ -39,3 +39,12 @@ def gpath(tmp_path) -> Path:
     p = tmp_path / "g.yaml"
     shutil.copy(ROOT / "tests" / "data" / "glossary" / "small.yaml", p)
     return p
+
+
+@pytest.fixture(autouse=True)
+def _own_house_glossary(tmp_path_factory, monkeypatch):
+    """Every test gets an empty XDG data folder, so a user's edited house glossary
+    (~/.local/share/xling/glossaries/house.yaml or $XLING_GLOSSARY) never changes a result and
+    no test writes under HOME."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    monkeypatch.delenv("XLING_GLOSSARY", raising=False)

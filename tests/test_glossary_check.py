@@ -108,15 +108,22 @@ def test_cli_enforce_prints_repaired_and_reports(cli, tmp_path):
     assert all({"start", "end"} <= set(c) for c in d["changes"])
 
 
-def test_cli_enforce_line_mismatch_is_an_error(cli, tmp_path):
-    src = _write(tmp_path, "src.fa", ["الشرع", "الشرع"])
-    tr = _write(tmp_path, "mt.en", ["The Sharia"])
+def test_cli_enforce_line_mismatch_pairs_with_the_aligner(cli, tmp_path):
+    """A translation with another line count is paired with the sentence aligner, as check does,
+    with a one-line note; the output keeps the TRANSLATION's lines. Defect 1 of issue 11: the old
+    refusal suggested 'xling segment SRC > sentences.fa.txt', which empties SRC when SRC is that file."""
+    src = _write(tmp_path, "sentences.fa.txt", ["الشرع به مسکو رفت.", "پوتین از او استقبال کرد."])
+    tr = _write(tmp_path, "mt.en", ["The Sharia went to Moscow. Putin welcomed him."])
     report = tmp_path / "changes.json"
     r = cli(["glossary", "enforce", tr, "--source", src, "--lang", "en", "--glossary", DATA, "--report", report])
-    assert r.exit_code == 1
-    assert "1 lines" in r.stderr and "xling align" in r.stderr
-    assert "xling segment" in r.stderr  # xling translate's output lines are the segmenter's
-    assert not report.exists()
+    assert r.exit_code == 0, r.output
+    note = [ln for ln in r.stderr.splitlines() if "sentence aligner" in ln]
+    assert len(note) == 1 and "1 line and" in note[0]
+    assert r.stdout == "Al-Sharaa went to Moscow. Putin welcomed him.\n"
+    assert f"> {src}" not in r.stderr and "> sentences.fa.txt" not in r.stderr
+    assert src.read_text(encoding="utf-8").count("\n") == 2
+    d = json.loads(report.read_text(encoding="utf-8"))
+    assert d["pairing"] == "aligned" and d["segments"] == 1 and d["changes"][0]["segment"] == 0
 
 
 def test_cli_check_json_strict_document(cli, tmp_path):

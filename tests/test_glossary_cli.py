@@ -244,7 +244,7 @@ def test_merge_another_file(cli, gpath, tmp_path):
     assert r.exit_code == 1 and "'defence-minister'" in r.output and "--on-conflict" in r.output
     assert gpath.read_bytes() == before
     r = cli(["glossary", "merge", "-g", gpath, other, "--on-conflict", "combine"])
-    assert r.exit_code == 0 and "1 entries added, 1 changed" in r.output
+    assert r.exit_code == 0 and "1 entry added, 1 changed" in r.output
     g = load_glossary(gpath)
     assert g.get("kremlin") is not None
     assert "Minister of Defence" in [t.text for t in g.get("defence-minister").terms["en"]]

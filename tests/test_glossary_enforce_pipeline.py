@@ -81,3 +81,22 @@ def test_python_api_job_with_a_glossary_enforces_it(packages, monkeypatch):
 
     doc = translate_document(ARTICLE, Job(from_code="fa", targets=["en"], glossary=str(default_glossary_path())))
     assert [s.targets["en"] for s in doc.segments] == WANT["en"]  # a YAML path works too
+
+
+def test_19_translate_refuses_a_glossary_that_validate_rejects(cli, packages, monkeypatch, tmp_path, gpath):
+    """Issue 11 defect 19: a dangling cross-reference stops translate before any model loads,
+    naming 'xling glossary validate'; nothing is written."""
+    from xling.glossary.store import load_glossary
+    from xling.glossary.validate import glossary_errors
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(gpath.read_text(encoding="utf-8").replace("target: ahmed-al-sharaa", "target: nobody"), "utf-8")
+    assert [p.code for p in glossary_errors(load_glossary(bad))] == ["dangling-reference"]
+    assert glossary_errors(load_glossary(gpath)) == []
+    src = tmp_path / "doc.fa.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    r = cli(["translate", src, "--to", "en", "--glossary", bad, "--out-dir", tmp_path / "out"])
+    assert r.exit_code == 1
+    assert "does not validate" in r.output and "xling glossary validate" in r.output and "nobody" in r.output
+    assert not (tmp_path / "out").exists()

@@ -138,6 +138,8 @@ class TranslateConfig:
         glossary: the termbase to enforce: a :class:`~xling.glossary.model.Glossary`, a YAML
             path, :data:`HOUSE_GLOSSARY` (``"default"``: the shipped house glossary), or None
             (no protect/repair stages). Loaded once, by :meth:`Session.open`.
+        threads: CTranslate2 CPU threads per model (None: all cores); corpus runs with several
+            workers share the cores out. Outputs do not depend on it.
     """
 
     from_code: str
@@ -150,6 +152,7 @@ class TranslateConfig:
     max_batch_tokens: int = DEFAULT_MAX_BATCH_TOKENS
     join_lines: bool = False
     glossary: Any = None
+    threads: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "targets", tuple(self.targets))
@@ -240,7 +243,9 @@ class Session:
             planned = self.plan.legs.get(leg) if self.plan else None
             kind = planned.kind if planned else cfg.engine or "argos"
             with reporter.status(f"Loading {leg[0]}→{leg[1]} model"):
-                options: dict[str, Any] = {"max_batch_tokens": cfg.max_batch_tokens} if kind != "argos-native" else {}
+                options: dict[str, Any] = {}
+                if kind != "argos-native":
+                    options = {"max_batch_tokens": cfg.max_batch_tokens, "threads": cfg.threads}
                 engine = load_leg(planned, **options) if planned else load_direct(*leg, engine=kind, **options)
             self.engines[leg] = engine
             for m in engine.models():
@@ -391,25 +396,49 @@ def protect_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]:
 
 def translate_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]:
     """Translate every segment along each target's route, each leg in one batch and once only."""
+    return translate_stage_many([(segments, ctx)])[0]
+
+
+def translate_stage_many(docs: Sequence[tuple[list[Segment], StageContext]]) -> list[list[Segment]]:
+    """The translate stage over several documents at once: the segments of every document go
+    through each leg in ONE engine batch (CTranslate2 sorts them by length and sub-batches
+    them in tokens), then each document's segments get their outputs and ``translate`` record
+    exactly as a single-document run gives them. All contexts must share one session.
+
+    Args:
+        docs: ``(segments, context)`` per document, in order.
+
+    Returns:
+        The segments of each document, in the same order, with ``targets`` filled.
+    """
+    if not docs:
+        return []
+    ctx = docs[0][1]
     routes = ctx.session.routes
+    total = sum(len(segs) for segs, _ in docs)
 
     def progress(leg: Leg) -> ProgressCallback:
         via = [t for t, r in routes.items() if t != leg[1] and leg in list(zip(r, r[1:]))]
         label = f"{leg[0]}→{leg[1]}" + (f" (pivot for {', '.join(via)})" if via else "")
-        return ctx.reporter.bar(label, len(segments))
+        return ctx.reporter.bar(label, total)
 
-    outputs = ctx.translate([s.text for s in segments], ctx.config.targets, progress)
-    for i, seg in enumerate(segments):
-        for target in ctx.config.targets:
-            seg.targets[target] = outputs[target][i]
-        seg.record(
-            "translate",
-            routes={t: "→".join(r) for t, r in routes.items()},
-            legs=[f"{a}→{b}" for a, b in ctx.legs_run],
-            engine=ctx.session.engine_label(),
-            beam_size=ctx.config.beam_size,
-        )
-    return segments
+    outputs = ctx.translate([s.text for segs, _ in docs for s in segs], ctx.config.targets, progress)
+    start = 0
+    for segments, other in docs:
+        if other is not ctx:
+            other.legs_run[:] = ctx.legs_run
+        for i, seg in enumerate(segments, start):
+            for target in other.config.targets:
+                seg.targets[target] = outputs[target][i]
+            seg.record(
+                "translate",
+                routes={t: "→".join(r) for t, r in routes.items()},
+                legs=[f"{a}→{b}" for a, b in other.legs_run],
+                engine=other.session.engine_label(),
+                beam_size=other.config.beam_size,
+            )
+        start += len(segments)
+    return [segs for segs, _ in docs]
 
 
 def repair_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]:
@@ -452,20 +481,60 @@ def run_document(
     Raises:
         ModelMissingError / ModelError: a package is missing or cannot be loaded or run.
     """
-    ctx = StageContext(session, text, reporter or QuietReporter())
-    session.load_engines(ctx.reporter)
-    segments: list[Segment] = []
+    return run_documents([text], session, reporter=reporter, stages=stages)[0]
+
+
+#: Stages that can run over several documents in one call (one engine batch for all of them).
+BATCHED_STAGES: dict[Stage, Callable[[Sequence[tuple[list[Segment], StageContext]]], list[list[Segment]]]] = {
+    translate_stage: translate_stage_many,
+}
+
+
+def run_documents(
+    texts: Sequence[str],
+    session: Session,
+    *,
+    reporter: Reporter | None = None,
+    stages: Sequence[tuple[str, Stage]] | None = None,
+) -> list[TranslatedDocument]:
+    """Run ``stages`` over several documents with one session: each stage runs document by
+    document, except those in :data:`BATCHED_STAGES` (translation), which take the segments of
+    all documents in one engine batch. Each result equals :func:`run_document` on that text
+    alone (corpus runs rely on it: ``xling batch translate`` is byte-identical to
+    ``xling translate``).
+
+    Args:
+        texts: the documents (LF line ends), in order.
+        session: settings, glossary, routes and (loaded here where missing) engines.
+
+    Returns:
+        One :class:`TranslatedDocument` per text, in order.
+
+    Raises:
+        ModelMissingError / ModelError: a package is missing or cannot be loaded or run.
+    """
+    reporter = reporter or QuietReporter()
+    contexts = [StageContext(session, text, reporter) for text in texts]
+    session.load_engines(reporter)
+    segments: list[list[Segment]] = [[] for _ in texts]
     for _name, stage in stages if stages is not None else STAGES:
-        segments = stage(segments, ctx)
-    return TranslatedDocument(
-        segments=segments,
-        targets=list(session.config.targets),
-        routes=dict(session.routes),
-        models=session.models(),
-        legs_run=list(ctx.legs_run),
-        from_code=session.config.from_code,
-        term_reports=dict(ctx.term_reports),
-    )
+        many = BATCHED_STAGES.get(stage)
+        if many is not None and contexts:
+            segments = many(list(zip(segments, contexts)))
+        else:
+            segments = [stage(segs, ctx) for segs, ctx in zip(segments, contexts)]
+    return [
+        TranslatedDocument(
+            segments=segs,
+            targets=list(session.config.targets),
+            routes=dict(session.routes),
+            models=session.models(),
+            legs_run=list(ctx.legs_run),
+            from_code=session.config.from_code,
+            term_reports=dict(ctx.term_reports),
+        )
+        for segs, ctx in zip(segments, contexts)
+    ]
 
 
 def translate_document(
@@ -555,6 +624,25 @@ def translate_file(
     with reporter.bars():
         doc = run_document(text, session, reporter=reporter, stages=stages)
     stem = output_stem(str(path), config.from_code)
+    return finish_document(doc, out_dir, stem, session, score=score, outputs=outputs, extra=extra)
+
+
+def finish_document(
+    doc: TranslatedDocument,
+    out_dir: str | os.PathLike[str],
+    stem: str,
+    session: Session,
+    *,
+    score: bool = False,
+    outputs: Sequence[OutputWriter] = (),
+    extra: dict[str, str] | None = None,
+) -> FileResult:
+    """The last step of :func:`translate_file` (and of each document of a corpus run): QA when
+    ``score``, the extra outputs, then every file of ``stem`` written together.
+
+    Raises:
+        InputError: the folder cannot be created or written (nothing is written).
+    """
     files = dict(extra or {})
     qa: dict[str, QAReport] = {}
     if score:

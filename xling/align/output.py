@@ -36,6 +36,30 @@ def _join(sents: Sequence[str], ids: Sequence[int]) -> str:
     return " ".join(_WS.sub(" ", sents[i]).strip() for i in ids if sents[i].strip())
 
 
+def tmx_units(
+    units: list[MultiUnit], src: Sequence[str], targets: Mapping[str, Sequence[str]], *, src_lang: str
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The TMX translation units of an alignment: ``(tus, props)``, one language → text mapping
+    per ``tu`` (units with no text left out) and its ``x-src-ids`` / ``x-tgt-ids-LANG`` props."""
+    langs = list(targets)
+    tus, props = [], []
+    for u in units:
+        tu = {}
+        if u.src and _join(src, u.src):
+            tu[src_lang] = _join(src, u.src)
+        for lang in langs:
+            text = _join(targets[lang], u.tgt[lang])
+            if text:
+                tu[lang] = text
+        if not tu:
+            continue
+        tus.append(tu)
+        p = {"x-src-ids": ",".join(map(str, u.src))}
+        p.update({f"x-tgt-ids-{lang}": ",".join(map(str, u.tgt[lang])) for lang in langs})
+        props.append(p)
+    return tus, props
+
+
 def render(
     fmt: str, units: list[MultiUnit], src: Sequence[str], targets: Mapping[str, Sequence[str]], *, src_lang: str
 ) -> str:
@@ -80,20 +104,6 @@ def render(
     if fmt == "tmx":
         from xling.formats.tmx import tmx_bytes
 
-        tus, props = [], []
-        for u in units:
-            tu = {}
-            if u.src and _join(src, u.src):
-                tu[src_lang] = _join(src, u.src)
-            for lang in langs:
-                text = _join(targets[lang], u.tgt[lang])
-                if text:
-                    tu[lang] = text
-            if not tu:
-                continue
-            tus.append(tu)
-            p = {"x-src-ids": ",".join(map(str, u.src))}
-            p.update({f"x-tgt-ids-{lang}": ",".join(map(str, u.tgt[lang])) for lang in langs})
-            props.append(p)
+        tus, props = tmx_units(units, src, targets, src_lang=src_lang)
         return tmx_bytes(tus, srclang=src_lang, tu_props=props).decode("utf-8")
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -8,11 +8,12 @@ takes ``--glossary PATH`` (:data:`xling.cli.options.GlossaryPath`; default: the 
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 import typer
 
-from xling.cli.options import GlossaryPath
+from xling.cli.options import GlossaryPath, counted
 from xling.glossary.model import EntryType
 from xling.glossary.ops import ConflictPolicy, ExchangeFormat
 
@@ -43,6 +44,57 @@ def _match_text(entry, needle: str) -> bool:
     return False
 
 
+class ListFormat(str, Enum):
+    """Output forms of ``glossary list``."""
+
+    TABLE = "table"
+    JSON = "json"
+    TSV = "tsv"
+
+
+def _list_rows(g, langs: list[str], entries) -> list[dict]:
+    """One dict per entry: id, type, the preferred term per language, the number of other terms."""
+    rows = []
+    for e in entries:
+        preferred = {lg: (p.text if (p := e.preferred(lg)) else "") for lg in langs}
+        variants = sum(len(ts) for ts in e.terms.values()) - sum(1 for lg in e.terms if e.preferred(lg))
+        rows.append({"id": e.id, "type": e.type.value, "preferred": preferred, "variants": variants})
+    return rows
+
+
+#: narrowest language column of the list table (characters); below it, entries are listed as blocks
+_MIN_TERM_COLUMN = 14
+
+
+def _print_list_table(title: str, langs: list[str], rows: list[dict]) -> None:
+    """The entries as a table when every language column gets at least :data:`_MIN_TERM_COLUMN`
+    characters at the console width (the terminal's, 80 when redirected), else as one block per
+    entry (id, type, variants, then one ``LANG  TERM`` line per language): never cut terms."""
+    from rich import box
+    from rich.table import Table
+
+    console = _console()
+    id_width = min(max((len(r["id"]) for r in rows), default=2), 22)  # most ids stay whole; longer ones fold
+    type_width = min(max((len(r["type"]) for r in rows), default=4), 8)
+    fixed = id_width + type_width + 4 + 3 * (len(langs) + 3)  # id, type, var. and the column gaps
+    if console.width - fixed < _MIN_TERM_COLUMN * len(langs):
+        console.print(title, highlight=False)
+        for r in rows:
+            console.print(f"\n{r['id']}  ({r['type']}, {counted(r['variants'], 'other term')})", highlight=False)
+            for lg in langs:
+                console.print(f"  {lg:<3} {r['preferred'][lg]}", highlight=False, soft_wrap=True)
+        return
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column("id", overflow="fold", width=id_width)
+    table.add_column("type", overflow="fold", width=type_width)
+    for lg in langs:
+        table.add_column(lg, overflow="fold")
+    table.add_column("var.", justify="right", no_wrap=True, min_width=4)
+    for r in rows:
+        table.add_row(r["id"], r["type"], *(r["preferred"][lg] for lg in langs), str(r["variants"]))
+    console.print(table)
+
+
 @app.command("list")
 def list_(
     glossary: GlossaryPath = None,
@@ -55,38 +107,45 @@ def list_(
         "--text",
         help="Only entries whose id, note or any term contains TEXT (ZWNJ, ي/ی and ك/ک insensitive for Persian).",
     ),
+    format: ListFormat = typer.Option(
+        ListFormat.TABLE,
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="table (wrapped to the terminal, 80 columns when redirected), json or tsv (one entry a line).",
+    ),
 ) -> None:
-    """List concept entries as a table: id, type and the preferred term per language."""
-    from rich.table import Table
+    """List concept entries: id, type, the preferred term per language and the number of other terms."""
+    import json
 
     from xling.glossary.store import load_glossary
 
     g = load_glossary(glossary)
-    etype = type
     langs = g.languages()
     if lang:
         langs = [g.source_language] + ([lang] if lang != g.source_language else [])
-    rows = [
+    entries = [
         e
         for e in g.entries
-        if (etype is None or e.type == etype)
+        if (type is None or e.type == type)
         and (lang is None or lang in e.terms)
         and (text is None or _match_text(e, text))
     ]
-    table = Table(title=f"{g.name}: {len(rows)} of {len(g.entries)} entries")
-    table.add_column("id", no_wrap=True)
-    table.add_column("type")
-    for lg in langs:
-        table.add_column(lg)
-    table.add_column("variants", justify="right")
-    for e in rows:
-        cells = []
-        for lg in langs:
-            p = e.preferred(lg)
-            cells.append(p.text if p else "")
-        variants = sum(len(ts) for ts in e.terms.values()) - sum(1 for lg in e.terms if e.preferred(lg))
-        table.add_row(e.id, e.type.value, *cells, str(variants))
-    _console().print(table)
+    rows = _list_rows(g, langs, entries)
+    if format == ListFormat.JSON:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif format == ListFormat.TSV:
+        import csv
+        import io
+
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="\t", lineterminator="\n")
+        w.writerow(["id", "type", *langs, "variants"])
+        for r in rows:
+            w.writerow([r["id"], r["type"], *(r["preferred"][lg] for lg in langs), r["variants"]])
+        typer.echo(buf.getvalue(), nl=False)
+    else:
+        _print_list_table(f"{g.name}: {len(rows)} of {len(g.entries)} entries", langs, rows)
 
 
 @app.command("show")
@@ -120,7 +179,8 @@ def show(
         con.print(f"source: {e.source}")
     for r in e.related:
         other = g.get(r.target)
-        label = other.preferred("en").text if other and other.preferred("en") else ""
+        pref = other.preferred("en") if other else None
+        label = pref.text if pref else ""
         con.print(f"{r.type.value}: {r.target} {label}")
     table = Table()
     for c in ("lang", "status", "term", "short forms", "use", "note"):
@@ -164,7 +224,11 @@ RelatedOpt = typer.Option(
 
 @app.command("add")
 def add(
-    entry_id: str = typer.Option(..., "--id", help="New entry id (lowercase, digits and '-')."),
+    entry_id: str = typer.Option(
+        ...,
+        "--id",
+        help="New entry id: lowercase letters, digits and '-', starting with a letter (e.g. vladimir-putin).",
+    ),
     type: EntryType = typer.Option(EntryType.OTHER, "--type", help="The kind of concept."),
     term: list[str] | None = TermOpt,
     status: list[str] | None = StatusOpt,
@@ -189,13 +253,15 @@ def add(
         source=source,
         related=[parse_related(r) for r in related or ()],
     )
-    typer.echo(f"added {e.id} ({sum(len(t) for t in e.terms.values())} terms)")
+    typer.echo(f"added {e.id} ({counted(sum(len(t) for t in e.terms.values()), 'term')})")
 
 
 @app.command("edit")
 def edit(
     entry_id: str = typer.Argument(..., metavar="ID"),
-    new_id: str | None = typer.Option(None, "--rename", help="New id; cross-references are updated."),
+    new_id: str | None = typer.Option(
+        None, "--rename", help="New id (lowercase letters, digits and '-'); cross-references are updated."
+    ),
     type: EntryType | None = typer.Option(None, "--type", help="Change the kind of concept."),
     term: list[str] | None = TermOpt,
     status: list[str] | None = StatusOpt,
@@ -276,7 +342,7 @@ def merge(
     if other is None:
         raise GlossaryError("merge: give OTHER.yaml (a glossary file) or --entries KEEP OTHER")
     added, changed = merge_glossary_file(glossary, load_glossary(other), on_conflict=on_conflict)
-    typer.echo(f"merged {other}: {added} entries added, {changed} changed")
+    typer.echo(f"merged {other}: {counted(added, 'entry', 'entries')} added, {changed} changed")
 
 
 @app.command("validate")
@@ -299,7 +365,10 @@ def validate(
     for p in problems:
         typer.echo(f"{doc.where(p.loc)}: {p.severity}: [{p.code}] {p.message}", err=True)
     n_warn = len(problems) - n_err
-    typer.echo(f"{doc.path}: {len(doc.glossary.entries)} entries, {n_err} errors, {n_warn} warnings")
+    typer.echo(
+        f"{doc.path}: {counted(len(doc.glossary.entries), 'entry', 'entries')}, {counted(n_err, 'error')}, "
+        f"{counted(n_warn, 'warning')}"
+    )
     if n_err or (strict and n_warn):
         raise typer.Exit(1)
 
@@ -324,7 +393,7 @@ def import_(
     added, changed = import_file(
         glossary, source, fmt=format, lang=lang, on_conflict=on_conflict, replace=replace, encoding=encoding
     )
-    typer.echo(f"imported {source}: {added} entries added, {changed} changed")
+    typer.echo(f"imported {source}: {counted(added, 'entry', 'entries')} added, {changed} changed")
 
 
 @app.command("export")

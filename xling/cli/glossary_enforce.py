@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 
 from xling.cli.glossary import app
-from xling.cli.options import GlossaryPath
+from xling.cli.options import GlossaryPath, counted
 
 _LANGS = ("en", "ru", "ar")
 
@@ -44,6 +44,29 @@ def _glossary(path: Path | None, lang: str):
             f"{', '.join(g.languages())}); give a glossary with {lang} terms, or rename the language in it"
         )
     return g
+
+
+def _align(src: list[str], tgt: list[str], g, lang: str, translation: str, source: str, *, note: bool = True):
+    """Sentence-align differently segmented files (:func:`xling.align.search.align_sentences`),
+    with a one-line note on standard error saying so."""
+    from xling.align.search import align_sentences
+
+    if note:
+        typer.echo(
+            f"xling: {translation} has {counted(len(tgt), 'line')} and {source} has {len(src)}: pairing them with the sentence aligner (as --align)",
+            err=True,
+        )
+    return align_sentences(src, tgt, src_lang=g.source_language, tgt_lang=lang, glossary=g)
+
+
+def _source_per_target_line(src: list[str], n_tgt: int, beads) -> list[str]:
+    """For each target line, the source sentences of its bead joined by a space ("" for a 0-1 bead)."""
+    out = [""] * n_tgt
+    for b in beads:
+        joined = " ".join(src[i] for i in b.src)
+        for j in b.tgt:
+            out[j] = joined
+    return out
 
 
 @app.command("enforce")
@@ -79,24 +102,29 @@ def enforce(
             option="--report",
         )
     src, tgt = _read_pair(translation, source, lang, encoding)
+    g = _glossary(glossary, lang)
+    pairing = "lines"
     if len(src) != len(tgt):
-        raise InputError(
-            f"{translation}: {len(tgt)} lines but {source} has {len(src)}; enforce needs line i of the translation to be the translation of line i of the source (for xling translate's output, split the source the same way: xling segment {source} --lang fa > sentences.fa.txt; otherwise align first: xling align)"
-        )
-    results = repair(src, tgt, lang, _glossary(glossary, lang))
+        # line j of TRANSLATION is repaired against the source sentences of its bead
+        beads = _align(src, tgt, g, lang, translation, source)
+        src = _source_per_target_line(src, len(tgt), beads)
+        pairing = "aligned"
+    results = repair(src, tgt, lang, g)
     changes = [c.to_dict() for r in results for c in r.changes]
     if report is not None:
         doc = {
             "translation": translation,
             "source": source,
             "lang": lang,
+            "pairing": pairing,
             "segments": len(tgt),
             "changed_segments": sum(1 for r in results if r.changes),
             "changes": changes,
         }
         atomic_write_text(report, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     typer.echo("".join(r.text + "\n" for r in results), nl=False)
-    typer.echo(f"{len(changes)} change(s) in {sum(1 for r in results if r.changes)} of {len(tgt)} segments", err=True)
+    changed = sum(1 for r in results if r.changes)
+    typer.echo(f"{counted(len(changes), 'change')} in {changed} of {counted(len(tgt), 'segment')}", err=True)
 
 
 @app.command("check")
@@ -133,14 +161,7 @@ def check(
     if document:
         src, tgt, mode, lines_of = [" ".join(src)], [" ".join(tgt)], "document", [[]]
     elif align or len(src) != len(tgt):
-        from xling.align.search import align_sentences
-
-        if not align:
-            typer.echo(
-                f"xling: {translation} has {len(tgt)} lines and {source} has {len(src)}: pairing them with the sentence aligner (as --align)",
-                err=True,
-            )
-        beads = align_sentences(src, tgt, src_lang=g.source_language, tgt_lang=lang, glossary=g)
+        beads = _align(src, tgt, g, lang, translation, source, note=not align)
         src, tgt = ([" ".join(src[i] for i in b.src) for b in beads], [" ".join(tgt[j] for j in b.tgt) for b in beads])
         mode, lines_of = "aligned", [[j + 1 for j in b.tgt] for b in beads]
     rep = check_terms(src, tgt, lang, g)
@@ -154,7 +175,7 @@ def check(
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=f"Term check ({lang}, {mode}): {len(rep.rows)} expected term(s)")
+        table = Table(title=f"Term check ({lang}, {mode}): {counted(len(rep.rows), 'expected term')}")
         for col in ("line", "entry", "expected", "status", "found", "house form"):
             table.add_column(col)
         for r in rep.rows:
@@ -168,12 +189,7 @@ def check(
             )
         console = Console(soft_wrap=True)
         console.print(table)
-        line = f"term success rate: {rep.success_rate:.4f}"
-        if lang == "ru":
-            line += f" (lemma-aware, {rep.matched_lemma}/{rep.expected}); exact: {rep.exact_success_rate:.4f} ({rep.matched}/{rep.expected})"
-        else:
-            line += f" ({rep.matched}/{rep.expected})"
-        typer.echo(line)
+        typer.echo(f"term success rate: {rep.rate_text()}")
     if strict and rep.failures:
-        typer.echo(f"xling: {len(rep.failures)} expected term(s) missing or deprecated", err=True)
+        typer.echo(f"xling: {counted(len(rep.failures), 'expected term')} missing or deprecated", err=True)
         raise typer.Exit(1)

@@ -71,7 +71,7 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from xling.cli import align, glossary, models, report, score, text, tm, translate, xliff
+    from xling.cli import align, batch, glossary, models, report, score, text, tm, translate, xliff
 
     app.command("translate")(translate.translate)
     app.command("normalize")(text.normalize)
@@ -83,6 +83,7 @@ def _register() -> None:
     app.add_typer(glossary.app, name="glossary")
     app.add_typer(tm.app, name="tm")
     app.add_typer(xliff.app, name="xliff")
+    app.add_typer(batch.app, name="batch")
 
 
 _register()

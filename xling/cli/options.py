@@ -86,3 +86,8 @@ XliffFlag = Annotated[
 XliffVersion = Annotated[
     str, typer.Option("--xliff-version", help="XLIFF version: 2.1 (default) or 1.2 (OmegaT, Trados and older tools).")
 ]
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """``"1 error"``, ``"2 errors"``, ``"0 entries"`` (``plural`` defaults to ``singular + "s"``)."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"

@@ -158,6 +158,11 @@ def translate(
         glossary=None if no_glossary else (glossary or HOUSE_GLOSSARY),
     )
     session = Session.open(config)  # a missing model: exit 2 before reading or writing anything
+    if session.glossary is not None:  # a glossary that validate rejects stops the run before any model loads
+        from xling.glossary.store import default_glossary_path
+        from xling.glossary.validate import require_valid
+
+        require_valid(session.glossary, glossary or default_glossary_path())
     if plan_only:
         if session.plan is not None:
             typer.echo("\n".join(session.plan.describe()))
@@ -218,11 +223,7 @@ def _print_summary(result: FileResult, reporter: RichReporter) -> None:
         return
     if any(r.expected for r in reps.values()):
         console.print(
-            "term success rate: "
-            + ", ".join(
-                f"{lang} {r.success_rate:.2f} ({r.matched_lemma if lang == 'ru' else r.matched}/{r.expected})"
-                for lang, r in reps.items()
-            ),
+            "term success rate: " + ", ".join(f"{lang} {r.rate_text()}" for lang, r in reps.items()),
             highlight=False,
             soft_wrap=True,
         )

@@ -141,6 +141,10 @@ class TermReport:
             d["status"] = _status(d["expected"], d["preferred"], d["admitted"], d["deprecated"])
         return out
 
+    def rate_text(self) -> str:
+        """The term success rate as xling prints it everywhere (see :func:`format_success_rate`)."""
+        return format_success_rate(self.lang, self.expected, self.matched, self.matched_lemma)
+
     def to_dict(self) -> dict:
         """JSON-ready summary, per-entry document summary and per-segment rows."""
         return {
@@ -162,6 +166,20 @@ class TermReport:
     def to_json(self, indent: int | None = 2) -> str:
         """:meth:`to_dict` as a JSON string (UTF-8 text, not ASCII-escaped)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def format_success_rate(lang: str, expected: int, matched: int, matched_lemma: int) -> str:
+    """The one printed form of a term success rate: ``"0.9677 (30/31)"``, four decimals and the
+    counts; for Russian the headline is lemma-aware and the exact rate follows when it differs:
+    ``"0.9677 (30/31) lemma-aware; exact 0.9355 (29/31)"``. Nothing expected: ``"1.0000 (0/0)"``."""
+
+    def one(m: int) -> str:
+        return f"{m / expected if expected else 1.0:.4f} ({m}/{expected})"
+
+    if lang == "ru":
+        text = one(matched_lemma) + " lemma-aware"
+        return text if matched == matched_lemma else f"{text}; exact {one(matched)}"
+    return one(matched)
 
 
 def _status(expected: int, preferred: int, admitted: int, deprecated: int) -> str:
@@ -205,7 +223,8 @@ def check_terms(sources: list[str], targets: list[str], lang: str, glossary: Glo
         exact = find_all(tgt, glossary, expected, lang, "exact")
         rich = find_all(tgt, glossary, expected, lang, "lemma") if lang == "ru" else exact
         for eid, n in expected.items():
-            if not glossary.get(eid).terms.get(lang):
+            entry = glossary.get(eid)
+            if entry is None or not entry.terms.get(lang):
                 continue  # no term in this language: nothing can be checked
             hx = [h for h in exact if h.entry_id == eid]
             hr = [h for h in rich if h.entry_id == eid]

@@ -152,6 +152,48 @@ def is_multi(text: str, delimiter: str) -> bool:
     return first.split(delimiter)[0].strip().lower() == "record"
 
 
+def _entry_data(get) -> dict:
+    """The ConceptEntry data of an ``entry`` row (``get(column)`` gives a cell or None)."""
+    related = []
+    for item in (get("related") or "").split(";"):
+        if not item.strip():
+            continue
+        rtype, _, target = item.partition(":")
+        related.append({"type": rtype.strip(), "target": target.strip()})
+    return {
+        "id": get("id"),
+        "type": get("type") or "other",
+        "note": get("note"),
+        "source": get("source"),
+        "related": related,
+        "terms": {},
+    }
+
+
+def _add_term(get, entries: list[dict], name: str, line: int) -> None:
+    """Add the term of a ``term`` row to the entry row it follows.
+
+    Raises:
+        GlossaryError: the row does not follow its entry's row, or has no ``lang``.
+    """
+    if not entries or entries[-1]["data"]["id"] != get("id"):
+        raise GlossaryError(
+            f"{name}:{line}: term row for entry {get('id')!r} does not follow that entry's 'entry' row; put term rows right after their entry"
+        )
+    sf = get("short_forms")
+    term = {
+        "text": get("text"),
+        "status": get("status") or "preferred",
+        "short_forms": sf.split(_SF_SEP) if sf else [],
+        "use": get("use"),
+        "note": get("note"),
+    }
+    lang = get("lang")
+    if not lang:
+        raise GlossaryError(f"{name}:{line}: term row without 'lang'; give a language code")
+    entries[-1]["data"]["terms"].setdefault(lang, []).append(term)
+
+
 def multi_csv_to_glossary(text: str, *, delimiter: str = ",", name: str = "<csv>") -> Glossary:
     """Parse the multi-language form back into a :class:`Glossary`.
 
@@ -190,42 +232,9 @@ def multi_csv_to_glossary(text: str, *, delimiter: str = ",", name: str = "<csv>
                 "target_languages": (get("related") or "").split(),
             }
         elif kind == "entry":
-            related = []
-            for item in (get("related") or "").split(";"):
-                if not item.strip():
-                    continue
-                rtype, _, target = item.partition(":")
-                related.append({"type": rtype.strip(), "target": target.strip()})
-            entries.append(
-                {
-                    "line": line,
-                    "data": {
-                        "id": get("id"),
-                        "type": get("type") or "other",
-                        "note": get("note"),
-                        "source": get("source"),
-                        "related": related,
-                        "terms": {},
-                    },
-                }
-            )
+            entries.append({"line": line, "data": _entry_data(get)})
         elif kind == "term":
-            if not entries or entries[-1]["data"]["id"] != get("id"):
-                raise GlossaryError(
-                    f"{name}:{line}: term row for entry {get('id')!r} does not follow that entry's 'entry' row; put term rows right after their entry"
-                )
-            sf = get("short_forms")
-            term = {
-                "text": get("text"),
-                "status": get("status") or "preferred",
-                "short_forms": sf.split(_SF_SEP) if sf else [],
-                "use": get("use"),
-                "note": get("note"),
-            }
-            lang = get("lang")
-            if not lang:
-                raise GlossaryError(f"{name}:{line}: term row without 'lang'; give a language code")
-            entries[-1]["data"]["terms"].setdefault(lang, []).append(term)
+            _add_term(get, entries, name, line)
         else:
             raise GlossaryError(f"{name}:{line}: unknown record kind {kind!r}; use glossary, entry or term")
     built = []

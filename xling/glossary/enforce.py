@@ -50,6 +50,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from xling.glossary import morphology as morph
+from xling.glossary.morphology import house_form
 from xling.glossary.repair import Change, repair, repair_segment  # noqa: F401 - re-exported (xling.glossary.enforce.repair)
 from xling.glossary.target import FormIndex
 
@@ -211,13 +213,7 @@ def _is_short_source(glossary: Glossary, entry_id: str, term_text: str) -> bool:
 
 
 def _target_form(glossary: Glossary, entry_id: str, lang: str, short: bool) -> str | None:
-    e = glossary.get(entry_id)
-    pref = e.preferred(lang) if e else None
-    if pref is None:
-        return None
-    if short and pref.short_forms:
-        return pref.short_forms[0]
-    return pref.text
+    return house_form(glossary.get(entry_id), lang, short=short)
 
 
 def _occurrences(text: str, ph: Placeholder, style: str) -> tuple[list[tuple[int, int]], bool]:
@@ -247,9 +243,27 @@ def restore(protected: Protected, mt_output: str, lang: str, glossary: Glossary,
         placeholder is lost, duplicated, or a bracket placeholder's index appears where none was
         placed. Then translate the unprotected segment and repair it (:func:`repair_stage`).
     """
-    from xling.glossary.repair import _at_sentence_start, _ru_indeclinable
-    from xling.glossary.target import AR_PROCLITICS, RU_PREPOSITION_CASE, ru_inflect_phrase, ru_stem
+    spans, problems = _placeholder_spans(protected, mt_output)
+    if any(not p.endswith("(restored)") for p in problems):
+        return RestoreResult(mt_output, False, [], problems)
+    out = mt_output
+    changes: list[Change] = []
+    entry_type = {e.id: e.type.value for e in glossary.entries}
+    for s, e, ph in sorted(spans, key=lambda x: -x[0]):
+        form = _target_form(glossary, ph.entry_id, lang, ph.short)
+        if form is None:  # no house form in this language: put the source surface back
+            form = ph.surface
+        start, end, after = _with_attachments(out, s, e, form, lang, entry_type.get(ph.entry_id))
+        before = out[start:end]
+        out = out[:start] + after + out[end:]
+        changes.append(Change(segment, start, end, before, after, "protect", ph.entry_id))
+    changes.reverse()
+    return RestoreResult(out, True, changes, problems)
 
+
+def _placeholder_spans(protected: Protected, mt_output: str) -> tuple[list[tuple[int, int, Placeholder]], list[str]]:
+    """Where each placeholder came out in ``mt_output``, and the problems (``"T2 lost"`` ...;
+    a problem ending in ``(restored)`` is not fatal)."""
     problems: list[str] = []
     spans: list[tuple[int, int, Placeholder]] = []
     if protected.style == "name":
@@ -266,63 +280,51 @@ def restore(protected: Protected, mt_output: str, lang: str, glossary: Glossary,
                 problems.append(f"{token!r} expected {n}, found {len(occ)}")
                 continue
             spans.extend((s, e, p) for (s, e), p in zip(occ, phs))
-    else:
-        for ph in protected.placeholders:
-            occ, mangled = _occurrences(mt_output, ph, "bracket")
-            name = f"T{ph.index}"
-            if not occ:
-                problems.append(f"{name} lost")
-            elif len(occ) > 1:
-                problems.append(f"{name} duplicated ({len(occ)})")
-            else:
-                if mangled:
-                    problems.append(f"{name} mangled: {mt_output[occ[0][0] : occ[0][1]]!r} (restored)")
-                spans.append((*occ[0], ph))
-        stray = re.findall(rf"{OPEN}T(\d+){CLOSE}", mt_output)
-        if any(not 1 <= int(i) <= len(protected.placeholders) for i in stray):
-            problems.append("unknown placeholder in output")
-    fatal = [p for p in problems if not p.endswith("(restored)")]
-    if fatal:
-        return RestoreResult(mt_output, False, [], problems)
-    out = mt_output
-    changes: list[Change] = []
-    entry_type = {e.id: e.type.value for e in glossary.entries}
-    for s, e, ph in sorted(spans, key=lambda x: -x[0]):
-        form = _target_form(glossary, ph.entry_id, lang, ph.short)
-        if form is None:  # no house form in this language: put the source surface back
-            form = ph.surface
-        # what the model attached to the placeholder
-        pre_m = re.search(rf"({_LETTER}+)$", out[:s])
-        suf_m = re.match(rf"({_LETTER}+)", out[e:])
-        start, end, after = s, e, form
-        if lang == "ar" and pre_m and pre_m.group(1) in AR_PROCLITICS[1:]:
-            pre = pre_m.group(1)
-            start = s - len(pre)
-            after = pre + (form[1:] if pre.endswith("ل") and form.startswith("ال") else form)
-        if lang == "ru" and suf_m and len(suf_m.group(1)) <= 3:
-            end = e + len(suf_m.group(1))
-            words = after.split()
-            if not _ru_indeclinable(words[-1]):
-                words[-1] = ru_stem(words[-1]) + suf_m.group(1)
-            after = " ".join(words)
-        elif lang == "ru":
-            prev = re.search(r"(?:^|\s)([^\W\d_]+(?:-[^\W\d_]+)?)\s+$", out[:start])
-            case = RU_PREPOSITION_CASE.get(prev.group(1).lower()) if prev else None
-            if case:
-                after = ru_inflect_phrase(
-                    after, case, head_only=entry_type.get(ph.entry_id) in ("title", "organization") and " " in after
-                )
-        if lang == "en" and entry_type.get(ph.entry_id) == "person":
-            art = re.search(r"\b([Tt]he)\s+$", out[:start])
-            if art:
-                start = art.start(1)
-        if lang in ("en", "ru") and _at_sentence_start(out, start) and after[:1].islower():
-            after = after[0].upper() + after[1:]
-        before = out[start:end]
-        out = out[:start] + after + out[end:]
-        changes.append(Change(segment, start, end, before, after, "protect", ph.entry_id))
-    changes.reverse()
-    return RestoreResult(out, True, changes, problems)
+        return spans, problems
+    for ph in protected.placeholders:
+        occ, mangled = _occurrences(mt_output, ph, "bracket")
+        name = f"T{ph.index}"
+        if not occ:
+            problems.append(f"{name} lost")
+        elif len(occ) > 1:
+            problems.append(f"{name} duplicated ({len(occ)})")
+        else:
+            if mangled:
+                problems.append(f"{name} mangled: {mt_output[occ[0][0] : occ[0][1]]!r} (restored)")
+            spans.append((*occ[0], ph))
+    stray = re.findall(rf"{OPEN}T(\d+){CLOSE}", mt_output)
+    if any(not 1 <= int(i) <= len(protected.placeholders) for i in stray):
+        problems.append("unknown placeholder in output")
+    return spans, problems
+
+
+def _with_attachments(out: str, s: int, e: int, form: str, lang: str, entry_type: str | None) -> tuple[int, int, str]:
+    """The span ``out[start:end]`` a placeholder at ``out[s:e]`` gives way to, and its house-form
+    text: what the model wrote onto the placeholder is kept (:mod:`xling.glossary.morphology`):
+    an Arabic proclitic, a Russian ending (or the case a preposition asks for), an English
+    person's article absorbed, a capital at a sentence start."""
+    pre_m = re.search(rf"({_LETTER}+)$", out[:s])
+    suf_m = re.match(rf"({_LETTER}+)", out[e:])
+    start, end, after = s, e, form
+    if pre_m and morph.is_proclitic(pre_m.group(1), lang):
+        start = s - len(pre_m.group(1))
+        after = morph.attach_proclitic(pre_m.group(1), form)
+    if lang == "ru" and suf_m and len(suf_m.group(1)) <= 3:
+        end = e + len(suf_m.group(1))
+        words = after.split()
+        words[-1] = morph.ru_inflect(words[-1], suf_m.group(1))
+        after = " ".join(words)
+    elif lang == "ru":
+        case = morph.ru_case_before(out, start)
+        if case:
+            after = morph.ru_inflect_phrase(
+                after, case, head_only=entry_type in ("title", "organization") and " " in after
+            )
+    if lang == "en" and entry_type == "person":
+        art = morph.article_before(out, start)
+        if art:
+            start = art.start(1)
+    return start, end, morph.sentence_case(out, start, after, lang)
 
 
 # ------------------------------------------------------------------- xling.pipeline stages

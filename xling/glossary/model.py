@@ -55,7 +55,23 @@ _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 #: An entry id: an XML name without a colon (TBX ``conceptEntry/@id`` is an xsd:ID).
 _ENTRY_ID = re.compile(r"^[^\W\d][\w.-]*$")
-_NOT_ID_CHARS = re.compile(r"[^\w.-]+")
+#: the id form xling gives new entries (``glossary add``, ``edit --rename``): lowercase ASCII
+#: letters, digits and single ``-`` between them, starting with a letter
+HOUSE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+HOUSE_ID_RULE = "lowercase letters, digits and '-', starting with a letter"
+
+
+def suggest_id(text: str) -> str:
+    """A :data:`HOUSE_ID` made from ``text``: accents removed, lower case, every other run of
+    characters one ``-`` (``"Vladimir_Putin.2"`` → ``"vladimir-putin-2"``; ``"entry-1"`` when
+    nothing is left, ``"entry-"`` + the rest when it would start with a digit)."""
+    import unicodedata
+
+    t = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    if not t:
+        return "entry-1"
+    return t if t[0].isalpha() else f"entry-{t}"
 
 
 class TermStatus(str, Enum):
@@ -150,7 +166,7 @@ class ConceptEntry(_Strict):
     Attributes:
         id: unique, stable identifier (str): an XML name without a colon, as TBX's
             ``conceptEntry/@id`` (xsd:ID) requires: a letter or ``_`` first, then letters, digits,
-            ``-``, ``_`` or ``.``; lowercase letters, digits and ``-`` recommended.
+            ``-``, ``_`` or ``.`` (so imported TBX ids load); xling gives new entries a :data:`HOUSE_ID`.
         type: :class:`EntryType`.
         note: why the house forms were chosen (str or None).
         source: where the house forms come from (str or None).
@@ -169,7 +185,7 @@ class ConceptEntry(_Strict):
     @classmethod
     def _xml_id(cls, v: str) -> str:
         if not _ENTRY_ID.match(v):
-            example = _NOT_ID_CHARS.sub("-", v).strip("-") or "entry-1"
+            example = suggest_id(v)
             raise ValueError(
                 f"{v!r} is not a valid id: start with a letter or _, then use letters, digits, -, _ or . (no spaces), e.g. {example}"
             )
@@ -200,11 +216,11 @@ class ConceptEntry(_Strict):
                 yield s, t, True
 
     def replacement(self, lang: str, term: Term) -> str | None:
-        """The text that replaces deprecated ``term`` in ``lang``: ``term.use`` or the preferred term."""
-        if term.use is not None:
-            return term.use
-        pref = self.preferred(lang)
-        return pref.text if pref else None
+        """The text that replaces deprecated ``term`` in ``lang``: ``term.use`` or the preferred term
+        (:func:`xling.glossary.morphology.house_form`)."""
+        from xling.glossary.morphology import house_form
+
+        return house_form(self, lang, term=term)
 
     def preferred(self, lang: str) -> Term | None:
         """The first preferred term in ``lang``, or ``None``."""
@@ -248,9 +264,3 @@ class Glossary(_Strict):
             for lang in e.terms:
                 seen.setdefault(lang, None)
         return list(seen)
-
-    def iter_terms(self, lang: str) -> Iterator[tuple[ConceptEntry, Term]]:
-        """Yield ``(entry, term)`` for every term in ``lang``."""
-        for e in self.entries:
-            for t in e.terms.get(lang, []):
-                yield e, t

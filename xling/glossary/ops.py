@@ -15,6 +15,7 @@ here prints: every function returns what it did.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -22,8 +23,24 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from xling.errors import GlossaryError
-from xling.glossary.model import ConceptEntry, CrossReference, EntryType, Glossary, Term, TermStatus
-from xling.glossary.store import default_glossary_path, edit_glossary, lock_for, save_glossary, validation_message
+from xling.glossary.model import (
+    HOUSE_ID,
+    HOUSE_ID_RULE,
+    ConceptEntry,
+    CrossReference,
+    EntryType,
+    Glossary,
+    Term,
+    TermStatus,
+    suggest_id,
+)
+from xling.glossary.store import (
+    create_glossary,
+    default_glossary_path,
+    edit_glossary,
+    editable_house_path,
+    validation_message,
+)
 from xling.glossary.validate import errors, validate_glossary
 
 
@@ -127,34 +144,47 @@ def apply_term_changes(entry: ConceptEntry, ch: TermChanges) -> None:
             t.use = None
     for attr, items in (("short", ch.short), ("use", ch.use), ("note", ch.note)):
         for lang, text, value in items:
-            t = _find_term(entry, lang, text)
-            if t is None:
+            found = _find_term(entry, lang, text)
+            if found is None:
                 raise GlossaryError(
                     f"entry {entry.id!r} has no {lang} term {text!r}; add it with --term {lang}={text!r} first"
                 )
             if attr == "short":
-                if value not in t.short_forms:
-                    t.short_forms = [*t.short_forms, value]
+                if value not in found.short_forms:
+                    found.short_forms = [*found.short_forms, value]
             elif attr == "use":
-                t.use = value
+                found.use = value
             else:
-                t.note = value
+                found.note = value
 
 
 def refuse_new_errors(before: Glossary, after: Glossary) -> None:
     """Raise :class:`GlossaryError` if ``after`` has validation errors that ``before`` did not.
 
-    The message is the first new error (it names the entries involved), plus a count of others.
+    The message names every new error (each names the entries involved).
     """
     old = {(p.code, p.message) for p in errors(validate_glossary(before))}
     new = [p for p in errors(validate_glossary(after)) if (p.code, p.message) not in old]
     if new:
-        more = f" (and {len(new) - 1} more problem{'s' if len(new) > 2 else ''})" if len(new) > 1 else ""
-        raise GlossaryError(f"refused: {new[0].message}{more}; the glossary file was not changed")
+        raise GlossaryError(f"refused: {'; '.join(p.message for p in new)}; the glossary file was not changed")
+
+
+def check_new_id(entry_id: str, option: str = "--id") -> None:
+    """Refuse an id for a new (or renamed) entry that is not a :data:`~xling.glossary.model.HOUSE_ID`.
+
+    Raises:
+        GlossaryError: naming the rule and a suggestion (``Vladimir_Putin.2`` → ``vladimir-putin-2``).
+    """
+    if not HOUSE_ID.match(entry_id):
+        raise GlossaryError(
+            f"{option} {entry_id!r} is not a valid id: use {HOUSE_ID_RULE}, e.g. {suggest_id(entry_id)}; "
+            "the glossary is unchanged"
+        )
 
 
 def _path(path: str | os.PathLike[str] | None) -> Path:
-    return Path(path) if path is not None else default_glossary_path()
+    """The file an edit writes: ``path``, or the user's house glossary (copied on first use)."""
+    return Path(path) if path is not None else editable_house_path()
 
 
 def add_entry(
@@ -165,7 +195,7 @@ def add_entry(
     changes: TermChanges | None = None,
     note: str | None = None,
     source: str | None = None,
-    related: list[CrossReference] = (),
+    related: Sequence[CrossReference] = (),
 ) -> ConceptEntry:
     """Add a new concept entry to the glossary file at ``path`` (``None``: house glossary).
 
@@ -176,19 +206,21 @@ def add_entry(
         GlossaryError: the id exists, the entry has no terms, or the entry would break an
             invariant (e.g. its Persian term is already used by another entry: the message names both).
     """
+    check_new_id(entry_id)
     try:
         entry = ConceptEntry(id=entry_id, type=type, note=note, source=source, related=list(related))
     except ValidationError as exc:
         raise GlossaryError(
-            f"{_path(path)}: entry {entry_id!r} refused, the glossary is unchanged: {validation_message(exc)}"
+            f"{path or default_glossary_path()}: entry {entry_id!r} refused, the glossary is unchanged: {validation_message(exc)}"
         ) from None
     apply_term_changes(entry, changes or TermChanges())
     if not entry.terms:
         raise GlossaryError(f"entry {entry_id!r} has no terms; give at least one --term LANG=TEXT")
-    with edit_glossary(_path(path), check=refuse_new_errors) as g:
+    p = _path(path)
+    with edit_glossary(p, check=refuse_new_errors) as g:
         if g.get(entry_id) is not None:
             raise GlossaryError(
-                f"{_path(path)}: entry {entry_id!r} already exists; use 'xling glossary edit {entry_id}' or choose another --id"
+                f"{p}: entry {entry_id!r} already exists; use 'xling glossary edit {entry_id}' or choose another --id"
             )
         g.entries.append(entry)
     return entry
@@ -210,8 +242,8 @@ def edit_entry(
     note: str | None = None,
     source: str | None = None,
     changes: TermChanges | None = None,
-    add_related: list[CrossReference] = (),
-    remove_related: list[str] = (),
+    add_related: Sequence[CrossReference] = (),
+    remove_related: Sequence[str] = (),
 ) -> ConceptEntry:
     """Change the entry ``entry_id`` in place (``note``/``source`` ``""`` clears them).
 
@@ -220,6 +252,8 @@ def edit_entry(
     Raises:
         GlossaryError: no such entry, a bad term change, or the edit would break an invariant.
     """
+    if new_id is not None and new_id != entry_id:
+        check_new_id(new_id, "--rename")
     p = _path(path)
     with edit_glossary(p, check=refuse_new_errors) as g:
         e = _require(g, entry_id, p)
@@ -425,6 +459,8 @@ def read_exchange_file(
     Raises:
         GlossaryError: unsafe/malformed input (file and line in the message), or ``lang`` missing.
     """
+    if Path(path).is_dir():
+        raise GlossaryError(f"{path}: is a folder; give a TBX, CSV or TSV file to import")
     f = detect_format(path, fmt)
     if f == "tbx":
         from xling.glossary.tbx import read_tbx
@@ -435,11 +471,13 @@ def read_exchange_file(
 
     text = read_text(path, encoding=encoding)
     delim = "\t" if f == "tsv" else ","
+    if not text.strip():
+        raise GlossaryError(f"{path}: the file is empty; nothing to import")
     if csvio.is_multi(text, delim):
         return csvio.multi_csv_to_glossary(text, delimiter=delim, name=str(path))
     if not lang:
         raise GlossaryError(
-            f"{path}: two-column {f.upper()} (no 'record' header) needs --lang, the language of the second column"
+            f"{path}: two-column {f.value.upper()} (no 'record' header) needs --lang, the language of the second column"
         )
     return csvio.pair_csv_to_glossary(text, lang, source_lang=source_lang, delimiter=delim, name=str(path))
 
@@ -466,16 +504,14 @@ def import_file(
     Raises:
         GlossaryError: unreadable or unsafe input, or an invalid result; the glossary is unchanged.
     """
-    p = _path(path)
     incoming = read_exchange_file(source, fmt=fmt, lang=lang, encoding=encoding)
     bad = errors(validate_glossary(incoming))
+    p = _path(path)
     if not p.exists():
         if bad:
-            raise GlossaryError(f"{source}: refused: {bad[0].message}")
-        with lock_for(p):
-            if not p.exists():
-                save_glossary(incoming, p)
-                return len(incoming.entries), 0
+            raise GlossaryError(f"{source}: refused: {'; '.join(p.message for p in bad)}")
+        if create_glossary(incoming, p):
+            return len(incoming.entries), 0
     if replace:
         with edit_glossary(p, check=refuse_new_errors) as g:
             before = {e.id: e for e in g.entries}

@@ -14,7 +14,7 @@ Per segment, in order:
    winning a tie (``Maksim Oreshkin`` beats the short form ``Oreshkin`` inside it;
    ``аль-Джулани`` beats ``Джулани``). Claimed spans are never rewritten; each deprecated
    variant becomes its replacement (``Term.use`` or the preferred term).
-3. **Near-misses** (rule ``near-miss``), only while an expected entry still has fewer acceptable
+2. **Near-misses** (rule ``near-miss``), only while an expected entry still has fewer acceptable
    occurrences than the source has: token windows whose transliterated key
    (:mod:`xling.glossary.translit`) has a normalized Levenshtein similarity ≥ 0.75 to a form of
    the entry (≥ 0.85 at the start of a sentence, where a capital proves nothing), or the same
@@ -24,7 +24,7 @@ Per segment, in order:
    word, not a near-miss (``الجولان`` for the place ``جولان`` beside the name ``جولانی``).
    Titles get no near-miss search: their variants differ by word choice (``Defence Ministry``
    is not a misspelt ``Defence Minister``), so only deprecated terms in the data apply.
-4. **Literal renderings** (rule ``literal``): a deprecated term written without any capital
+3. **Literal renderings** (rule ``literal``): a deprecated term written without any capital
    letter (``the law`` for ``الشرع``) is a common-word mistranslation of a name; it is replaced
    only while the entry is still missing.
 
@@ -38,22 +38,22 @@ house form with a suffix model (``Блусовым`` → ``Белоусов`` + 
 
 from __future__ import annotations
 
-import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
-from xling.glossary.target import (
-    FormIndex,
-    Hit,
+from xling.glossary.morphology import (
     Part,
-    entry_forms,
-    find_entry,
-    norm,
-    resolve,
+    al_word_before,
+    article_before,
+    at_sentence_start,
+    attach_affixes,
+    capitalize,
+    house_form,
     ru_stem,
+    sentence_case,
     splits,
-    tokenize,
 )
+from xling.glossary.target import FormIndex, Hit, entry_forms, find_entry, norm, resolve, tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.match import SourceMatcher
@@ -61,11 +61,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 NEAR_THRESHOLD = 0.75
 NEAR_THRESHOLD_START = 0.85
-_SENTENCE_END_RE = re.compile(r"(?:^|[.!?…؟]\s*)[\"'«“‘(\[]*\s*$")
-_ARTICLE_RE = re.compile(r"\b([Tt]he)\s+$")
-#: the Arabic article written as a word of its own before a name ("Al Sharaa", "Аль Шараа")
-_AL_WORD_RE = re.compile(r"(?<![^\W\d_])([AaEe]l|[Аа]ль|[Аа]л|[Ээ]ль|[Аа]ш|[Аа]т|[Аа]р|[Аа]с|[Аа]н|[Аа]д|[Аа]з)\s+$")
-_AL_PREFIX_RE = re.compile(r"^(?:[AaEe][lsdnrtz]h?|[Аа]ль|[Аа]л|[Ээ]ль|[Аа][шсдзтрн])-")
 
 
 @dataclass
@@ -115,73 +110,20 @@ def _is_literal(hit: Hit, lang: str) -> bool:
 
 
 def replacement_for(entry: ConceptEntry, hit: Hit, lang: str) -> str | None:
-    """The house text that replaces ``hit`` (before affixes are re-attached)."""
-    term = hit.term
+    """The house text that replaces ``hit`` (before affixes are re-attached): an acceptable form
+    stays itself; a deprecated one becomes :func:`~xling.glossary.morphology.house_form`."""
     if hit.status != "deprecated":
         return hit.form
-    if term.use is not None:
-        return term.use
-    pref = entry.preferred(lang)
-    if pref is None:
-        return None
-    if hit.is_short and pref.short_forms:
-        return pref.short_forms[0]
-    return pref.text
+    return house_form(entry, lang, term=hit.term, short=hit.is_short)
 
 
-def _attach(words: list[str], parts: list[Part], lang: str, *, head_first: bool = False) -> str:
-    """Put the affixes of the matched tokens (``parts``) onto the replacement ``words``.
-
-    In Russian, when the matched text and the replacement have different numbers of words, the
-    case ending goes to the last word (a name's surname), or with ``head_first`` to the first
-    word (a title's head noun: ``министром по иностранным делам`` → ``министром иностранных дел``).
-    """
-    words = list(words)
-    if not words:
-        return ""
-    if lang == "ru":
-
-        def inflect(w: str, suffix: str) -> str:
-            if not suffix or _ru_indeclinable(w):
-                return w
-            return ru_stem(w) + suffix
-
-        if len(words) == len(parts):
-            words = [inflect(w, p.suffix) for w, p in zip(words, parts)]
-        elif head_first:
-            words[0] = inflect(words[0], parts[0].suffix)
-        else:
-            words[-1] = inflect(words[-1], parts[-1].suffix)
-    elif lang == "en":
-        suf = parts[-1].suffix
-        if suf:
-            words[-1] = words[-1] + suf
-    elif lang == "ar":
-        pre = parts[0].prefix
-        if pre:
-            w = words[0]
-            if pre.endswith("ل") and w.startswith("ال"):
-                w = w[1:]
-            words[0] = pre + w
-    return " ".join(words)
-
-
-def _ru_indeclinable(word: str) -> bool:
-    """Foreign names ending in a vowel other than а/я, or in -аа, do not decline in Russian
-    (аш-Шараа, аль-Джулани, Абу Касра is declinable)."""
-    w = word.lower()
-    return w[-1:] in tuple("иоуеэюы") or w.endswith("аа")
-
-
-def _at_sentence_start(text: str, start: int) -> bool:
-    return bool(_SENTENCE_END_RE.search(text[:start]))
-
-
-def _best_split(token: str, form_word: str, lang: str, *, first: bool, last: bool) -> tuple[Part, float]:
+def _best_split(
+    token: str, form_word: str, lang: str, *, first: bool, last: bool, singular: bool = False
+) -> tuple[Part, float]:
     from xling.glossary.translit import similarity
 
     best, best_s = Part("", token, ""), -1.0
-    for p in splits(token, lang, first=first, last=last, inflect=True):
+    for p in splits(token, lang, first=first, last=last, inflect=True, singular=singular):
         comp = ru_stem(form_word) if (lang == "ru" and p.suffix) else form_word
         s = similarity(p.core, comp)
         if s > best_s + 1e-9:
@@ -209,6 +151,7 @@ def near_misses(
     if entry.type.value == "title":
         return []  # title variants differ by word choice, not spelling: only data (deprecated terms)
     threshold = NEAR_THRESHOLD
+    person = entry.type.value == "person"
     found: list[Hit] = []
     for form, term, is_short in entry_forms(entry, lang):
         words = [t.text for t in tokenize(form)]
@@ -222,7 +165,7 @@ def near_misses(
                 continue
             parts = []
             for k, tok in enumerate(window):
-                p, _ = _best_split(tok.text, words[k], lang, first=k == 0, last=k == n - 1)
+                p, _ = _best_split(tok.text, words[k], lang, first=k == 0, last=k == n - 1, singular=person)
                 parts.append(p)
             if not _looks_like_name(parts, lang):
                 continue
@@ -239,7 +182,7 @@ def near_misses(
             sk_c, sk_f = skeleton(cand), skeleton(comp)
             skel_ok = sk_c == sk_f and len(sk_f.replace(" ", "")) >= 3
             # a capital at the start of a sentence says nothing about a name: ask for more
-            need = NEAR_THRESHOLD_START if (lang in ("en", "ru") and _at_sentence_start(text, s0)) else threshold
+            need = NEAR_THRESHOLD_START if (lang in ("en", "ru") and at_sentence_start(text, s0)) else threshold
             if (score >= need or skel_ok) and not any(
                 similarity(cand, r) >= max(score, NEAR_THRESHOLD) for r in rivals
             ):
@@ -300,86 +243,121 @@ def repair_segment(
         for t in tokenize(source)
         if len(t.text) >= 3 and not any(m.start < t.end and t.start < m.end for m in found)
     )
-    tokens = tokenize(target)
-    mode = "inflect" if lang == "ru" else "exact"
-    # 1. claims (acceptable forms of every entry) and deprecated variants of expected entries,
-    #    resolved together: longest match first, an acceptable form before a deprecated one
     index = index if index is not None and index.lang == lang else FormIndex(glossary, lang)
-    ok_all = index.find(target, tokens, mode, ("preferred", "admitted"))
-    dep_all: list[Hit] = []
-    for eid in expected:
-        dep_all.extend(find_entry(target, tokens, glossary.get(eid), lang, mode, statuses=("deprecated",)))
-    literal = [h for h in dep_all if _is_literal(h, lang)]
-    resolved = resolve(ok_all + [h for h in dep_all if not _is_literal(h, lang)])
-    fixes: list[tuple[Hit, str]] = [(h, "deprecated") for h in resolved if h.status == "deprecated"]
-    occupied: list[tuple[int, int]] = [(h.start, h.end) for h in resolved]
-    budget = {eid: n for eid, n in expected.items()}
-    for h in resolved:
-        if h.entry_id in budget:
-            budget[h.entry_id] -= 1
+    plan = _Plan(target, tokenize(target), lang, expected)
+    plan.claim(glossary, index)
+    plan.near_misses(glossary, rivals)
+    plan.literals()
+    return _apply(target, plan.fixes, glossary, lang, segment)
 
-    def free(h: Hit, ignore: tuple[tuple[int, int], ...] = ()) -> bool:
-        return not any(h.start < e and s < h.end for s, e in occupied if (s, e) not in ignore)
 
-    # 2. near-misses: for entries still missing, and to upgrade a same-entry short form or
-    #    partial variant that sits inside a misspelt full name ("Alexandr Novak" around the
-    #    house short form "Novak"; "Andrey Bilosov" around the deprecated given name "Andrey")
-    candidates: list[tuple[Hit, tuple[tuple[int, int], ...]]] = []
-    for eid in expected:
-        own = tuple(
-            (h.start, h.end) for h in resolved if h.entry_id == eid and (h.is_short or h.status == "deprecated")
-        )
-        if budget[eid] <= 0 and not own:
-            continue
-        blockers = [sp for sp in occupied if sp not in own]
-        for h in near_misses(target, tokens, glossary.get(eid), lang, blockers, rivals):
-            inside = tuple(sp for sp in own if h.start < sp[1] and sp[0] < h.end)
-            if any(not (h.start <= sp[0] and sp[1] <= h.end) or sp == (h.start, h.end) for sp in inside):
+@dataclass
+class _Plan:
+    """The fixes chosen for one target segment, step by step (see the module docstring).
+
+    Attributes:
+        target, tokens, lang: the segment, its word tokens, its language.
+        budget: entry id → occurrences the source still expects (counted down as forms are found).
+        fixes: ``(hit, rule)`` to apply; occupied: spans no other fix may overlap;
+        resolved: step 1's claims and deprecated hits; literal: deprecated hits with no capital.
+    """
+
+    target: str
+    tokens: list
+    lang: str
+    budget: dict[str, int]
+    fixes: list[tuple[Hit, str]] = field(default_factory=list)
+    occupied: list[tuple[int, int]] = field(default_factory=list)
+    resolved: list[Hit] = field(default_factory=list)
+    literal: list[Hit] = field(default_factory=list)
+
+    def free(self, h: Hit, ignore: tuple[tuple[int, int], ...] = ()) -> bool:
+        return not any(h.start < e and s < h.end for s, e in self.occupied if (s, e) not in ignore)
+
+    def claim(self, glossary: Glossary, index: FormIndex) -> None:
+        """Step 1: acceptable forms of every entry and deprecated variants of the expected ones,
+        resolved together: longest match first, an acceptable form before a deprecated one."""
+        mode = "inflect" if self.lang == "ru" else "exact"
+        ok_all = index.find(self.target, self.tokens, mode, ("preferred", "admitted"))
+        dep_all: list[Hit] = []
+        for eid in self.budget:
+            entry = glossary.get(eid)
+            if entry is not None:
+                dep_all.extend(find_entry(self.target, self.tokens, entry, self.lang, mode, statuses=("deprecated",)))
+        self.literal = [h for h in dep_all if _is_literal(h, self.lang)]
+        self.resolved = resolve(ok_all + [h for h in dep_all if not _is_literal(h, self.lang)])
+        self.fixes = [(h, "deprecated") for h in self.resolved if h.status == "deprecated"]
+        self.occupied = [(h.start, h.end) for h in self.resolved]
+        for h in self.resolved:
+            if h.entry_id in self.budget:
+                self.budget[h.entry_id] -= 1
+
+    def near_misses(self, glossary: Glossary, rivals: tuple[str, ...]) -> None:
+        """Step 2: near-misses for entries still missing, and to upgrade a same-entry short form or
+        partial variant inside a misspelt full name (``Alexandr Novak`` around the house short
+        form ``Novak``; ``Andrey Bilosov`` around the deprecated given name ``Andrey``)."""
+        candidates: list[tuple[Hit, tuple[tuple[int, int], ...]]] = []
+        for eid in self.budget:
+            entry = glossary.get(eid)
+            own = tuple(
+                (h.start, h.end)
+                for h in self.resolved
+                if h.entry_id == eid and (h.is_short or h.status == "deprecated")
+            )
+            if entry is None or (self.budget[eid] <= 0 and not own):
                 continue
-            candidates.append((h, inside))
-    candidates.sort(key=lambda c: (-(c[0].end - c[0].start), -c[0].score, c[0].start))
-    for h, inside in candidates:
-        if not free(h, inside):
-            continue
-        if inside:
-            occupied = [sp for sp in occupied if sp not in inside]
-            fixes = [f for f in fixes if (f[0].start, f[0].end) not in inside]
-        elif budget[h.entry_id] > 0:
-            budget[h.entry_id] -= 1
-        else:
-            continue
-        fixes.append((h, "near-miss"))
-        occupied.append((h.start, h.end))
-    # 3. literal renderings: only while the entry is still missing
-    for h in resolve(literal):
-        if budget[h.entry_id] > 0 and free(h):
-            fixes.append((h, "literal"))
-            occupied.append((h.start, h.end))
-            budget[h.entry_id] -= 1
-    # apply right to left
+            blockers = [sp for sp in self.occupied if sp not in own]
+            for h in near_misses(self.target, self.tokens, entry, self.lang, blockers, rivals):
+                inside = tuple(sp for sp in own if h.start < sp[1] and sp[0] < h.end)
+                if any(not (h.start <= sp[0] and sp[1] <= h.end) or sp == (h.start, h.end) for sp in inside):
+                    continue
+                candidates.append((h, inside))
+        candidates.sort(key=lambda c: (-(c[0].end - c[0].start), -c[0].score, c[0].start))
+        for h, inside in candidates:
+            if not self.free(h, inside):
+                continue
+            if inside:
+                self.occupied = [sp for sp in self.occupied if sp not in inside]
+                self.fixes = [f for f in self.fixes if (f[0].start, f[0].end) not in inside]
+            elif self.budget[h.entry_id] > 0:
+                self.budget[h.entry_id] -= 1
+            else:
+                continue
+            self.fixes.append((h, "near-miss"))
+            self.occupied.append((h.start, h.end))
+
+    def literals(self) -> None:
+        """Step 3: literal renderings, only while the entry is still missing."""
+        for h in resolve(self.literal):
+            if self.budget[h.entry_id] > 0 and self.free(h):
+                self.fixes.append((h, "literal"))
+                self.occupied.append((h.start, h.end))
+                self.budget[h.entry_id] -= 1
+
+
+def _apply(target: str, fixes: list[tuple[Hit, str]], glossary: Glossary, lang: str, segment: int) -> RepairResult:
+    """Apply ``fixes`` right to left, each house form carrying the matched text's affixes
+    (:mod:`xling.glossary.morphology`)."""
     changes: list[Change] = []
     out = target
     for h, rule in sorted(fixes, key=lambda x: -x[0].start):
         e = glossary.get(h.entry_id)
-        repl = replacement_for(e, h, lang)
-        if repl is None:
+        repl = replacement_for(e, h, lang) if e is not None else None
+        if e is None or repl is None:
             continue
-        after = _attach(repl.split(), h.parts, lang, head_first=e.type.value == "title")
+        after = attach_affixes(repl.split(), h.parts, lang, head_first=e.type.value == "title")
         start = h.start
         if lang == "en" and e.type.value == "person" and not repl.lower().startswith("the "):
             # "The Sharia" → "Al-Sharaa"; an organization keeps its article ("in the Kremlin")
-            m = _ARTICLE_RE.search(target[:start])
+            m = article_before(target, start)
             if m and rule in ("near-miss", "literal"):
                 start = m.start(1)
                 if m.group(1) == "The" and after[:1].islower():
-                    after = after[0].upper() + after[1:]  # "said: The Sharia came" → "said: Al-Sharaa came"
-        if _AL_PREFIX_RE.match(after):
-            # the article written apart ("Al Sharaa") is part of the name: "al-Sharaa", not "Al al-Sharaa"
-            m = _AL_WORD_RE.search(target[:start])
-            if m:
-                start = m.start(1)
-        if lang in ("en", "ru") and _at_sentence_start(target, start) and after[:1].islower():
-            after = after[0].upper() + after[1:]
+                    after = capitalize(after)  # "said: The Sharia came" → "said: Al-Sharaa came"
+        al = al_word_before(target, start, after)
+        if al is not None:  # the article written apart is part of the name: "al-Sharaa", not "Al al-Sharaa"
+            start = al
+        after = sentence_case(target, start, after, lang)
         before = target[start : h.end]
         if before == after:
             continue

@@ -13,8 +13,9 @@ form ``FILE:LINE: what is wrong; how to fix it``. Pydantic error locations (``en
 .status``) are mapped back to the line of the YAML node through ruamel's ``.lc`` line info.
 
 Writes are atomic (:func:`xling.io.atomic_write_text`) and every read-modify-write holds a
-:class:`filelock.FileLock` on ``.FILE.lock``, so two concurrent ``xling glossary add`` runs do not
-lose an entry. A failed edit (bad input, broken invariant) leaves the file byte for byte unchanged.
+:class:`filelock.FileLock` (``flock``) on the glossary file itself, so two concurrent ``xling
+glossary add`` runs do not lose an entry and no lock file is left behind. Edits without a path go
+to the user's house glossary (:func:`editable_house_path`), never into the installed package. A failed edit (bad input, broken invariant) leaves the file byte for byte unchanged.
 """
 
 from __future__ import annotations
@@ -36,14 +37,14 @@ HOUSE_FILE = "house.yaml"
 LOCK_TIMEOUT_SECONDS = 60.0
 
 
-def default_glossary_path() -> Path:
-    """Path of the shipped house glossary: the repository's ``glossaries/house.yaml``.
+def shipped_glossary_path() -> Path:
+    """Path of the house glossary that ships with xling: the repository's ``glossaries/house.yaml``.
 
     In a source checkout (editable install) that file itself is returned. In an installed wheel
     it is ``xling/_glossaries/house.yaml``: in the repository that path is a symbolic link to
     ``../../glossaries/house.yaml`` which the wheel build copies (pyproject package-data
     ``"_glossaries/*.yaml"``), so the data exist once in git. Returns the repository path when
-    neither exists, so the error message names it.
+    neither exists, so the error message names it. xling never writes this file.
     """
     package_dir = Path(__file__).resolve().parent.parent
     repo_root = package_dir.parent
@@ -54,6 +55,52 @@ def default_glossary_path() -> Path:
     if packaged.is_file():
         return packaged.resolve()
     return repo_file
+
+
+def user_glossary_path() -> Path:
+    """Where the user's (editable) house glossary lives: ``$XLING_GLOSSARY`` when set, else
+    ``$XDG_DATA_HOME/xling/glossaries/house.yaml`` (``XDG_DATA_HOME`` defaults to
+    ``~/.local/share``, XDG Base Directory Specification 0.8). The file need not exist."""
+    env = os.environ.get("XLING_GLOSSARY")
+    if env:
+        return Path(env).expanduser()
+    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(data) / "xling" / "glossaries" / HOUSE_FILE
+
+
+def default_glossary_path() -> Path:
+    """The house glossary every command reads when no ``--glossary`` is given: the user's copy
+    (:func:`user_glossary_path`) once it exists, else the shipped one (:func:`shipped_glossary_path`)."""
+    user = user_glossary_path()
+    return user if user.is_file() else shipped_glossary_path()
+
+
+def editable_house_path() -> Path:
+    """The house glossary an edit without ``--glossary`` writes: :func:`user_glossary_path`.
+
+    On the first edit the shipped house glossary is copied there (its folders created), so the
+    shipped file is never written and the copy is what every command reads from then on.
+
+    Raises:
+        GlossaryError: the copy cannot be made (the message names the path and ``XLING_GLOSSARY``).
+    """
+    user = user_glossary_path()
+    if user.is_file():
+        return user
+    from xling.io import atomic_write_text, read_text
+
+    shipped = shipped_glossary_path()
+    try:
+        user.parent.mkdir(parents=True, exist_ok=True)
+        if not user.exists():
+            atomic_write_text(user, read_text(shipped))
+    except (OSError, InputError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise GlossaryError(
+            f"{user}: cannot create the user house glossary ({why}); set XLING_GLOSSARY to a writable "
+            "file, or give --glossary PATH"
+        ) from None
+    return user
 
 
 def _loc_text(loc: Sequence[Any]) -> str:
@@ -125,23 +172,24 @@ def parse_glossary_text(text: str, name: str | os.PathLike[str] = "<glossary>") 
     try:
         glossary = Glossary.model_validate(plain)
     except ValidationError as exc:
-        line = node_line(tree, tuple(exc.errors()[0]["loc"]))
-        where = f"{path}:{line}" if line else str(path)
+        line_no = node_line(tree, tuple(exc.errors()[0]["loc"]))
+        where = f"{path}:{line_no}" if line_no else str(path)
         raise GlossaryError(f"{where}: {validation_message(exc)}") from None
     return GlossaryDocument(path=path, tree=tree, glossary=glossary, text=text)
 
 
 def validation_message(exc: ValidationError) -> str:
-    """A one-line description of a pydantic ``ValidationError`` of the termbase model: where in the
-    glossary (``entries.3.terms.en.1``), what is wrong, and how many more errors there are."""
-    err = exc.errors()[0]
+    """A one-line description of a pydantic ``ValidationError`` of the termbase model: for every
+    error, where in the glossary (``entries.3.terms.en.1``) and what is wrong, joined by ``"; "``."""
+    return "; ".join(_error_text(err, exc.title) for err in exc.errors())
+
+
+def _error_text(err: Any, title: str) -> str:
     loc = tuple(err["loc"])
-    more = exc.error_count() - 1
-    extra = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
     if err["type"] == "extra_forbidden":
-        return f"unknown field {loc[-1]!r} at {_loc_text(loc)}; remove it or fix its spelling{extra}"
-    where = _loc_text(loc) or exc.title
-    return f"{where}: {err['msg']}{extra}"
+        return f"unknown field {loc[-1]!r} at {_loc_text(loc)}; remove it or fix its spelling"
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    return f"{_loc_text(loc) or title}: {msg}"
 
 
 def load_document(path: str | os.PathLike[str] | None = None) -> GlossaryDocument:
@@ -153,6 +201,9 @@ def load_document(path: str | os.PathLike[str] | None = None) -> GlossaryDocumen
     from xling.io import read_text
 
     p = Path(path) if path is not None else default_glossary_path()
+    if p.is_dir():
+        raise GlossaryError(f"{p}: is a folder; give a glossary YAML file with --glossary PATH")
+    _refuse_exchange_file(p)
     try:
         text = read_text(p)
     except EncodingError as exc:
@@ -163,6 +214,30 @@ def load_document(path: str | os.PathLike[str] | None = None) -> GlossaryDocumen
     except InputError as exc:
         raise GlossaryError(f"{exc}; give an existing glossary with --glossary PATH") from None
     return parse_glossary_text(text, p)
+
+
+_EXCHANGE_SUFFIXES = {".tbx": "TBX", ".xml": "TBX", ".csv": "CSV", ".tsv": "TSV", ".tab": "TSV"}
+
+
+def _refuse_exchange_file(p: Path) -> None:
+    """A TBX, CSV or TSV file given where a glossary YAML belongs: say how to import it.
+
+    Told by the extension, or by an XML start (``<?xml``, ``<martif``, ``<tbx``) whatever the name.
+    """
+    kind = _EXCHANGE_SUFFIXES.get(p.suffix.lower())
+    if kind is None:
+        try:
+            with open(p, "rb") as fh:
+                head = fh.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
+        except OSError:
+            return
+        if head.startswith((b"<?xml", b"<martif", b"<tbx")):
+            kind = "TBX"
+    if kind is not None and p.is_file():
+        raise GlossaryError(
+            f"{p}: this is a {kind} file, and --glossary takes xling's glossary YAML; convert it once with "
+            f"'xling glossary import {p} -g NEW.yaml' and give --glossary NEW.yaml"
+        )
 
 
 def load_glossary(path: str | os.PathLike[str] | None = None) -> Glossary:
@@ -230,23 +305,61 @@ def save_glossary(glossary: Glossary, path: str | os.PathLike[str], *, tree: Any
     atomic_write_text(path, text)  # keeps the old file's permissions
 
 
+def create_glossary(glossary: Glossary, path: str | os.PathLike[str]) -> bool:
+    """Write ``glossary`` to the new file ``path``, atomically and only if no file is there.
+
+    The text goes to a temporary file in the same folder, which is then hard-linked to ``path``
+    (``link`` fails when ``path`` exists, so two processes cannot both create it) and removed.
+
+    Returns:
+        True when the file was created, False when ``path`` already existed (nothing written).
+
+    Raises:
+        InputError: the folder does not exist or is not writable.
+    """
+    import tempfile
+
+    p = Path(path)
+    text = render(glossary)
+    parse_glossary_text(text, p)  # never write something we could not read back
+    try:
+        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"{p}: cannot write in {p.parent}: {exc.strerror}; check that the folder exists") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.link(tmp, p)
+    except FileExistsError:
+        return False
+    finally:
+        os.unlink(tmp)
+    return True
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _real(path: str | os.PathLike[str]) -> Path:
     """``path``, or the file it points to when it is a symbolic link."""
     p = Path(path)
     return Path(os.path.realpath(p)) if p.is_symlink() else p
 
 
-def lock_path(path: str | os.PathLike[str]) -> Path:
-    """The lock file of glossary ``path``: a hidden ``.NAME.lock`` beside it."""
-    p = Path(path)
-    return p.parent / f".{p.name}.lock"
-
-
 def lock_for(path: str | os.PathLike[str]):
-    """The :class:`filelock.FileLock` guarding read-modify-write of glossary ``path`` (see :func:`lock_path`)."""
+    """The :class:`filelock.FileLock` guarding read-modify-write of the glossary file ``path``.
+
+    The lock is an ``flock`` on the glossary file itself, so no lock file is ever created or left
+    behind. An edit replaces the file (a new inode); a process that was waiting gets the lock on
+    the replaced inode, which filelock sees as unlinked and takes again on the new file.
+    """
     from filelock import FileLock
 
-    return FileLock(str(lock_path(path)), timeout=LOCK_TIMEOUT_SECONDS)
+    return FileLock(str(path), timeout=LOCK_TIMEOUT_SECONDS, preserve_lock_file=True)
 
 
 def render_glossary(glossary: Glossary, tree: Any = None) -> str:
@@ -270,7 +383,7 @@ def edit_glossary(path: str | os.PathLike[str] | None = None, *, check=None) -> 
             g.entries.append(entry)
 
     Args:
-        path: the glossary file (``None``: the house glossary).
+        path: the glossary file (``None``: the user's house glossary, :func:`editable_house_path`).
         check: optional callable ``check(before: Glossary, after: Glossary) -> None`` that raises
             :class:`GlossaryError` to refuse the edit (nothing is written then).
 
@@ -280,16 +393,18 @@ def edit_glossary(path: str | os.PathLike[str] | None = None, *, check=None) -> 
     """
     from filelock import Timeout
 
-    p = _real(path) if path is not None else default_glossary_path()
+    p = _real(path) if path is not None else editable_house_path()
+    if not p.is_file():
+        load_document(p)  # raises the one-line "no such file" (or folder) message; locking would create it
     lock = lock_for(p)
     try:
         lock.acquire()
     except Timeout:
         raise GlossaryError(
-            f"{p}: another xling process holds {lock_path(p)}; retry, or remove the lock file if no xling runs"
+            f"{p}: another xling process has been editing it for {LOCK_TIMEOUT_SECONDS:.0f} s; retry when it is done"
         ) from None
     except OSError as exc:
-        raise GlossaryError(f"{p}: cannot lock {lock_path(p)}: {exc.strerror}; check folder permissions") from None
+        raise GlossaryError(f"{p}: cannot lock it for editing: {exc.strerror}; check its permissions") from None
     try:
         doc = load_document(p)
         work = doc.glossary.model_copy(deep=True)

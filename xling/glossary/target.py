@@ -24,12 +24,21 @@ Offsets are character offsets into the target segment.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from xling.lang import get as get_language
+from xling.glossary.morphology import (  # noqa: F401 - AR_PROCLITICS, RU_* re-exported for callers of this module
+    AR_PROCLITICS,
+    EN_POSSESSIVE,
+    RU_ENDINGS,
+    RU_PREPOSITION_CASE,
+    Part,
+    morph_analyzer,
+    ru_inflect_phrase,
+    ru_stem,
+    splits,
+)
 from xling.text.keys import HARAKAT, TATWEEL
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,9 +46,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _W = rf"[^\W_]|[{HARAKAT}{TATWEEL}]"
 TOKEN_RE = re.compile(rf"(?:{_W})+(?:[-‐'’ʼ](?:{_W})+)*(?:['’]s?)?")
-RU_ENDINGS = get_language("ru").case_endings
-AR_PROCLITICS = get_language("ar").proclitics
-EN_POSSESSIVE = get_language("en").possessive_endings
 STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2}
 
 
@@ -69,52 +75,14 @@ def norm(word: str, lang: str) -> str:
 @lru_cache(maxsize=65536)
 def ru_lemma(word: str) -> str:
     """pymorphy3 normal form of a Russian word (lower case, ``ё`` → ``е``)."""
-    return _morph().parse(word)[0].normal_form.replace("ё", "е")
+    return morph_analyzer().parse(word)[0].normal_form.replace("ё", "е")
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-def ru_stem(word: str) -> str:
-    """The suffix-model stem of a Russian name word: without a final ``а я й ь о``."""
-    return word[:-1] if len(word) > 3 and word[-1].lower() in "аяйьо" else word
-
-
-@dataclass(frozen=True)
-class Part:
-    """How one token was split: ``prefix + core + suffix == token.text``."""
-
-    prefix: str
-    core: str
-    suffix: str
-
-
-def splits(token: str, lang: str, *, first: bool, last: bool, inflect: bool) -> Iterator[Part]:
-    """Candidate ``prefix | core | suffix`` splits of ``token`` (no split first)."""
-    yield Part("", token, "")
-    if lang == "en" and last:
-        for s in EN_POSSESSIVE:
-            if token.endswith(s) and len(token) > len(s) + 1:
-                yield Part("", token[: -len(s)], token[-len(s) :])
-    elif lang == "ru" and inflect:
-        for e in RU_ENDINGS:
-            if token.lower().endswith(e) and len(token) - len(e) >= 2:
-                yield Part("", token[: -len(e)], token[-len(e) :])
-    elif lang == "ar" and first:
-        for p in AR_PROCLITICS[1:]:
-            if token.startswith(p) and len(token) - len(p) >= 2:
-                rest = token[len(p) :]
-                if p.endswith("ل") and rest.startswith("ل"):
-                    yield Part(p, "ا" + rest, "")  # لل = ل + ال
-                yield Part(p, rest, "")
-
-
-def word_match(token: str, form_word: str, lang: str, mode: str, *, first: bool, last: bool) -> Part | None:
-    """The split of ``token`` under which it is ``form_word`` in ``mode``, or ``None``."""
+def word_match(
+    token: str, form_word: str, lang: str, mode: str, *, first: bool, last: bool, singular: bool = False
+) -> Part | None:
+    """The split of ``token`` under which it is ``form_word`` in ``mode``, or ``None``
+    (``singular``: a person's name, which takes no plural-only ending; see :func:`splits`)."""
     target = norm(form_word, lang)
     if mode == "lemma" and lang == "ru":
         if ru_lemma(norm(token, lang)) == ru_lemma(target) or norm(token, lang) == target:
@@ -124,7 +92,7 @@ def word_match(token: str, form_word: str, lang: str, mode: str, *, first: bool,
         # below still applies
     inflect = mode in ("inflect", "lemma")
     stem = norm(ru_stem(form_word), lang) if lang == "ru" else target
-    for part in splits(token, lang, first=first, last=last, inflect=inflect):
+    for part in splits(token, lang, first=first, last=last, inflect=inflect, singular=singular):
         core = norm(part.core, lang)
         if core == target:
             return part
@@ -194,7 +162,7 @@ def find_entry(
         if not n:
             continue
         for i in range(len(tokens) - n + 1):
-            found = match_form_at(text, tokens, i, words, lang, mode)
+            found = match_form_at(text, tokens, i, words, lang, mode, singular=entry.type.value == "person")
             if found is not None:
                 parts, kind = found
                 hits.append(
@@ -205,7 +173,9 @@ def find_entry(
     return hits
 
 
-def match_form_at(text: str, tokens: list[Token], i: int, words: list[str], lang: str, mode: str):
+def match_form_at(
+    text: str, tokens: list[Token], i: int, words: list[str], lang: str, mode: str, *, singular: bool = False
+):
     """Match the words of one term form against ``tokens[i:i+len(words)]``.
 
     Returns:
@@ -220,7 +190,7 @@ def match_form_at(text: str, tokens: list[Token], i: int, words: list[str], lang
     for k in range(n):
         if k and not _gap_ok(text, tokens[i + k - 1], tokens[i + k]):
             return None
-        p = word_match(tokens[i + k].text, words[k], lang, mode, first=k == 0, last=k == n - 1)
+        p = word_match(tokens[i + k].text, words[k], lang, mode, first=k == 0, last=k == n - 1, singular=singular)
         if p is None:
             return None
         parts.append(p)
@@ -285,7 +255,9 @@ class FormIndex:
                 if lang == "ru":
                     keys.add(norm(ru_stem(words[0]), lang))
                 for k in keys:
-                    self._by_first.setdefault(k, []).append((e.id, form, term, is_short, words))
+                    self._by_first.setdefault(k, []).append(
+                        (e.id, form, term, is_short, words, e.type.value == "person")
+                    )
 
     def find(self, text: str, tokens: list[Token], mode: str, statuses: tuple[str, ...]) -> list[Hit]:
         """Unresolved hits of every entry's forms with a status in ``statuses`` (see :func:`find_entry`)."""
@@ -296,10 +268,10 @@ class FormIndex:
             for part in splits(tok.text, lang, first=True, last=True, inflect=True):
                 for c in self._by_first.get(norm(part.core, lang), ()):
                     cands[(c[0], c[1])] = c
-            for eid, form, term, is_short, words in cands.values():
+            for eid, form, term, is_short, words, person in cands.values():
                 if term.status.value not in statuses:
                     continue
-                found = match_form_at(text, tokens, i, words, lang, mode)
+                found = match_form_at(text, tokens, i, words, lang, mode, singular=person)
                 if found is not None:
                     parts, kind = found
                     hits.append(
@@ -317,42 +289,3 @@ class FormIndex:
                         )
                     )
         return hits
-
-
-#: Russian prepositions that govern one case (:attr:`xling.lang.LanguageData.preposition_case`).
-RU_PREPOSITION_CASE = get_language("ru").preposition_case
-
-
-def ru_inflect_phrase(phrase: str, case: str, *, head_only: bool = False) -> str:
-    """Put a Russian house form into ``case`` (a pymorphy3 case grammeme such as ``ablt``).
-
-    Only words that pymorphy3 reads as a nominative singular noun are changed (names, surnames,
-    a title's head noun); indeclinable words (``Fixd``: ``аш-Шараа``, ``аль-Джулани``, ``Абу``)
-    and words in another case (a title's genitive complement ``России``) stay. With
-    ``head_only`` only the first word may change (titles: ``президент России`` →
-    ``президентом России``). Capitalisation of each word is kept.
-    """
-    words = phrase.split()
-    out = []
-    for i, w in enumerate(words):
-        if head_only and i > 0:
-            out.append(w)
-            continue
-        new = w
-        parses = _morph().parse(w)
-        best = next((p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes), parses[0] if parses else None)
-        if (
-            best is not None
-            and best.tag.POS == "NOUN"
-            and best.tag.case == "nomn"
-            and best.tag.number == "sing"
-            and "Fixd" not in best.tag.grammemes
-            and best.normal_form.replace("ё", "е") == w.lower().replace("ё", "е")
-        ):
-            form = best.inflect({case})
-            if form is not None:
-                new = form.word
-                if w[:1].isupper():
-                    new = new[:1].upper() + new[1:]
-        out.append(new)
-    return " ".join(out)

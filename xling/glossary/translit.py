@@ -14,9 +14,15 @@ Rules (a simple, reversible-enough romanization, not a standard one):
   ``و`` → ``u``, ``ي ی`` → ``i``; hamza seats and ``ع`` dropped; harakat and tatweel dropped.
 - Then for all scripts: accents removed (NFKD), ``y`` → ``i``, ``w`` → ``v``, ``q c`` → ``k``,
   ``dzh dj`` → ``j``, ``ph`` → ``f``, ``kh`` → ``h``, ``sh`` → ``x`` (one letter, so ``شهر``
-  "month", ``x·h·r``, is not ``الشرع``, ``x·r``), doubled letters collapsed, and a word-initial
-  Arabic article (``al-``, ``el-``, ``ash-``, ``as-`` ... or ``ال``) removed, so ``al-Sharaa``
-  and ``аш-Шараа`` give ``xara`` and ``الشرع`` gives ``xr``.
+  "month", ``x·h·r``, is not ``الشرع``, ``x·r``), doubled letters collapsed (``Асаад`` =
+  ``Асад``), and a word-initial Arabic article (``al-``, ``el-``, ``ul-``, ``ash-``, ``as-``,
+  ``аль-``, ``аш-`` ... or ``ال``) removed, so ``al-Sharaa`` and ``аш-Шараа`` give ``xara`` and
+  ``الشرع`` gives ``xr``.
+- For comparison (:func:`variant_key`, :func:`similarity`) the usual romanization variation of
+  Persian and Arabic names is folded as well (:data:`_VARIANT_FOLDS`):
+  ``ou`` = ``u`` (``Abou``), the diphthong ``ei``/``ey`` = ``ai`` (``Sheibani``), a final
+  ``-ah``/``-eh`` for ``ه``/``ة`` = ``-a`` (``Qasrah``, ``Хамзех``); ``й`` = ``и`` = ``y`` = ``i``
+  by the tables above.
 """
 
 from __future__ import annotations
@@ -105,7 +111,7 @@ _ARAB = {
     "ي": "i",
     "ی": "i",
 }
-_ARTICLE_RE = re.compile(r"^(?:a|e)[lsdnrtz]h?[-‐'’ʼ]")
+_ARTICLE_RE = re.compile(r"^(?:a|e|u)[lsdnrtz]h?[-‐'’ʼ]")
 _ARABIC_ARTICLE_RE = re.compile(r"(?<![\u0600-\u06ff])ال(?=[\u0600-\u06ff]{2,})")
 _VOWELS = set("aeiouy")
 
@@ -124,6 +130,21 @@ def _romanize(text: str) -> str:
             out.append(ch)
     s = unicodedata.normalize("NFKD", "".join(out))
     return "".join(c for c in s if not unicodedata.combining(c))
+
+
+#: the usual variation of fa/ar → Latin/Cyrillic romanization, folded after the letter tables
+#: (each pattern → its replacement, applied in order to one word of the key):
+_VARIANT_FOLDS = (
+    (re.compile(r"ou"), "u"),  # French-style و: Abou, Joulani
+    (re.compile(r"e(?=i)"), "a"),  # the diphthong ـَيـ as ai, ay, ei, ey (y is i here): Sheibani
+    (re.compile(r"(?<=[a-z]{3})[ae]h$"), "a"),  # a final ه / ة as -a, -ah, -eh, -ах, -ех: Qasrah, Hamzeh
+)
+
+
+def _fold_variants(word: str) -> str:
+    for pattern, repl in _VARIANT_FOLDS:
+        word = pattern.sub(repl, word)
+    return word
 
 
 def translit_key(text: str) -> str:
@@ -150,6 +171,13 @@ def translit_key(text: str) -> str:
     return " ".join(words)
 
 
+def variant_key(text: str) -> str:
+    """:func:`translit_key` with the usual romanization variants folded (:data:`_VARIANT_FOLDS`),
+    word by word, then doubled letters collapsed again: the key :func:`similarity` compares.
+    ``"Abou Qasrah"`` → ``"abu kasra"``; ``"аш-Шеибани"`` → ``"xaibani"``."""
+    return " ".join(re.sub(r"(.)\1+", r"\1", _fold_variants(w)) for w in translit_key(text).split())
+
+
 def skeleton(text: str) -> str:
     """:func:`translit_key` without vowels (and ``y``), doubled letters collapsed.
 
@@ -164,10 +192,11 @@ def skeleton(text: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    """Normalized Levenshtein similarity (0..1) of the :func:`translit_key` of ``a`` and ``b``."""
+    """Normalized Levenshtein similarity (0..1) of the :func:`variant_key` of ``a`` and ``b``
+    (Levenshtein 1966; rapidfuzz)."""
     from rapidfuzz.distance import Levenshtein
 
-    ka, kb = translit_key(a), translit_key(b)
+    ka, kb = variant_key(a), variant_key(b)
     if not ka or not kb:
         return 0.0
     return Levenshtein.normalized_similarity(ka, kb)

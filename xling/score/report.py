@@ -235,11 +235,8 @@ def render_qa(qa: QAReport, console, *, title: str = "QA issues") -> None:
 
     terms = qa.terms_json()
     if terms is not None:
-        rate = terms["success_rate"]
-        line = f"term success rate: {rate:.3f}" if isinstance(rate, (int, float)) else "term success rate: n/a"
-        if isinstance(terms["exact_success_rate"], (int, float)) and terms["exact_success_rate"] != rate:
-            line += f" (lemma-aware; exact {terms['exact_success_rate']:.3f})"
-        console.print(line)
+        rate_text = getattr(qa.term_report, "rate_text", None)
+        console.print(f"term success rate: {rate_text() if rate_text else 'n/a'}")
     counts = qa.counts()
     if qa.issues:
         qt = Table(
