@@ -14,7 +14,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from xling.errors import XlingError
+from xling.errors import EXIT_INTERRUPTED, XlingError
 
 
 class XlingGroup(TyperGroup):
@@ -30,9 +30,9 @@ class XlingGroup(TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except typer.Abort:
-            click.echo("xling: aborted", err=True)
-            sys.exit(1)
+        except typer.Abort:  # Ctrl-C outside a command's own handler (click turns it into Abort)
+            click.echo("xling: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except Exception as exc:
             # click's ClickException family (Typer vendors its own copy): format_message + exit_code
             if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
@@ -68,6 +68,23 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from xling import __version__
+
+        typer.echo(f"xling {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print xling's version and exit."
+    ),
+) -> None:
+    """Offline translation of Persian news into en/ru/ar, with a termbase, sentence alignment and scoring."""
 
 
 def _register() -> None:
