@@ -145,10 +145,10 @@ def test_malformed_and_foreign_xml_give_clear_errors(tmp_path):
     bad.write_bytes(b'<?xml version="1.0"?>\n<tbx xmlns="urn:iso:std:iso:30042:ed-2">\n<text><body>\n</tbx>\n')
     with pytest.raises(GlossaryError, match=rf"{bad}:\d+: not well-formed XML"):
         read_tbx(bad)
-    martif = tmp_path / "old.tbx"
-    martif.write_bytes(b'<?xml version="1.0"?><martif type="TBX"><text><body/></text></martif>')
-    with pytest.raises(GlossaryError, match="expected <tbx"):
-        read_tbx(martif)
+    foreign = tmp_path / "other.tbx"
+    foreign.write_bytes(b'<?xml version="1.0"?><termbase type="TBX"><text><body/></text></termbase>')
+    with pytest.raises(GlossaryError, match="expected TBX v3 <tbx"):
+        read_tbx(foreign)
 
 
 def test_import_from_another_tool_defaults(tmp_path):

@@ -453,6 +453,7 @@ class TranslatedDocument:
                 "targets": {t: seg.targets.get(t, "") for t in self.targets},
                 "models": self.models,
                 "changes": seg.changes,
+                **seg.fields,
             }
             if test:
                 rec["test_models"] = test

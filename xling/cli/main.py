@@ -88,7 +88,7 @@ def _root(
 
 
 def _register() -> None:
-    from xling.cli import align, batch, glossary, models, report, score, text, translate
+    from xling.cli import align, batch, glossary, models, report, score, text, tm, translate, xliff
 
     app.command("translate")(translate.translate)
     app.command("normalize")(text.normalize)
@@ -98,6 +98,8 @@ def _register() -> None:
     app.command("report")(report.report)
     app.add_typer(models.app, name="models")
     app.add_typer(glossary.app, name="glossary")
+    app.add_typer(tm.app, name="tm")
+    app.add_typer(xliff.app, name="xliff")
     app.add_typer(batch.app, name="batch")
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
+
+from xling.cli.options import MinScore, UseTm, XliffFlag, XliffVersion
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.progress import Progress
@@ -154,6 +157,10 @@ def translate(
     score: bool = _SCORE,
     report: bool = _REPORT,
     quiet: bool = _QUIET,
+    tm: UseTm = None,
+    min_score: MinScore = 75.0,
+    xliff: XliffFlag = False,
+    xliff_version: XliffVersion = "2.1",
 ) -> None:
     """Translate a document into each target language.
 
@@ -198,10 +205,38 @@ def translate(
         from xling.report.api import html_output
 
         outputs.append(lambda doc, stem: html_output(session.glossary)(doc, stem))
-    result = _run_interruptible(
-        file, out_dir, config, encoding=encoding, score=score, outputs=outputs, reporter=reporter, session=session
-    )
-    _print_summary(result, reporter)
+    if xliff:  # issue 13: one XLIFF file per target, in the same all-or-nothing group
+        outputs.append(_xliff_writer(file, xliff_version, session.glossary))
+    run: dict[str, Any] = {"encoding": encoding, "score": score, "outputs": outputs, "session": session}
+    _print_summary(_run(file, out_dir, config, reporter, tm, min_score, run), reporter)
+
+
+def _xliff_writer(file: str, version: str, glossary: Any) -> Any:
+    """The ``--xliff`` output writer (:func:`xling.formats.roundtrip.xliff_output`), version checked first."""
+    from xling.errors import InputError
+    from xling.formats.roundtrip import xliff_output
+    from xling.formats.xliff import VERSIONS
+
+    if version not in VERSIONS:
+        raise InputError(f"--xliff-version {version!r}: choose one of {', '.join(VERSIONS)}")
+    return xliff_output(Path(file).name if file != "-" else "-", version=version, glossary=glossary)
+
+
+def _run(
+    file: str, out_dir: str, config: Any, reporter: RichReporter, tm: str | None, min_score: float, run: dict[str, Any]
+) -> FileResult:
+    """The run, with the TM stages (:mod:`xling.tm.stage`) and a line saying what was reused when ``tm``."""
+    if tm is None:
+        return _run_interruptible(file, out_dir, config, reporter=reporter, **run)
+    from xling.tm.stage import TMStages
+    from xling.tm.store import TranslationMemory
+
+    with TranslationMemory(tm, create=False) as db:
+        stages = TMStages(db, min_score=min_score)
+        result = _run_interruptible(file, out_dir, config, reporter=reporter, stages=stages.stages(), **run)
+    n, reused = len(result.document.segments), len(stages.reused)
+    reporter.console.print(f"TM: {reused} of {n} segments from {tm}, MT on {n - reused}", highlight=False)
+    return result
 
 
 def _log_progress(reporter: RichReporter) -> None:
