@@ -9,10 +9,14 @@ standard error and the error's exit status.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Any
 
 import click
 import typer
 from typer.core import TyperGroup
+
+if TYPE_CHECKING:  # pragma: no cover
+    from typer._click.core import Context as TyperContext
 
 from xling.errors import EXIT_INTERRUPTED, XlingError
 
@@ -25,7 +29,9 @@ class XlingGroup(TyperGroup):
     multi-line box; ``xling`` or ``xling GROUP`` alone still prints the help.
     """
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+    def main(  # type: ignore[override]  # same parameters as TyperGroup.main, untyped
+        self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra
+    ):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
@@ -48,7 +54,7 @@ class XlingGroup(TyperGroup):
             sys.exit(exc.exit_code)
         sys.exit(rv if isinstance(rv, int) else 0)
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: TyperContext) -> Any:
         try:
             return super().invoke(ctx)
         except XlingError as exc:
