@@ -227,10 +227,12 @@ class CT2Engine:
         limit = self.max_input_tokens
         if limit is None or len(tokens) <= limit:
             return [tokens]
+        prefix = list(self.source_prefix)
+        width = max(1, limit - len(prefix))  # every window starts with the language token(s)
         out: list[list[str]] = []
         for piece in split_to_fit(text, lambda t: len(self.source_tokens(t)), limit):
-            toks = self.source_tokens(piece)
-            out.extend(toks[k : k + limit] for k in range(0, len(toks), limit))
+            toks = self.tokenizer.encode(piece)
+            out.extend([*prefix, *toks[k : k + width]] for k in range(0, len(toks), width))
         return out
 
     def translate_batch(
