@@ -6,6 +6,18 @@ error and an exit status. Each message should name the file (and line where know
 
 from __future__ import annotations
 
+# Exit statuses of the ``xling`` command (the README's table):
+#: success
+EXIT_OK = 0
+#: bad input file, glossary, alignment or scoring input, unwritable output (XlingError)
+EXIT_ERROR = 1
+#: usage error: unknown option, bad option value, unknown language code (as click gives them)
+EXIT_USAGE = 2
+#: a translation model is missing, corrupt or cannot be loaded (kept 2 since the first release)
+EXIT_MODEL = 2
+#: interrupted by Ctrl-C (SIGINT): 128 + signal number 2, as shells report it
+EXIT_INTERRUPTED = 130
+
 
 class XlingError(Exception):
     """Base class of every error xling reports to a user.
@@ -14,12 +26,25 @@ class XlingError(Exception):
         exit_code: process exit status the CLI uses for this error (int, default 1).
     """
 
-    exit_code: int = 1
+    exit_code: int = EXIT_ERROR
 
     def __init__(self, message: str, *, exit_code: int | None = None) -> None:
         super().__init__(message)
         if exit_code is not None:
             self.exit_code = exit_code
+
+
+class UsageError(XlingError):
+    """An option value is not acceptable (an unknown language code or engine, an empty list):
+    exit status :data:`EXIT_USAGE` (2), as click's own usage errors."""
+
+    exit_code = EXIT_USAGE
+
+
+class Interrupted(XlingError):
+    """The run was stopped by Ctrl-C before anything was written (exit status 130)."""
+
+    exit_code = EXIT_INTERRUPTED
 
 
 class InputError(XlingError):
@@ -33,7 +58,7 @@ class EncodingError(InputError):
 class ModelError(XlingError):
     """A translation model is missing, corrupt or cannot be installed (exit status 2)."""
 
-    exit_code = 2
+    exit_code = EXIT_MODEL
 
 
 class ModelMissingError(ModelError):

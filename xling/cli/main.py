@@ -9,12 +9,16 @@ standard error and the error's exit status.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Any
 
 import click
 import typer
 from typer.core import TyperGroup
 
-from xling.errors import XlingError
+if TYPE_CHECKING:  # pragma: no cover
+    from typer._click.core import Context as TyperContext
+
+from xling.errors import EXIT_INTERRUPTED, XlingError
 
 
 class XlingGroup(TyperGroup):
@@ -25,14 +29,16 @@ class XlingGroup(TyperGroup):
     multi-line box; ``xling`` or ``xling GROUP`` alone still prints the help.
     """
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+    def main(  # type: ignore[override]  # same parameters as TyperGroup.main, untyped
+        self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra
+    ):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except typer.Abort:
-            click.echo("xling: aborted", err=True)
-            sys.exit(1)
+        except typer.Abort:  # Ctrl-C outside a command's own handler (click turns it into Abort)
+            click.echo("xling: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except Exception as exc:
             # click's ClickException family (Typer vendors its own copy): format_message + exit_code
             if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
@@ -48,7 +54,7 @@ class XlingGroup(TyperGroup):
             sys.exit(exc.exit_code)
         sys.exit(rv if isinstance(rv, int) else 0)
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: TyperContext) -> Any:
         try:
             return super().invoke(ctx)
         except XlingError as exc:
@@ -70,8 +76,25 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from xling import __version__
+
+        typer.echo(f"xling {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print xling's version and exit."
+    ),
+) -> None:
+    """Offline translation of Persian news into en/ru/ar, with a termbase, sentence alignment and scoring."""
+
+
 def _register() -> None:
-    from xling.cli import align, batch, glossary, models, report, score, text, translate
+    from xling.cli import align, batch, glossary, models, report, score, text, tm, translate, xliff
 
     app.command("translate")(translate.translate)
     app.command("normalize")(text.normalize)
@@ -81,6 +104,8 @@ def _register() -> None:
     app.command("report")(report.report)
     app.add_typer(models.app, name="models")
     app.add_typer(glossary.app, name="glossary")
+    app.add_typer(tm.app, name="tm")
+    app.add_typer(xliff.app, name="xliff")
     app.add_typer(batch.app, name="batch")
 
 
