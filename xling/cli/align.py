@@ -51,8 +51,8 @@ def _langs(src: Path, targets: list[Path], src_lang: str | None, tgt_lang: str |
             raise InputError(
                 f"--tgt-lang {tgt_lang!r} names {len(t)} language(s) for {len(targets)} target file(s); give one code per TARGET, comma-separated"
             )
-        for code in t:
-            _known_language(code, f"--tgt-lang {code!r}", "--tgt-lang")
+        for given in t:
+            _known_language(given, f"--tgt-lang {given!r}", "--tgt-lang")
         return s, t
     t = []
     for p in targets:
