@@ -42,6 +42,8 @@ GRID: dict[str, list[float]] = {
     "variance_floor": [2.0, 3.0, 4.5],
     "weak_boundary_bonus": [0.0, 0.5, 1.0, 1.5],
     "lexicon_min_dice": [0.5, 0.6, 0.7, 0.8],
+    "noise_skip_discount": [0.0, 2.0, 3.0, 4.0],
+    "noise_merge_penalty": [0.0, 1.5, 3.0, 5.0],
 }
 KEYS = ("strict_precision", "strict_recall", "strict_f1", "lax_precision", "lax_recall", "lax_f1")
 
@@ -79,15 +81,19 @@ class Runs:
         return score_documents([self.docs[n][2] for n in names], [self.beads(setting, n) for n in names])
 
 
-def choose(runs: Runs, train: list[str]) -> tuple:
-    """Coordinate descent over :data:`GRID` on the ``train`` documents; returns the setting."""
+def choose(runs: Runs, train: list[str], min_gain: float = 0.0) -> tuple:
+    """Coordinate descent over :data:`GRID` on the ``train`` documents; returns the setting.
+
+    A value replaces the current one only when it raises the training strict F1 by more than
+    ``min_gain``.
+    """
     setting: dict[str, float] = {}
     best = runs.score((), train)["strict_f1"]
     for name, values in GRID.items():
         for v in values:
             trial = dict(setting, **{name: v})
             f1 = runs.score(tuple(sorted(trial.items())), train)["strict_f1"]
-            if f1 > best + 1e-12:
+            if f1 > best + min_gain + 1e-12:
                 best, setting = f1, trial
     return tuple(sorted(setting.items()))
 
@@ -95,7 +101,7 @@ def choose(runs: Runs, train: list[str]) -> tuple:
 NOISY = "~noisy"  # suffix of a noisy copy's name in :class:`Runs`
 
 
-def leave_one_out(runs: Runs, in_sample: dict[str, dict[str, float]]) -> None:
+def leave_one_out(runs: Runs, in_sample: dict[str, dict[str, float]], min_gain: float = 0.0) -> None:
     """Print per-fold and mean held-out strict/lax figures beside the in-sample ones.
 
     ``in_sample``: ``"clean"``/``"noisy"`` → the shipped defaults' scores over all documents.
@@ -103,13 +109,15 @@ def leave_one_out(runs: Runs, in_sample: dict[str, dict[str, float]]) -> None:
     """
     names = sorted(n for n in runs.docs if not n.endswith(NOISY))
     variants = [v for v in ("clean", "noisy") if v in in_sample]
-    print("\nleave-one-document-out (parameters chosen on the other documents, clean and noisy copies)")
+    print(
+        f"\nleave-one-document-out (parameters chosen on the other documents, clean and noisy; min gain {min_gain:g})"
+    )
     row = "{:<8} {:<6} {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}  {}"
     print(row.format("held-out", "set", "P", "R", "F1", "laxP", "laxR", "laxF1", "chosen (changes from the defaults)"))
     folds: dict[str, list[dict[str, float]]] = {v: [] for v in variants}
     for held in names:
         train = [n for n in runs.docs if n.split("~")[0] != held]
-        setting = choose(runs, train)
+        setting = choose(runs, train, min_gain)
         chosen = ", ".join(f"{k}={v:g}" for k, v in setting) or "defaults"
         for v in variants:
             r = runs.score(setting, [held + (NOISY if v == "noisy" else "")])
@@ -160,6 +168,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT)
     ap.add_argument("--no-loo", action="store_true", help="skip the leave-one-document-out figures")
     ap.add_argument("--no-noisy", action="store_true", help="skip the noisy copies (bench/align_noisy.py)")
+    ap.add_argument("--min-gain", type=float, nargs="*", default=[0.0], help="LOO: strict F1 a change must gain")
     args = ap.parse_args(argv)
     if not (args.data / "gold").is_dir():
         print(f"bench/align_textberg.py: {args.data} not found (Text+Berg is not in the repository); skipping.")
@@ -187,7 +196,8 @@ def main(argv=None) -> int:
     if not args.no_loo:
         runs = Runs(docs)
         runs.cache.update({((), n): b for n, b in beads.items()})
-        leave_one_out(runs, in_sample)
+        for gain in args.min_gain:
+            leave_one_out(runs, in_sample, gain)
     return 0
 
 
