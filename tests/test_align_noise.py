@@ -102,4 +102,4 @@ def test_a_header_between_two_sentences_is_not_merged_into_either():
         ]
     blind = AlignParams(noise_merge_penalty=0.0, noise_skip_discount=0.0)
     merged = align_sentences(src, tgt, src_lang="de", tgt_lang="fr", params=blind)
-    assert [(b.src, b.tgt) for b in merged] == [((0,), (0, 1)), ((1,), (2, 3)), ((2,), (4,))]
+    assert any(b.src and {1, 3} & set(b.tgt) for b in merged)  # without both, a header joins a sentence's bead
