@@ -19,17 +19,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 from xling.errors import InputError
 from xling.tm.store import TMUnit, TranslationMemory
-
-
-def _read(path: str | os.PathLike[str]) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def _lang(code: str | None) -> str:
@@ -93,7 +85,9 @@ def import_file(tm: TranslationMemory, path: str | os.PathLike[str]) -> tuple[in
     Raises:
         InputError: unreadable file, or not TMX or XLIFF (see the readers).
     """
-    data = _read(path)
+    from xling.io import read_bytes
+
+    data = read_bytes(path)  # the one file read with one-line errors ("is a folder; give ...")
     head = data[:4096].lstrip()
     units = units_from_xliff(data, str(path)) if b"<xliff" in head else units_from_tmx(data, str(path))
     return tm.add(list(units))
