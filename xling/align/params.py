@@ -53,6 +53,10 @@ class AlignParams:
             stands alone unless real evidence ties it to a sentence of the other side. Text+Berg's
             development documents have no labelled lines; it is checked on the fa-en
             robustness set (``tests/data/align/robust``), not tuned on Text+Berg.
+        noise_merge_penalty: nats added per noise line (caption, note, page header) inside a
+            bead with both sides, except a noise line facing another in a 1-1 bead
+            (:func:`xling.align.costs.noise_inside`): a short header costs little length, so
+            without it the DP swallows headers into 2-1 beads.
 
     Length model (Gale & Church 1993, :mod:`xling.align.lengths`):
         first_pass_variance: variance per target character of the first pass, times the ratio
@@ -126,3 +130,4 @@ class AlignParams:
     chunk_cells: int = 1 << 18
     lexicon_min_beads: int = 40
     noise_skip_discount: float = 3.0
+    noise_merge_penalty: float = 3.0
