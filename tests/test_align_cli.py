@@ -282,7 +282,7 @@ def test_house_glossary_anchors_by_default(cli, tmp_path):
     without = cli(args + ["--no-glossary"])
     assert without.exit_code == 0 and without.stdout.splitlines()[-3:] != with_glossary.stdout.splitlines()[-3:]
     both = cli(args + ["--no-glossary", "--glossary", "x.yaml"])
-    assert both.exit_code == 1 and "not both" in both.output
+    assert both.exit_code == 2 and "not both" in both.output
 
 
 def test_raw_input_line_breaks_end_segments_unless_join_lines(cli, tmp_path):

@@ -209,7 +209,7 @@ def test_language_codes_are_case_insensitive(in_process, tmp_path):
 
 def test_unknown_engine_is_refused(in_process, tmp_path):
     r = in_process(["translate", "-", "--engine", "nope", "--out-dir", tmp_path / "o"], input=b"x")
-    assert r.exit_code == 1 and "--engine 'nope'" in r.output
+    assert r.exit_code == 2 and "--engine 'nope'" in r.output
 
 
 def test_score_flag_runs_qa_checks_on_the_output(in_process, example_article_path, tmp_path):

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from xling.cli.options import Encoding, FromLangOrNone, GlossaryPath, NoGlossary, OutFile, ToLangsOrNone
+
 if TYPE_CHECKING:  # pragma: no cover
     from xling.align.beads import Bead
     from xling.glossary.model import Glossary
@@ -78,14 +80,8 @@ def _sentences(path: Path, lang: str, presegmented: bool, encoding: str | None, 
 def align(
     source: Path = typer.Argument(..., help="Source document (one sentence a line with --presegmented)."),
     targets: list[Path] = typer.Argument(..., help="One or more translations of SOURCE."),
-    src_lang: str | None = typer.Option(
-        None, "--src-lang", help="Source language code (default: from the file name, e.g. sentences.fa.txt)."
-    ),
-    tgt_lang: str | None = typer.Option(
-        None,
-        "--tgt-lang",
-        help="Target language code(s), comma-separated in TARGET order (default: from file names, e.g. reference.en.txt).",
-    ),
+    src_lang: FromLangOrNone = None,
+    tgt_lang: ToLangsOrNone = None,
     presegmented: bool = typer.Option(
         False, "--presegmented", help="Inputs hold one sentence a line; ids are line numbers (0-based)."
     ),
@@ -97,26 +93,18 @@ def align(
     fmt: AlignFormat = typer.Option(
         AlignFormat.beads, "--format", help="beads ([0]:[0,1]), tsv, jsonl or tmx (TMX 1.4b)."
     ),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write here (atomically) instead of standard output."),
+    out: OutFile = None,
     gold: list[Path] = typer.Option(
         [], "--gold", help="Gold beads file; repeat once per TARGET, in order. Prints strict/lax P/R/F1."
     ),
-    glossary: Path | None = typer.Option(
-        None,
-        "--glossary",
-        help="Termbase whose concept entries anchor the alignment (default: the shipped house glossary, when SOURCE is in its source language).",
-    ),
-    no_glossary: bool = typer.Option(False, "--no-glossary", help="Use no termbase anchors."),
+    glossary: GlossaryPath = None,
+    no_glossary: NoGlossary = False,
     mt: bool = typer.Option(
         False,
         "--mt",
         help="Also score MT(source) against targets with chrF (Bleualign-style; needs installed Argos models).",
     ),
-    encoding: str | None = typer.Option(
-        None,
-        "--encoding",
-        help="Encoding of the input files that are not UTF-8, e.g. cp1256 (UTF-8 files are always read as UTF-8).",
-    ),
+    encoding: Encoding = None,
 ) -> None:
     """Align SOURCE with each TARGET: 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 beads.
 

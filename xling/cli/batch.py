@@ -160,16 +160,16 @@ def translate(
     from xling.batch.manifest import discover
     from xling.batch.run import BatchSettings
     from xling.cli.translate import _split_langs
-    from xling.errors import InputError
+    from xling.errors import UsageError
     from xling.mt.routes import ENGINE_KINDS, find_routes_config
     from xling.pipeline import HOUSE_GLOSSARY, Session, TranslateConfig
 
     if engine is not None and engine not in ENGINE_KINDS:
-        raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINE_KINDS)}")
+        raise UsageError(f"--engine {engine!r}: choose one of {', '.join(ENGINE_KINDS)}")
     if engine is not None and routes is not None:
-        raise InputError("give --engine KIND (every leg) or --routes FILE (per target), not both")
+        raise UsageError("give --engine KIND (every leg) or --routes FILE (per target), not both")
     if no_glossary and glossary:
-        raise InputError("give --glossary PATH or --no-glossary, not both")
+        raise UsageError("give --glossary PATH or --no-glossary, not both")
     routes_config = None if engine else find_routes_config(routes)
     config = TranslateConfig(
         from_code=from_code.strip().lower(),
@@ -321,10 +321,10 @@ def score(
 
     from xling.batch.corpus import score_corpus
     from xling.cli.translate import _split_langs
-    from xling.errors import InputError
+    from xling.errors import UsageError
 
     if no_glossary and glossary:
-        raise InputError("give --glossary PATH or --no-glossary, not both")
+        raise UsageError("give --glossary PATH or --no-glossary, not both")
     targets = _split_langs(to)
     docs = _corpus_docs(source, glob, from_code, None)
     report = score_corpus(

@@ -329,13 +329,13 @@ def merge(
     into KEEP (KEEP's statuses win; a second preferred term becomes admitted), references to OTHER
     point to KEEP, OTHER is removed. Both are refused if the result breaks the glossary.
     """
-    from xling.errors import GlossaryError
+    from xling.errors import GlossaryError, UsageError
     from xling.glossary.ops import merge_entries, merge_glossary_file
     from xling.glossary.store import load_glossary
 
     if entries:
         if other is not None:
-            raise GlossaryError("merge: give either OTHER.yaml or --entries KEEP OTHER, not both")
+            raise UsageError("merge: give either OTHER.yaml or --entries KEEP OTHER, not both")
         e = merge_entries(glossary, entries[0], entries[1])
         typer.echo(f"merged {entries[1]} into {e.id}")
         return

@@ -9,12 +9,78 @@ standard error and the error's exit status.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
-from xling.errors import XlingError
+from xling.cli.options import HIDDEN_ALIASES
+from xling.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, XlingError
+
+
+class _AliasedOption(TyperOption):
+    """An option whose old names (:data:`~xling.cli.options.HIDDEN_ALIASES`) parse but are not shown."""
+
+    hidden_opts: list[str]
+
+    def add_to_parser(self, parser: Any, ctx: Any) -> None:
+        shown = self.opts
+        self.opts = [*shown, *self.hidden_opts]
+        try:
+            super().add_to_parser(parser, ctx)
+        finally:
+            self.opts = shown
+
+
+class _PlainArgument(TyperArgument):
+    """A positional argument shown as ``FILE``/``[TO]``/``TARGETS...`` in usage lines, with no type label."""
+
+    def get_usage_pieces(self, ctx: Any) -> list[str]:
+        name = self.display_name_raw
+        name = name if self.required else f"[{name}]"
+        return [name + ("..." if self.nargs != 1 else "")]
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+
+def polish_help(command: Any) -> None:
+    """Adjust Typer's help of ``command`` and its sub-commands in place (issue 11, defect 24).
+
+    Flags get no ``<bool>`` label; arguments are named in upper case (``FILE``, not ``{file}``)
+    and optional ones in single brackets; the old option names of
+    :data:`~xling.cli.options.HIDDEN_ALIASES` are left out of the help but still parse.
+    """
+    for param in command.params:
+        if isinstance(param, TyperOption):
+            _polish_option(param)
+        elif isinstance(param, TyperArgument) and not isinstance(param, _PlainArgument):
+            raw = param.metavar or (param.name or "arg").upper()
+            param.metavar = raw.strip("[]") if raw.startswith("[") else raw
+            param.__class__ = _PlainArgument
+    if not hasattr(command, "_xling_help_option"):
+        command._xling_help_option = command.get_help_option
+        command.get_help_option = lambda ctx: _help_flag(command._xling_help_option(ctx))
+    if isinstance(command, TyperGroup):  # Typer's vendored click: not click.Group
+        for sub in command.commands.values():
+            polish_help(sub)
+
+
+def _help_flag(option: Any) -> Any:
+    if option is not None and option.metavar is None:
+        option.metavar = ""
+    return option
+
+
+def _polish_option(param: TyperOption) -> None:
+    if param.is_flag and not param.count and param.metavar is None:
+        param.metavar = ""  # Typer 0.29 shows every flag as <bool>
+    hidden = [o for o in param.opts if any(o in HIDDEN_ALIASES.get(p, ()) for p in param.opts)]
+    if hidden and not isinstance(param, _AliasedOption):
+        param.opts = [o for o in param.opts if o not in hidden]
+        param.__class__ = _AliasedOption
+        param.hidden_opts = hidden  # type: ignore[attr-defined]
 
 
 class XlingGroup(TyperGroup):
@@ -25,14 +91,24 @@ class XlingGroup(TyperGroup):
     multi-line box; ``xling`` or ``xling GROUP`` alone still prints the help.
     """
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+    def main(
+        self,
+        args: Any = None,
+        prog_name: Any = None,
+        complete_var: Any = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        polish_help(self)
+        extra["windows_expand_args"] = windows_expand_args
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except typer.Abort:
             click.echo("xling: aborted", err=True)
-            sys.exit(1)
+            sys.exit(EXIT_INPUT)
         except Exception as exc:
             # click's ClickException family (Typer vendors its own copy): format_message + exit_code
             if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
@@ -46,14 +122,17 @@ class XlingGroup(TyperGroup):
             message = " ".join(exc.format_message().split()).replace("Value error, ", "")
             click.echo(f"xling: error: {message}{where}", err=True)
             sys.exit(exc.exit_code)
-        sys.exit(rv if isinstance(rv, int) else 0)
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except XlingError as exc:
             click.echo(f"xling: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:  # a command that does not handle Ctrl-C itself
+            click.echo("xling: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:  # e.g. `xling segment ... | head`
             sys.stderr.close()
             ctx.exit(0)
@@ -68,6 +147,23 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from xling import __version__
+
+        typer.echo(f"xling {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_print_version, help="Print xling's version and exit."
+    ),
+) -> None:
+    """Offline translation of Persian news into en/ru/ar, with a termbase, sentence alignment and scoring."""
 
 
 def _register() -> None:

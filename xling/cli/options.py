@@ -8,18 +8,80 @@ the name, short name, help and default of (say) the glossary option are written 
     def cmd(glossary: GlossaryPath = None, no_glossary: NoGlossary = False) -> None:
         g = glossary_from_options(glossary, no_glossary)   # a Glossary, or None
 
-Other command groups add their shared options here.
+The older names of an option (``--src-lang``, ``--tgt-lang``, ``--lang`` of ``score``) are kept as
+*hidden aliases*: they are declared with the option, so they still parse, and :data:`HIDDEN_ALIASES`
+lists them so that :func:`xling.cli.main.polish_help` leaves them out of ``--help``. The README's
+"Options and exit codes" section is the table of these names.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:  # pragma: no cover
     from xling.glossary.model import Glossary
+
+#: Old option names, by the shared name they now alias: they parse, and ``--help`` does not show them.
+HIDDEN_ALIASES: dict[str, tuple[str, ...]] = {
+    "--from": ("--src-lang",),
+    "--to": ("--tgt-lang", "--lang", "-l"),
+}
+
+_FROM_HELP = "Source language code (fa, en, ru, ar, ...)."
+_TO_HELP = "Target language code(s), comma-separated (en,ru,ar)."
+
+
+def from_option(help: str = _FROM_HELP) -> Any:
+    """The ``--from LANG`` option (hidden alias ``--src-lang``), for an ``Annotated`` parameter."""
+    return typer.Option("--from", *HIDDEN_ALIASES["--from"], metavar="LANG", help=help)
+
+
+def to_option(help: str = _TO_HELP) -> Any:
+    """The ``--to LANGS`` option (hidden aliases ``--tgt-lang``, ``--lang``, ``-l``)."""
+    return typer.Option("--to", *HIDDEN_ALIASES["--to"], metavar="LANGS", help=help)
+
+
+#: ``--from LANG``: the source language (old name ``--src-lang``)
+FromLang = Annotated[str, from_option()]
+#: ``--from LANG`` where the command can guess it (from a file name) when not given
+FromLangOrNone = Annotated[str | None, from_option(_FROM_HELP[:-1] + " (default: from the file name).")]
+#: ``--to LANGS``: the target language(s) (old names ``--tgt-lang``, ``--lang``, ``-l``)
+ToLangs = Annotated[str, to_option()]
+#: ``--to LANGS`` where the command can guess it (from file names) when not given
+ToLangsOrNone = Annotated[str | None, to_option(_TO_HELP[:-1] + " (default: from the file names).")]
+#: ``--src FILE`` / ``--source`` / ``-s``: the source text a translation was made from
+SrcFile = Annotated[
+    str | None,
+    typer.Option(
+        "--src", "--source", "-s", metavar="FILE", help="Source file, one segment a line.", show_default=False
+    ),
+]
+#: ``--src FILE`` where the command needs it
+SrcFileRequired = Annotated[
+    str, typer.Option("--src", "--source", "-s", metavar="FILE", help="Source file, one segment a line.")
+]
+#: ``-o FILE`` / ``--out``: one output file, written atomically (default: standard output)
+OutFile = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", metavar="FILE", help="Write here (atomically) instead of standard output."),
+]
+#: ``--out-dir DIR``: the output folder
+OutDir = Annotated[str, typer.Option("--out-dir", metavar="DIR", help="Output folder.")]
+#: ``--encoding CODEC``: the encoding of input files that are not UTF-8
+Encoding = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        metavar="CODEC",
+        help="Encoding of input files that are not UTF-8 (a Python codec name, e.g. cp1256).",
+        show_default=False,
+    ),
+]
+#: ``-q`` / ``--quiet``: no progress output (the summary and errors still print)
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress output (the summary and errors still print).")]
 
 #: ``--glossary PATH`` / ``-g``: a termbase YAML file; ``None`` is the house glossary
 GlossaryPath = Annotated[
@@ -27,6 +89,7 @@ GlossaryPath = Annotated[
     typer.Option(
         "--glossary",
         "-g",
+        metavar="FILE",
         help="Glossary YAML file (default: the shipped house glossary).",
         show_default=False,
     ),

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from xling.cli.options import Encoding, FromLang, GlossaryPath, NoGlossary, OutDir, ToLangs
+
 if TYPE_CHECKING:  # pragma: no cover
     from rich.progress import Progress
 
@@ -61,11 +63,11 @@ class RichReporter:
 
 
 def _split_langs(value: str) -> list[str]:
-    from xling.errors import InputError
+    from xling.errors import UsageError
 
     langs = [c.strip().lower() for c in value.split(",") if c.strip()]  # Argos codes are lower case
     if not langs:
-        raise InputError(f"--to {value!r}: give target language codes, e.g. --to en,ru,ar")
+        raise UsageError(f"--to {value!r}: give target language codes, e.g. --to en,ru,ar")
     return list(dict.fromkeys(langs))
 
 
@@ -73,12 +75,10 @@ def translate(
     file: str = typer.Argument(
         ..., help="Input document (UTF-8 text, paragraphs separated by blank lines), or - for standard input."
     ),
-    from_code: str = typer.Option("fa", "--from", help="Source language code."),
-    to: str = typer.Option("en,ru,ar", "--to", help="Target language codes, comma-separated."),
-    out_dir: str = typer.Option("out", "--out-dir", help="Folder for <stem>.<lang>.txt and <stem>.jsonl."),
-    encoding: str = typer.Option(
-        None, "--encoding", help="Input encoding if not UTF-8 (a Python codec name, e.g. cp1256)."
-    ),
+    from_code: FromLang = "fa",
+    to: ToLangs = "en,ru,ar",
+    out_dir: OutDir = "out",
+    encoding: Encoding = None,
     beam_size: int = typer.Option(None, "--beam-size", min=1, help="Beam width (default: argostranslate's, 4)."),
     engine: str = typer.Option(
         None,
@@ -101,10 +101,8 @@ def translate(
     max_batch_tokens: int = typer.Option(
         2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens (memory vs speed)."
     ),
-    glossary: str = typer.Option(None, "--glossary", help="Termbase to enforce (default: the shipped house glossary)."),
-    no_glossary: bool = typer.Option(
-        False, "--no-glossary", help="Translate without protecting and repairing glossary terms."
-    ),
+    glossary: GlossaryPath = None,
+    no_glossary: NoGlossary = False,
     join_lines: bool = typer.Option(
         False,
         "--join-lines",
@@ -127,17 +125,17 @@ def translate(
     DIR/<stem>.jsonl (one record per segment). The stem is the file name without .txt and
     without a final .<from> (putin-sharaa-2025-10-15.fa.txt -> putin-sharaa-2025-10-15); stdin -> stdin.
     """
-    from xling.errors import InputError
+    from xling.errors import UsageError
     from xling.mt.routes import ENGINE_KINDS, find_routes_config
     from xling.pipeline import HOUSE_GLOSSARY, Session, TranslateConfig, translate_file
 
     if engine is not None and engine not in ENGINE_KINDS:
-        raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINE_KINDS)}")
+        raise UsageError(f"--engine {engine!r}: choose one of {', '.join(ENGINE_KINDS)}")
     if engine is not None and routes is not None:
-        raise InputError("give --engine KIND (every leg) or --routes FILE (per target), not both")
+        raise UsageError("give --engine KIND (every leg) or --routes FILE (per target), not both")
     routes_config = None if engine else find_routes_config(routes)
     if no_glossary and glossary:
-        raise InputError("give --glossary PATH or --no-glossary, not both")
+        raise UsageError("give --glossary PATH or --no-glossary, not both")
     reporter = RichReporter()
     config = TranslateConfig(
         from_code=from_code.strip().lower(),
@@ -148,7 +146,7 @@ def translate(
         pivot=(pivot or (routes_config.pivot if routes_config else None) or "en").strip().lower(),
         max_batch_tokens=max_batch_tokens,
         join_lines=join_lines,
-        glossary=None if no_glossary else (glossary or HOUSE_GLOSSARY),
+        glossary=None if no_glossary else (str(glossary) if glossary else HOUSE_GLOSSARY),
     )
     session = Session.open(config)  # a missing model: exit 2 before reading or writing anything
     if session.glossary is not None:  # a glossary that validate rejects stops the run before any model loads
