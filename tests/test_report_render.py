@@ -137,7 +137,7 @@ def test_origin_marks_for_tm_and_post_edit(glossary):
         ("2", "en"): "",
         ("2", "ru"): "",
     }
-    assert doc.xpath("string(//tr[@data-segment='1']/td[@lang='en']/p[@class='mt-before']/del)") == "Bye."
+    assert doc.xpath("string(//tr[@data-segment='1']/td[@lang='en']/p[@class='before-post-edit']/del)") == "Bye."
     fuzzy = doc.xpath("string(//tr[@data-segment='2']/td[@lang='en']/p[@class='tm-match'])")
     assert fuzzy == "TM fuzzy match 89 % (human): Okay!"
     offered = doc.xpath("string(//tr[@data-segment='2']/td[@lang='ru']/p[@class='tm-match'])")

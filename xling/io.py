@@ -129,15 +129,24 @@ def read_text(path: str | os.PathLike[str], *, encoding: str | None = None, utf8
     if p == STDIN:
         data = sys.stdin.buffer.read()
         return decode_text(data, name="<stdin>", encoding=encoding, utf8_first=utf8_first)
+    return decode_text(read_bytes(p), name=p, encoding=encoding, utf8_first=utf8_first)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file, with the one-line errors of every xling reader.
+
+    Raises:
+        InputError: the file does not exist, is a folder, or cannot be read.
+    """
+    p = str(path)
     try:
-        data = Path(p).read_bytes()
+        return Path(p).read_bytes()
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{p}: is a folder; give a text file") from None
     except OSError as exc:
         raise InputError(f"{p}: cannot read: {exc.strerror}") from None
-    return decode_text(data, name=p, encoding=encoding, utf8_first=utf8_first)
 
 
 def read_lines(path: str | os.PathLike[str], *, encoding: str | None = None, utf8_first: bool = False) -> list[str]:

@@ -112,16 +112,9 @@ def read_document(doc: BatchDocument, encoding: str | None) -> tuple[bytes, str]
     Raises:
         InputError / EncodingError: unreadable, not text, or empty.
     """
-    from xling.io import decode_text
+    from xling.io import decode_text, read_bytes
 
-    try:
-        data = doc.path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{doc.path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{doc.path}: is a folder; give a text file") from None
-    except OSError as exc:
-        raise InputError(f"{doc.path}: cannot read: {exc.strerror}") from None
+    data = read_bytes(doc.path)
     text = decode_text(data, name=str(doc.path), encoding=encoding)
     if not text.strip():
         raise InputError(f"{doc.path}: empty document; nothing to translate")

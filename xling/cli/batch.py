@@ -159,28 +159,20 @@ def translate(
     from xling.batch.driver import run_batch
     from xling.batch.manifest import discover
     from xling.batch.run import BatchSettings
-    from xling.cli.translate import _split_langs
-    from xling.errors import UsageError
-    from xling.mt.routes import ENGINE_KINDS, find_routes_config
-    from xling.pipeline import HOUSE_GLOSSARY, Session, TranslateConfig
+    from xling.cli.jobs import translate_config
+    from xling.pipeline import Session
 
-    if engine is not None and engine not in ENGINE_KINDS:
-        raise UsageError(f"--engine {engine!r}: choose one of {', '.join(ENGINE_KINDS)}")
-    if engine is not None and routes is not None:
-        raise UsageError("give --engine KIND (every leg) or --routes FILE (per target), not both")
-    if no_glossary and glossary:
-        raise UsageError("give --glossary PATH or --no-glossary, not both")
-    routes_config = None if engine else find_routes_config(routes)
-    config = TranslateConfig(
-        from_code=from_code.strip().lower(),
-        targets=tuple(_split_langs(to)),
+    config = translate_config(
+        from_code=from_code,
+        to=to,
         beam_size=beam_size,
         engine=engine,
-        routes=str(routes_config.path) if routes_config else None,
-        pivot=(pivot or (routes_config.pivot if routes_config else None) or "en").strip().lower(),
+        routes=routes,
+        pivot=pivot,
         max_batch_tokens=max_batch_tokens,
         join_lines=join_lines,
-        glossary=None if no_glossary else (str(glossary) if glossary else HOUSE_GLOSSARY),
+        glossary=glossary,
+        no_glossary=no_glossary,
     )
     session = Session.open(config)  # a missing model: exit 2 before any document is read
     docs = discover(source, glob=glob, exclude=out_dir)
@@ -247,13 +239,13 @@ def align(
     Exit status 1 when a document's translations are missing or unreadable (the others are written).
     """
     from xling.batch.corpus import align_corpus
+    from xling.cli.jobs import split_langs
     from xling.cli.options import glossary_from_options
-    from xling.cli.translate import _split_langs
     from xling.formats.tmx import tmx_bytes
     from xling.io import AtomicOutputs
     from xling.pipeline import output_stem
 
-    targets = _split_langs(to)
+    targets = split_langs(to)
     docs = _corpus_docs(source, glob, from_code, out_dir)
     gl = glossary_from_options(glossary, no_glossary) if from_code == "fa" else None
     aligned = align_corpus(
@@ -320,12 +312,12 @@ def score(
     from rich.console import Console
 
     from xling.batch.corpus import score_corpus
-    from xling.cli.translate import _split_langs
+    from xling.cli.jobs import split_langs
     from xling.errors import UsageError
 
     if no_glossary and glossary:
         raise UsageError("give --glossary PATH or --no-glossary, not both")
-    targets = _split_langs(to)
+    targets = split_langs(to)
     docs = _corpus_docs(source, glob, from_code, None)
     report = score_corpus(
         docs,

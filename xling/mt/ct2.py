@@ -128,9 +128,13 @@ class CT2Engine:
         """``"fa→en"``."""
         return f"{self.from_code}→{self.to_code}"
 
+    #: Tokens sent before every segment's pieces (a language token; () for none). A segment cut
+    #: into token windows must repeat them at the start of every window.
+    source_prefix: Sequence[str] = ()
+
     def source_tokens(self, text: str) -> list[str]:
-        """The tokens sent to the model for one segment (default: its pieces)."""
-        return self.tokenizer.encode(text)
+        """The tokens sent to the model for one segment: :attr:`source_prefix`, then its pieces."""
+        return [*self.source_prefix, *self.tokenizer.encode(text)]
 
     def models(self) -> list[dict[str, Any]]:
         """The models this engine runs (see :meth:`xling.mt.engine.Engine.models`)."""

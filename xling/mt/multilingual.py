@@ -20,7 +20,4 @@ class MultilingualEngine(FolderEngine):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.target_prefix = [self.model.tokens[self.to_code]]
-
-    def source_tokens(self, text: str) -> list[str]:
-        """``[source language token] + pieces``."""
-        return [self.model.tokens[self.from_code], *self.tokenizer.encode(text)]
+        self.source_prefix = [self.model.tokens[self.from_code]]

@@ -9,14 +9,15 @@ SentencePiece model (``source.spm``, ``target.spm``), as the Marian exports do.
 
 from __future__ import annotations
 
+from typing import Any
+
 from xling.mt.folder_engines import FolderEngine
 
 
 class OpusMTEngine(FolderEngine):
     """An ``opus-mt`` model folder on one pair (see :class:`~xling.mt.folder_engines.FolderEngine`)."""
 
-    def source_tokens(self, text: str) -> list[str]:
-        """``[">>ara<<"] + pieces`` for a multi-target model, else the pieces."""
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         token = self.model.tokens.get(self.to_code)
-        pieces = self.tokenizer.encode(text)
-        return [token, *pieces] if token else pieces
+        self.source_prefix = [token] if token else []  # ">>ara<<" for a multi-target model

@@ -17,11 +17,11 @@ from xling.report.marks import Piece, source_pieces, target_pieces
 from xling.report.records import (
     ORIGIN_LABELS,
     changes,
-    mt_before_post_edit,
     source_language,
     target_languages,
     target_origin,
     test_model_names,
+    text_before_post_edit,
     tm_matches,
 )
 from xling.report.references import ReferenceScores, RefLine
@@ -62,7 +62,7 @@ class Cell:
         references: the reference shown under the hypothesis (with references only).
         notes: remarks (a fall-back re-translation, a repair that could not be placed).
         tm_matches: TM matches offered for the segment (``source``, ``target``, ``score``, ``exact``).
-        mt_text: the machine translation a post-edit replaced, or ``None``.
+        before_post_edit: the text (MT output or TM match) a post-edit replaced, or ``None``.
     """
 
     lang: str
@@ -73,7 +73,7 @@ class Cell:
     references: list[RefLine] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     tm_matches: list[dict[str, Any]] = field(default_factory=list)
-    mt_text: str | None = None
+    before_post_edit: str | None = None
 
     @property
     def text(self) -> str:
@@ -183,7 +183,7 @@ def _target_cell(rec: dict[str, Any], lang: str, glossary, entry_ids: list[str])
     repairs = [c for ch in changes(rec, "repair", lang) for c in ch.get("changes") or []]
     pieces, unplaced = target_pieces(text, lang, glossary, entry_ids, repairs)
     cell = Cell(lang, direction(lang), pieces, origin=target_origin(rec, lang))
-    cell.tm_matches, cell.mt_text = tm_matches(rec, lang), mt_before_post_edit(rec, lang)
+    cell.tm_matches, cell.before_post_edit = tm_matches(rec, lang), text_before_post_edit(rec, lang)
     for ch in changes(rec, "fallback", lang):
         cell.notes.append(f"glossary: {ch.get('reason', 'translated again without protection')}")
     for ch in unplaced:

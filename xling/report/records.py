@@ -119,12 +119,12 @@ def tm_matches(rec: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     return [m for m in found if isinstance(m, dict) and isinstance(m.get("target"), str)]
 
 
-def mt_before_post_edit(rec: dict[str, Any], lang: str) -> str | None:
-    """The machine translation that a post-edit replaced (the ``mt`` of the record's
-    ``post-edit`` changes for ``lang``), or ``None``."""
+def text_before_post_edit(rec: dict[str, Any], lang: str) -> str | None:
+    """The ``lang`` target as it was before the first post-edit (the ``before`` of the record's
+    first ``post-edit`` change for ``lang``: MT output or a TM match), or ``None``."""
     for ch in changes(rec, "post-edit", lang):
-        if isinstance(ch.get("mt"), str):
-            return ch["mt"]
+        if isinstance(ch.get("before"), str):
+            return ch["before"]
     return None
 
 
