@@ -39,9 +39,16 @@ def from_option(help: str = _FROM_HELP) -> Any:
     return typer.Option("--from", *HIDDEN_ALIASES["--from"], metavar="LANG", help=help)
 
 
-def to_option(help: str = _TO_HELP) -> Any:
-    """The ``--to LANGS`` option (hidden aliases ``--tgt-lang``, ``--lang``, ``-l``)."""
-    return typer.Option("--to", *HIDDEN_ALIASES["--to"], metavar="LANGS", help=help)
+def to_option(help: str = _TO_HELP, *, required: bool = False) -> Any:
+    """The ``--to LANGS`` option (hidden aliases ``--tgt-lang``, ``--lang``, ``-l``).
+
+    ``required=True`` gives the old-style form (``lang: str = to_option(..., required=True)``);
+    the default form is for an ``Annotated`` parameter.
+    """
+    decls = ("--to", *HIDDEN_ALIASES["--to"])
+    if required:
+        return typer.Option(..., *decls, metavar="LANG", help=help)
+    return typer.Option(*decls, metavar="LANGS", help=help)
 
 
 #: ``--from LANG``: the source language (old name ``--src-lang``)

@@ -312,24 +312,24 @@ def _archive_members(name: str, infos: list[zipfile.ZipInfo]) -> tuple[str, dict
         member = info.filename
         parts = PurePosixPath(member.replace("\\", "/")).parts
         if member.startswith(("/", "\\")) or (parts and parts[0].endswith(":")) or ".." in parts:
-            raise ModelError(f"{name}: unsafe path {member!r} in archive; refusing to extract it")
+            raise ModelFileError(f"{name}: unsafe path {member!r} in archive; refusing to extract it")
         if _is_symlink(info):
-            raise ModelError(f"{name}: symbolic link {member!r} in archive; refusing to extract it")
+            raise ModelFileError(f"{name}: symbolic link {member!r} in archive; refusing to extract it")
         if not parts:
             continue
         if parts[0] == "__MACOSX":
-            raise ModelError(
+            raise ModelFileError(
                 f"{name}: stray __MACOSX folder in archive; re-zip the package folder without it (e.g. `zip -r X.argosmodel folder -x '__MACOSX/*'`)"
             )
         if len(parts) == 1 and not info.is_dir():
-            raise ModelError(
+            raise ModelFileError(
                 f"{name}: file {member!r} at the archive root; an .argosmodel must hold exactly one folder (zip the package folder itself)"
             )
         tops.add(parts[0])
         members["/".join(parts)] = info
     if len(tops) != 1:
         shown = ", ".join(sorted(tops)) or "nothing"
-        raise ModelError(f"{name}: an .argosmodel must hold exactly one top-level folder, found: {shown}")
+        raise ModelFileError(f"{name}: an .argosmodel must hold exactly one top-level folder, found: {shown}")
     return tops.pop(), members
 
 
