@@ -44,6 +44,7 @@ test: install-test system-deps lint
 lint: install-test
 	$(BIN)/ruff check xling tests bench
 	$(BIN)/ruff format --check xling tests bench
+	$(BIN)/mypy xling
 
 bench: install-test
 	for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

@@ -294,3 +294,50 @@ def test_raw_input_line_breaks_end_segments_unless_join_lines(cli, tmp_path):
     assert r.exit_code == 0 and r.stdout.splitlines()[0] == "Headline without period\tЗаголовок без точки"
     r = cli(["align", en, ru, "--src-lang", "en", "--tgt-lang", "ru", "--format", "tsv", "--join-lines"])
     assert r.exit_code == 0 and r.stdout.splitlines()[0].startswith("Headline without period First sentence.")
+
+
+def test_unknown_language_codes_are_refused(cli, tmp_path):
+    """--src-lang/--tgt-lang typos (and a name part such as .old.) were accepted with --presegmented,
+    silently dropping the language's data (the house glossary anchors for `--src-lang fas`)."""
+    src, tgt, old = tmp_path / "a.fa.txt", tmp_path / "b.en.txt", tmp_path / "b.old.txt"
+    for p, text in ((src, "سلام.\n"), (tgt, "Hello.\n"), (old, "Hello.\n")):
+        p.write_text(text, encoding="utf-8")
+    for args, named in (
+        ([src, tgt, "--src-lang", "fas"], "--src-lang 'fas'"),
+        ([src, tgt, "--tgt-lang", "xx"], "--tgt-lang 'xx'"),
+        ([src, old], "b.old.txt"),
+    ):
+        r = cli(["align", *args, "--presegmented", "--no-glossary"])
+        lines = r.output.strip().splitlines()
+        assert r.exit_code == 1 and len(lines) == 1, r.output
+        assert named in lines[0] and "unknown language" in lines[0] and "fa, en, ru, ar, de, fr" in lines[0]
+
+
+def test_source_and_target_both_standard_input_is_refused(cli):
+    """`align - -` read the source from stdin and then an empty target, exit 0."""
+    r = cli(["align", "-", "-", "--src-lang", "fa", "--tgt-lang", "en", "--presegmented"], input="سلام.\n")
+    lines = r.output.strip().splitlines()
+    assert r.exit_code == 1 and len(lines) == 1 and "standard input" in lines[0]
+
+
+def test_stdout_redirected_into_an_input_is_refused(tmp_path):
+    """`xling align SRC TGT > TGT` (or >>) wrote the beads into the target, exit 0."""
+    import os
+    import subprocess
+    import sys
+
+    src, tgt = tmp_path / "a.fa.txt", tmp_path / "b.en.txt"
+    src.write_text("سلام.\n", encoding="utf-8")
+    tgt.write_text("Hello.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    with open(tgt, "ab") as out:
+        r = subprocess.run(
+            [sys.executable, "-m", "xling", "align", str(src), str(tgt), "--presegmented", "--no-glossary"],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+    assert r.returncode == 1 and tgt.read_text(encoding="utf-8") == "Hello.\n"
+    [line] = r.stderr.strip().splitlines()
+    assert str(tgt) in line and "standard output" in line

@@ -145,10 +145,10 @@ def test_malformed_and_foreign_xml_give_clear_errors(tmp_path):
     bad.write_bytes(b'<?xml version="1.0"?>\n<tbx xmlns="urn:iso:std:iso:30042:ed-2">\n<text><body>\n</tbx>\n')
     with pytest.raises(GlossaryError, match=rf"{bad}:\d+: not well-formed XML"):
         read_tbx(bad)
-    martif = tmp_path / "old.tbx"
-    martif.write_bytes(b'<?xml version="1.0"?><martif type="TBX"><text><body/></text></martif>')
-    with pytest.raises(GlossaryError, match="expected <tbx"):
-        read_tbx(martif)
+    foreign = tmp_path / "other.tbx"
+    foreign.write_bytes(b'<?xml version="1.0"?><termbase type="TBX"><text><body/></text></termbase>')
+    with pytest.raises(GlossaryError, match="expected TBX v3 <tbx"):
+        read_tbx(foreign)
 
 
 def test_import_from_another_tool_defaults(tmp_path):
@@ -180,3 +180,14 @@ def test_import_tbx_without_any_administrative_status(tmp_path):
     from xling.glossary.validate import validate_glossary
 
     assert not [p for p in validate_glossary(tbx_bytes_to_glossary(data)) if p.severity == "error"]
+
+
+def test_malformed_xml_message_is_one_line():
+    """Found by the fuzz test: lxml's message for a NUL byte ends in a newline, which made the
+    error two lines."""
+    from xling.errors import GlossaryError
+    from xling.glossary.tbx import tbx_bytes_to_glossary
+
+    with pytest.raises(GlossaryError) as exc:
+        tbx_bytes_to_glossary(b"<?xml version='1.0'?>\n<tbx>\x00</tbx>", "nul.tbx")
+    assert "\n" not in str(exc.value) and "not well-formed XML" in str(exc.value)

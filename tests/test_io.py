@@ -117,3 +117,81 @@ def test_atomic_binary_output_and_a_failed_rename_leaves_no_temporary_file(tmp_p
                 fh.write("d")
             (tmp_path / "b" / "d.txt").mkdir()  # the rename onto d.txt will fail
     assert sorted(p.name for p in tmp_path.rglob("*") if p.name.endswith(".tmp")) == []
+
+
+# ------------------------------------------------------------------ binary input (issue 11, defect 4)
+
+
+@pytest.mark.parametrize("encoding", [None, "cp1256", "utf-8", "latin-1"])
+def test_binary_file_is_refused_with_or_without_encoding(tmp_path, encoding):
+    """/bin/ls-like bytes: "rerun with --encoding cp1256" led into 523 s of translating garbage."""
+    p = tmp_path / "prog"
+    p.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 40)
+    with pytest.raises(InputError, match="looks like a binary file") as exc:
+        read_text(p, encoding=encoding)
+    assert str(p) in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_valid_utf8_with_nul_bytes_is_refused():
+    data = "سلام".encode() + b"\x00" * 1500 + "دنیا.\n".encode()
+    with pytest.raises(InputError, match="NUL byte at offset 8"):
+        decode_text(data, name="x.txt")
+
+
+def test_many_control_characters_are_refused_but_a_few_pass():
+    with pytest.raises(InputError, match="control characters"):
+        decode_text(b"ab\x01\x02\x03\x04cd" * 100)
+    assert decode_text(b"\x1b[1mbold\x1b[0m text\tand a form feed\x0c\n" * 3).startswith("\x1b[1mbold")
+
+
+def test_utf16_text_is_not_taken_for_binary():
+    assert decode_text("سلام دنیا\n".encode("utf-16"), encoding="utf-16") == "سلام دنیا\n"
+    with pytest.raises(InputError, match="binary"):
+        decode_text("a\x00b".encode("utf-16"), encoding="utf-16")  # a NUL character after decoding
+
+
+def test_binary_file_refused_under_a_second_before_guessing(tmp_path, monkeypatch):
+    """Refused before charset-normalizer runs (its guess over 1 MiB of binary took seconds)."""
+    import xling.io as io
+
+    monkeypatch.setattr(io, "guess_encoding", lambda data: pytest.fail("guessed the encoding of a binary file"))
+    p = tmp_path / "big.bin"
+    p.write_bytes(bytes(range(256)) * 8192)
+    with pytest.raises(InputError, match="binary"):
+        read_text(p)
+
+
+def test_non_text_codec_is_an_unknown_encoding():
+    for codec in ("base64", "rot13", "zlib"):
+        with pytest.raises(InputError, match="unknown encoding"):
+            decode_text(b"x", encoding=codec)
+
+
+# ------------------------------------------------------------------ fuzzed decoder (issue 11, item 7)
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from xling.errors import XlingError  # noqa: E402
+
+ENCODINGS = [None, "utf-8", "cp1256", "latin-1", "utf-16", "utf-32", "idna", "ascii", "rot13", "nope", "utf-8-sig"]
+
+
+@settings(max_examples=300, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.one_of(
+        st.binary(max_size=2000),
+        st.text(max_size=500).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.text(alphabet="سلامدنیاكي ،.\r\n\ufeff\u200c", max_size=300).map(lambda t: t.encode("cp1256", "replace")),
+    ),
+    encoding=st.sampled_from(ENCODINGS),
+    utf8_first=st.booleans(),
+)
+def test_decoder_returns_text_or_a_one_line_xling_error(data, encoding, utf8_first):
+    try:
+        text = decode_text(data, name="f.txt", encoding=encoding, utf8_first=utf8_first)
+    except XlingError as exc:
+        msg = str(exc)
+        assert msg.startswith("f.txt") and "\n" not in msg and "\r" not in msg
+    else:
+        assert isinstance(text, str) and "\r" not in text and "\x00" not in text and not text.startswith("\ufeff")

@@ -149,3 +149,24 @@ def test_test_model_builder_command(tmp_path):
     assert main(["copy", "--kind", "nllb", "--langs", "fa,en", "--out", str(tmp_path / "other")]) != 0
     assert (tmp_path / "other" / "keep.txt").read_text() == "x"
     assert main(["copy", "--kind", "nllb", "--from", "fa", "--to", "en", "--out", str(tmp_path / "x")]) != 0
+
+
+@pytest.mark.parametrize(
+    "kind,langs,pair", [("nllb", "fa,en,ru,ar", ("fa", "ru")), ("opus-mt", "en,ar,ru", ("en", "ar"))]
+)
+def test_long_segments_are_cut_and_every_window_keeps_the_language_token(kind, langs, pair):
+    """A segment longer than the model's limit (read from model.bin) is cut into pieces, each sent
+    with the kind's language token first, and joined back: the copy model gives its input back."""
+    from xling.mt.folder import read_model_folder
+    from xling.mt.folder_engines import load_folder_engine
+
+    engine = load_folder_engine(read_model_folder(folder_model(kind, langs)), *pair, max_batch_tokens=256)
+    assert engine.max_positions is not None
+    engine.max_positions = 40  # a small limit, so the test needs no huge input
+    words = "کوتاه بلند" if pair[0] == "fa" else "short long"
+    text = " ".join([words] * 30)  # no punctuation: only token windows can cut it
+    pieces = engine._pieces(text)
+    assert len(pieces) > 1 and all(len(p) <= engine.max_input_tokens for p in pieces)
+    assert all(p[: len(engine.source_prefix)] == list(engine.source_prefix) for p in pieces)
+    assert engine.translate_batch([text, "کوتاه"], beam_size=1) == [text, "کوتاه"]
+    assert engine.split_counts == {0: len(pieces)}

@@ -30,7 +30,7 @@ def test_translate_report_writes_the_page_of_the_record(in_process, tmp_path):
     result = in_process(["translate", ARTICLE, "--to", "en,ru,ar", "--out-dir", out, "--report"])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted([f"{STEM}.{x}" for x in ("en.txt", "ru.txt", "ar.txt", "jsonl", "html")])
+    assert names == sorted([f"{STEM}.{x}" for x in ("en.txt", "ru.txt", "ar.txt", "fa.txt", "jsonl", "html")])
     again = in_process(["report", out / f"{STEM}.jsonl", "-o", tmp_path / "again.html"])
     assert again.exit_code == 0, again.output
     page = (out / f"{STEM}.html").read_text(encoding="utf-8")

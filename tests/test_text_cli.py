@@ -97,3 +97,37 @@ def test_segment_other_languages(cli, lang):
     }[lang]
     r = cli(["segment", "-", "--lang", lang], input=text)
     assert r.stdout.count("\n") == 4 and r.stdout.split("\n")[2] == ""
+
+
+@pytest.mark.parametrize("cmd", ["normalize", "segment"])
+def test_stdout_redirected_into_the_input_file_is_refused(cmd, tmp_path):
+    """``xling segment F >> F`` doubled F and ``> F`` emptied it, both with exit 0: the input is refused as the output."""
+    import os
+    import subprocess
+    import sys
+
+    src = tmp_path / "s.fa.txt"
+    text = "سلام دنیا. خوب است.\n"
+    src.write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    with open(src, "ab") as out:  # the shell's `>> s.fa.txt`
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "xling",
+                cmd,
+                str(src),
+                "--lang",
+                "fa",
+                *(["--no-zwnj"] if cmd == "normalize" else []),
+            ],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+    assert r.returncode == 1
+    assert src.read_text(encoding="utf-8") == text  # nothing appended
+    [line] = r.stderr.strip().splitlines()
+    assert str(src) in line and "standard output" in line and "another file" in line

@@ -96,7 +96,7 @@ def test_output_writer_joins_the_group(packages, monkeypatch, tmp_path):
         return {f"{stem}.ids.json": json.dumps([s.id for s in doc.segments])}
 
     result = translate_file(src, tmp_path / "out", TranslateConfig("fa", ("en",)), outputs=[ids])
-    assert [p.name for p in result.paths] == ["doc.en.txt", "doc.jsonl", "doc.ids.json"]
+    assert [p.name for p in result.paths] == ["doc.en.txt", "doc.jsonl", "doc.fa.txt", "doc.ids.json"]
     assert json.loads((tmp_path / "out" / "doc.ids.json").read_text()) == [0, 1]
 
     def broken(doc, stem):

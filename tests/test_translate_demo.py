@@ -42,7 +42,14 @@ def test_demo_without_real_models_runs_test_models_loudly(tmp_path, monkeypatch,
     names = sorted(p.name for p in out.iterdir())
     stem = "putin-sharaa-2025-10-15"
     assert names == sorted(
-        ["NOT-A-TRANSLATION.txt", f"{stem}.en.txt", f"{stem}.ru.txt", f"{stem}.ar.txt", f"{stem}.jsonl"]
+        [
+            "NOT-A-TRANSLATION.txt",
+            f"{stem}.en.txt",
+            f"{stem}.ru.txt",
+            f"{stem}.ar.txt",
+            f"{stem}.jsonl",
+            f"{stem}.fa.txt",
+        ]
     )
     assert "IS NOT A TRANSLATION" in (out / "NOT-A-TRANSLATION.txt").read_text(encoding="utf-8")
     for lang in ("en", "ru", "ar"):

@@ -29,6 +29,8 @@ class Segment:
         protected: the glossary protect stage's result (placeholders and the unprotected
             text), read by the repair stage; None when no term was protected. The ``protect``
             change record is its JSON copy for the ``.jsonl``.
+        fields: more JSON-ready keys of the segment's ``.jsonl`` record, set by optional stages
+            (the TM's ``origin`` and ``tm_matches``, :mod:`xling.tm.stage`); empty by default.
     """
 
     id: int
@@ -38,6 +40,7 @@ class Segment:
     changes: list[dict[str, Any]] = field(default_factory=list)
     targets: dict[str, str] = field(default_factory=dict)
     protected: Protected | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
 
     def record(self, stage: str, **details: Any) -> None:
         """Append a change record ``{"stage": stage, **details}``."""

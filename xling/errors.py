@@ -6,15 +6,16 @@ error and an exit status. Each message should name the file (and line where know
 
 from __future__ import annotations
 
-#: Exit statuses of the ``xling`` command (the README's "Options and exit codes" table).
+# Exit statuses of the ``xling`` command (the README's table):
+#: success
 EXIT_OK = 0
-#: bad input: a file that is unreadable or malformed, or a failed check (--fail-under, --strict)
-EXIT_INPUT = 1
-#: usage error: an unknown option, a missing argument or a bad option value (click's own code)
+#: bad input file, glossary, alignment or scoring input, unwritable output (XlingError)
+EXIT_ERROR = 1
+#: usage error: unknown option, bad option value, unknown language code (as click gives them)
 EXIT_USAGE = 2
-#: a translation model is missing or cannot be loaded (kept 2 since the first release)
+#: a translation model is missing, corrupt or cannot be loaded (kept 2 since the first release)
 EXIT_MODEL = 2
-#: interrupted by Ctrl-C (SIGINT): 128 + 2, the shell convention
+#: interrupted by Ctrl-C (SIGINT): 128 + signal number 2, as shells report it
 EXIT_INTERRUPTED = 130
 
 
@@ -25,7 +26,7 @@ class XlingError(Exception):
         exit_code: process exit status the CLI uses for this error (int, default 1).
     """
 
-    exit_code: int = EXIT_INPUT
+    exit_code: int = EXIT_ERROR
 
     def __init__(self, message: str, *, exit_code: int | None = None) -> None:
         super().__init__(message)
@@ -33,17 +34,21 @@ class XlingError(Exception):
             self.exit_code = exit_code
 
 
-class InputError(XlingError):
-    """A user-supplied file or argument is unreadable or malformed (exit status 1)."""
-
-
 class UsageError(XlingError):
-    """An option value or a combination of options is wrong (exit status 2, as click's usage errors).
-
-    For values only the command can check (``--to ''``, ``--engine foo``, two exclusive options).
-    """
+    """An option value is not acceptable (an unknown language code or engine, an empty list):
+    exit status :data:`EXIT_USAGE` (2), as click's own usage errors."""
 
     exit_code = EXIT_USAGE
+
+
+class Interrupted(XlingError):
+    """The run was stopped by Ctrl-C before anything was written (exit status 130)."""
+
+    exit_code = EXIT_INTERRUPTED
+
+
+class InputError(XlingError):
+    """A user-supplied file or argument is unreadable or malformed (exit status 1)."""
 
 
 class EncodingError(InputError):
@@ -57,9 +62,10 @@ class ModelError(XlingError):
 
 
 class ModelFileError(ModelError):
-    """A model package file given on the command line is missing or malformed (bad input: exit 1)."""
+    """A model package file given on the command line is missing or malformed: bad input, exit
+    status :data:`EXIT_ERROR` (1) as every other bad file, not the missing-model code."""
 
-    exit_code = EXIT_INPUT
+    exit_code = EXIT_ERROR
 
 
 class ModelMissingError(ModelError):

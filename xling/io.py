@@ -1,6 +1,7 @@
 """Reading user text files and writing outputs safely.
 
-Reading: UTF-8 by default, with a UTF-8 BOM removed and CRLF/CR line ends turned into LF. A file
+Reading: UTF-8 by default, with a UTF-8 BOM removed and CRLF/CR line ends turned into LF. Binary
+data (NUL bytes, many control characters) is refused before any decoding. A file
 that is not valid UTF-8 raises :class:`~xling.errors.EncodingError` naming the file, the line of
 the first bad byte, the encoding that `charset-normalizer` guesses, and the ``--encoding`` option.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -49,19 +51,31 @@ def decode_text(data: bytes, *, name: str = "<input>", encoding: str | None = No
     Raises:
         EncodingError: the bytes are not valid in ``encoding`` (or UTF-8); the message names
             the line of the first undecodable byte, the guessed encoding and ``--encoding``.
-        InputError: ``encoding`` is not a known codec.
+        InputError: ``encoding`` is not a known text codec, or the data looks binary
+            (:func:`refuse_binary`, checked on the bytes before decoding and on the text after).
     """
     if encoding is not None:
         try:
-            codecs.lookup(encoding)
+            info = codecs.lookup(encoding)
         except LookupError:
+            info = None
+        if info is None or not getattr(info, "_is_text_encoding", True):
             raise InputError(
                 f"{name}: unknown encoding {encoding!r}; give a Python codec name such as utf-8 or cp1256"
             ) from None
     enc = encoding or "utf-8"
-    if utf8_first and encoding is not None:
+    wide = codecs.lookup(enc).name.startswith(("utf-16", "utf-32"))
+    if not wide and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        refuse_binary(data, name=name)
+    text = _decode(data, name=name, enc=enc, utf8_first=utf8_first and encoding is not None)
+    refuse_binary(text, name=name)
+    return _normalize_newlines(text)
+
+
+def _decode(data: bytes, *, name: str, enc: str, utf8_first: bool) -> str:
+    if utf8_first:
         try:
-            return _normalize_newlines(
+            return (
                 data[len(codecs.BOM_UTF8) :].decode("utf-8")
                 if data.startswith(codecs.BOM_UTF8)
                 else data.decode("utf-8")
@@ -71,18 +85,59 @@ def decode_text(data: bytes, *, name: str = "<input>", encoding: str | None = No
     if enc.replace("_", "-").lower() in ("utf-8", "utf8") and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
-        text = data.decode(enc)
+        return data.decode(enc)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         guess = guess_encoding(data)
-        if guess and codecs.lookup(guess).name == codecs.lookup(enc).name:
+        if guess and _same_codec(guess, enc):
             hint = f"the file is damaged {guess} (a cut or corrupt character); repair or re-export it, or rerun with --encoding NAME if it is another encoding"
         elif guess:
             hint = f"it looks like {guess}; rerun with --encoding {guess}"
         else:
             hint = "rerun with --encoding NAME (for example cp1256 for legacy Persian files)"
         raise EncodingError(f"{name}:{line}: not valid {enc} text (byte 0x{data[exc.start]:02x}); {hint}") from None
-    return _normalize_newlines(text)
+    except UnicodeError as exc:  # codecs such as idna raise the base class
+        raise EncodingError(f"{name}: not valid {enc} text ({exc}); rerun with --encoding NAME") from None
+
+
+def _same_codec(a: str, b: str) -> bool:
+    try:
+        return codecs.lookup(a).name == codecs.lookup(b).name
+    except LookupError:
+        return False
+
+
+#: Share of control characters (C0 except tab, LF, VT, FF, CR and ESC of terminal colours; and
+#: DEL) above which input is binary.
+BINARY_CONTROL_SHARE = 0.05
+_CONTROL = frozenset([*range(0, 9), *range(14, 27), *range(28, 32), 127])
+_CONTROL_CHARS = frozenset(map(chr, _CONTROL))
+
+
+def refuse_binary(data: bytes | str, *, name: str = "<input>", sample: int = 1 << 16) -> None:
+    """Refuse input that looks binary: a NUL anywhere, or more than :data:`BINARY_CONTROL_SHARE`
+    control characters in the first ``sample`` bytes (or characters).
+
+    A heuristic in the spirit of GNU grep's binary-file test and git's ``buffer_is_binary``
+    (a NUL byte in the first block); linear time, so a large file is refused in milliseconds.
+
+    Raises:
+        InputError: ``NAME: looks like a binary file (...), not text; give a text file``.
+    """
+    nul = data.find(b"\0") if isinstance(data, bytes) else data.find("\0")
+    hint = "give a text file"
+    if nul >= 0:
+        where = f"a NUL {'byte' if isinstance(data, bytes) else 'character'} at offset {nul}"
+        head = data[:4096]
+        if isinstance(head, bytes) and head.count(b"\0") * 3 >= len(head):  # every other byte: UTF-16?
+            hint = "give a text file (if it is UTF-16 text, rerun with --encoding utf-16)"
+    else:
+        head = data[:sample]
+        controls = sum(1 for c in head if c in (_CONTROL if isinstance(head, bytes) else _CONTROL_CHARS))
+        if not head or controls <= BINARY_CONTROL_SHARE * len(head):
+            return
+        where = f"{controls} control characters in its first {len(head)}"
+    raise InputError(f"{name}: looks like a binary file ({where}), not text; {hint}")
 
 
 def guess_encoding(data: bytes) -> str | None:
@@ -195,6 +250,35 @@ def refuse_overwrite(
             )
 
 
+def refuse_stdout_is_input(inputs: Iterable[str | os.PathLike[str] | None]) -> None:
+    """Raise :class:`InputError` when standard output is redirected into one of the ``inputs``.
+
+    ``xling segment F > F`` lets the shell empty F before xling starts, and ``>> F`` appends the
+    output to the text being read; like cat(1), refuse both (``"-"`` and ``None`` are skipped).
+
+    Raises:
+        InputError: ``F: standard output is this input file (...); redirect the output to another file``.
+    """
+    try:
+        out = os.fstat(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # no real file descriptor (captured output)
+        return
+    if not stat.S_ISREG(out.st_mode):  # a terminal, pipe or /dev/null
+        return
+    for path in inputs:
+        if path is None or str(path) == STDIN:
+            continue
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            raise InputError(
+                f"{path}: standard output is this input file (`> {path}` empties it first, `>>` appends to it); "
+                "redirect the output to another file"
+            )
+
+
 def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
     """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then :func:`os.replace`.
 
@@ -215,6 +299,21 @@ def _mode_for(dest: Path) -> int:
         return 0o666 & ~umask
 
 
+#: Temporary files of every open :class:`AtomicOutputs` group, for :func:`remove_temporaries`.
+_LIVE_TEMPORARIES: set[str] = set()
+
+
+def remove_temporaries() -> None:
+    """Remove the temporary files of the groups being written (a second Ctrl-C exits at once,
+    from a signal handler: it calls this first, so no ``.NAME.*.tmp`` file is left behind)."""
+    for tmp in list(_LIVE_TEMPORARIES):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        _LIVE_TEMPORARIES.discard(tmp)
+
+
 class AtomicOutputs:
     """Write a group of files so that either all appear (replacing older ones) or none changes.
 
@@ -230,6 +329,12 @@ class AtomicOutputs:
 
     def __init__(self) -> None:
         self._pending: list[tuple[str, Path]] = []
+        self._discard: list[Path] = []
+
+    def discard(self, path: str | os.PathLike[str]) -> None:
+        """Remove ``path`` when the group commits, after every new file is in place (a stale
+        output of an earlier run); nothing is removed when the group fails."""
+        self._discard.append(Path(path))
 
     def __enter__(self) -> AtomicOutputs:
         return self
@@ -254,6 +359,7 @@ class AtomicOutputs:
         except OSError as exc:
             raise InputError(f"{dest}: cannot write: {exc.strerror}") from None
         self._pending.append((tmp, dest))
+        _LIVE_TEMPORARIES.add(tmp)
         os.chmod(tmp, _mode_for(dest))
         if binary:
             with os.fdopen(fd, "wb") as fh:
@@ -263,13 +369,19 @@ class AtomicOutputs:
                 yield fh
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is not None:
+        try:
+            if exc_type is None:
+                self._commit()
+        finally:
             for tmp, _ in self._pending:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-            return
+                _LIVE_TEMPORARIES.discard(tmp)
+                if exc_type is not None:
+                    try:
+                        os.unlink(tmp)
+                    except OSError:
+                        pass
+
+    def _commit(self) -> None:
         for n, (tmp, dest) in enumerate(self._pending):
             try:
                 os.replace(tmp, dest)
@@ -280,3 +392,10 @@ class AtomicOutputs:
                     except OSError:
                         pass
                 raise InputError(f"{dest}: cannot write: {err.strerror}") from None
+        for old in self._discard:
+            try:
+                os.unlink(old)
+            except FileNotFoundError:
+                pass
+            except OSError as err:
+                raise InputError(f"{old}: cannot remove this stale output of an earlier run: {err.strerror}") from None

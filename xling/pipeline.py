@@ -53,8 +53,11 @@ Python API (as the CLI runs it)::
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
+import threading
+import time
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -78,6 +81,10 @@ OutputWriter = Callable[["TranslatedDocument", str], dict[str, str]]
 
 #: ``TranslateConfig.glossary`` value naming the shipped house glossary.
 HOUSE_GLOSSARY = "default"
+
+#: One INFO line per stage and per translated leg, with counts and rates (the CLI shows them on
+#: standard error when it is not a terminal; ``--quiet`` silences them).
+log = logging.getLogger("xling.pipeline")
 
 
 class Reporter(Protocol):
@@ -176,6 +183,44 @@ def load_glossary_setting(glossary: Any) -> Glossary | None:
     return resolve_glossary(None if isinstance(glossary, str) and glossary == HOUSE_GLOSSARY else glossary)
 
 
+def check_language_codes(config: TranslateConfig) -> None:
+    """Refuse a language code xling does not know: not one of :data:`xling.lang.LANGUAGES` and
+    not a language of an installed model (Argos package or model folder); ``--to ruu`` said
+    "install en→ruu".
+
+    Raises:
+        UsageError: naming the option, the code and the known codes (exit status 2).
+    """
+    from xling.errors import UsageError
+    from xling.lang import LANGUAGES
+    from xling.mt.folder import installed_models
+    from xling.mt.packages import installed_packages
+
+    known = set(LANGUAGES) | {c for p in installed_packages() for c in (p.from_code, p.to_code)}
+    known |= {c for m in installed_models() for c in (*m.sources, *m.targets)}
+    for option, codes in (("--from", [config.from_code]), ("--to", config.targets), ("--pivot", [config.pivot])):
+        for code in codes:
+            if code not in known:
+                raise UsageError(
+                    f"{option} {code!r}: unknown language code; use an ISO 639-1 code xling knows "
+                    f"({', '.join(sorted(known))})"
+                )
+
+
+def check_glossary_valid(glossary: Glossary, where: Any) -> None:
+    """Refuse a termbase that ``xling glossary validate`` rejects (a dangling cross-reference, a
+    duplicate id ...), before any model loads (:func:`xling.glossary.validate.require_valid`).
+
+    Raises:
+        GlossaryError: every error, and the ``xling glossary validate`` command.
+    """
+    from xling.glossary.store import default_glossary_path
+    from xling.glossary.validate import require_valid
+
+    named = isinstance(where, (str, os.PathLike)) and where != HOUSE_GLOSSARY
+    require_valid(glossary, where if named else default_glossary_path())
+
+
 @dataclass
 class Session:
     """What a run loads once and may reuse for many documents.
@@ -198,22 +243,36 @@ class Session:
 
     @classmethod
     def open(cls, config: TranslateConfig) -> Session:
-        """Plan the routes and load the glossary; cheap (no model is loaded): run it first.
+        """:meth:`prepare` then :meth:`open_glossary`; cheap (no model is loaded): run it first.
 
         Raises:
+            UsageError: an unknown language code (:func:`check_language_codes`).
             ModelMissingError: a needed pair is not installed (exit status 2); the message names
                 every missing pair and both ways to install it.
             InputError: the routes config is invalid (file, line and fix).
-            GlossaryError: the glossary file is invalid.
+            GlossaryError: the glossary file is invalid or does not validate.
+        """
+        session = cls.prepare(config)
+        session.open_glossary()
+        return session
+
+    @classmethod
+    def prepare(cls, config: TranslateConfig) -> Session:
+        """Check the language codes and plan the routes (reads the installed models' metadata
+        only); the glossary is loaded later by :meth:`open_glossary`.
+
+        Raises:
+            UsageError / ModelMissingError / InputError: see :meth:`open`.
         """
         from xling.mt.plan import plan_translation
         from xling.mt.routes import read_routes_config
 
+        check_language_codes(config)
         routes_config = read_routes_config(config.routes) if config.routes and not config.engine else None
         plan = plan_translation(
             config.from_code, list(config.targets), engine=config.engine, config=routes_config, pivot=config.pivot
         )
-        return cls(config, load_glossary_setting(config.glossary), dict(plan.routes), plan=plan)
+        return cls(config, None, dict(plan.routes), plan=plan)
 
     def engine_label(self) -> str | None:
         """The ``engine`` of the ``.jsonl`` translate record: the configured kind, else the one kind
@@ -222,6 +281,18 @@ class Session:
             return self.config.engine
         kinds = {leg.kind for leg in self.plan.legs.values()}
         return kinds.pop() if len(kinds) == 1 else "routes"
+
+    def open_glossary(self) -> None:
+        """Load and validate the configured glossary (:attr:`TranslateConfig.glossary`) once.
+
+        Raises:
+            GlossaryError: see :meth:`open`.
+        """
+        if self.glossary is None and self.config.glossary is not None:
+            glossary = load_glossary_setting(self.config.glossary)
+            if glossary is not None:
+                check_glossary_valid(glossary, self.config.glossary)
+            self.glossary = glossary
 
     def load_engines(self, reporter: Reporter | None = None) -> None:
         """Load one engine per distinct leg of the routes not loaded yet, with a status line
@@ -249,17 +320,23 @@ class Session:
                 engine = load_leg(planned, **options) if planned else load_direct(*leg, engine=kind, **options)
             self.engines[leg] = engine
             for m in engine.models():
-                if m.get("test_model"):
-                    what = (
-                        "output is a copy, not a translation"
-                        if m["test_model"] == "copy"
-                        else "output is not a translation"
-                    )
-                    reporter.warn(f"xling test model: {m['test_model']} {leg[0]}→{leg[1]} — {what}")
+                notice = test_model_notice(m, leg)
+                if notice:
+                    reporter.warn(notice)
 
     def models(self) -> dict[str, list[dict[str, Any]]]:
         """Target → the models along its route (``pair``, ``name``, ``version``, ``test_model``)."""
         return {t: [m for leg in zip(r, r[1:]) for m in self.engines[leg].models()] for t, r in self.routes.items()}
+
+
+def test_model_notice(model: dict[str, Any], leg: tuple[str, str]) -> str | None:
+    """The warning for a leg's model (a ``models`` entry: ``test_model`` …) when it is an xling
+    test model ("xling test model: copy fa→en — output is a copy, not a translation"), else None."""
+    kind = model.get("test_model")
+    if not kind:
+        return None
+    what = "output is a copy, not a translation" if kind == "copy" else "output is not a translation"
+    return f"xling test model: {kind} {leg[0]}→{leg[1]} — {what}"
 
 
 @dataclass
@@ -280,6 +357,18 @@ class StageContext:
     reporter: Reporter = field(default_factory=QuietReporter)
     legs_run: list[Leg] = field(default_factory=list)
     term_reports: dict[str, TermReport] = field(default_factory=dict)
+    stop: threading.Event | None = None
+
+    def check_stop(self) -> None:
+        """Raise :class:`~xling.errors.Interrupted` when :attr:`stop` is set (Ctrl-C in the CLI).
+
+        Called between stages and, through the progress callbacks, between and during the
+        engine's sub-batches.
+        """
+        if self.stop is not None and self.stop.is_set():
+            from xling.errors import Interrupted
+
+            raise Interrupted("interrupted; nothing written")
 
     @property
     def config(self) -> TranslateConfig:
@@ -292,9 +381,17 @@ class StageContext:
         return self.session.glossary
 
     def translate(
-        self, texts: list[str], targets: Sequence[str], progress: Callable[[Leg], ProgressCallback | None] | None = None
+        self,
+        texts: list[str],
+        targets: Sequence[str],
+        progress: Callable[[Leg], ProgressCallback | None] | None = None,
+        splits: dict[int, dict[str, int]] | None = None,
     ) -> dict[str, list[str]]:
         """Translate ``texts`` along each target's route, each distinct leg in one batch and once.
+
+        Args:
+            splits: filled with text index → {leg ``"fa→en"``: pieces} for the texts an engine
+                cut because they were longer than its model's limit.
 
         Returns:
             Target code → one output per text (line breaks inside an output joined by spaces).
@@ -306,7 +403,18 @@ class StageContext:
             texts, routes, self.session.engines, beam_size=self.config.beam_size, progress=progress
         )
         self.legs_run.extend(leg for leg in ran if leg not in self.legs_run)
+        for leg in ran:
+            for i, n in getattr(self.session.engines[leg], "split_counts", {}).items():
+                if splits is not None:
+                    splits.setdefault(i, {})[f"{leg[0]}→{leg[1]}"] = n
         return {t: [" ".join(o.splitlines()) for o in outputs[t]] for t in targets}
+
+    def beam_size(self) -> int | None:
+        """The beam width that ran: the configured one, else the engines' default (None if unknown)."""
+        if self.config.beam_size is not None:
+            return self.config.beam_size
+        beams = {getattr(self.session.engines[leg], "default_beam_size", None) for leg in self.legs_run}
+        return beams.pop() if len(beams) == 1 else None
 
 
 @dataclass
@@ -351,6 +459,7 @@ class TranslatedDocument:
                 "targets": {t: seg.targets.get(t, "") for t in self.targets},
                 "models": self.models,
                 "changes": seg.changes,
+                **seg.fields,
             }
             if test:
                 rec["test_models"] = test
@@ -367,6 +476,7 @@ def segment_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]:
 
     segments = []
     for i, sent in enumerate(segment_text(ctx.text, ctx.config.from_code, join_lines=ctx.config.join_lines)):
+        ctx.check_stop()
         seg = Segment(id=i, paragraph=sent.paragraph, source=sent.text, text=sent.one_line())
         seg.record("segment", start=sent.start, end=sent.end)
         segments.append(seg)
@@ -378,6 +488,7 @@ def normalize_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]
     from xling.text.normalize import normalize_with_edits
 
     for seg in segments:
+        ctx.check_stop()
         seg.text, edits = normalize_with_edits(seg.text, ctx.config.from_code, digits=ctx.config.digits)
         if edits:
             seg.record("normalize", edits=edits)
@@ -394,7 +505,11 @@ def protect_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]:
 
 
 def translate_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]:
-    """Translate every segment along each target's route, each leg in one batch and once only."""
+    """Translate every segment along each target's route, each leg in one batch and once only.
+
+    The record gives the routes, the legs, the engine, the beam that ran and, for a segment an
+    engine cut because it was longer than the model's limit, ``split`` (leg → pieces).
+    """
     return translate_stage_many([(segments, ctx)])[0]
 
 
@@ -415,13 +530,15 @@ def translate_stage_many(docs: Sequence[tuple[list[Segment], StageContext]]) -> 
     ctx = docs[0][1]
     routes = ctx.session.routes
     total = sum(len(segs) for segs, _ in docs)
+    splits: dict[int, dict[str, int]] = {}
 
     def progress(leg: Leg) -> ProgressCallback:
         via = [t for t, r in routes.items() if t != leg[1] and leg in list(zip(r, r[1:]))]
         label = f"{leg[0]}→{leg[1]}" + (f" (pivot for {', '.join(via)})" if via else "")
-        return ctx.reporter.bar(label, total)
+        return _leg_progress(ctx, label, total)
 
-    outputs = ctx.translate([s.text for segs, _ in docs for s in segs], ctx.config.targets, progress)
+    outputs = ctx.translate([s.text for segs, _ in docs for s in segs], ctx.config.targets, progress, splits)
+    beam = ctx.beam_size()
     start = 0
     for segments, other in docs:
         if other is not ctx:
@@ -434,10 +551,32 @@ def translate_stage_many(docs: Sequence[tuple[list[Segment], StageContext]]) -> 
                 routes={t: "→".join(r) for t, r in routes.items()},
                 legs=[f"{a}→{b}" for a, b in other.legs_run],
                 engine=other.session.engine_label(),
-                beam_size=other.config.beam_size,
+                beam_size=beam,
+                **({"split": splits[i]} if i in splits else {}),
             )
         start += len(segments)
     return [segs for segs, _ in docs]
+
+
+def _leg_progress(ctx: StageContext, label: str, total: int) -> ProgressCallback:
+    """The progress callback of one leg: the reporter's bar, the stop check, and a log line
+    with the count and rate when the leg is done."""
+    bar = ctx.reporter.bar(label, total)
+    start, seen = time.monotonic(), [0]
+
+    def advance(n: int) -> None:
+        ctx.check_stop()
+        if not n:
+            return
+        bar(n)
+        seen[0] += n
+        if seen[0] >= total:
+            took = time.monotonic() - start
+            log.info(
+                "translate %s: %d segments in %.1f s (%.1f segments/s)", label, total, took, total / max(took, 1e-9)
+            )
+
+    return advance
 
 
 def repair_stage(segments: list[Segment], ctx: StageContext) -> list[Segment]:
@@ -469,18 +608,29 @@ def run_document(
     *,
     reporter: Reporter | None = None,
     stages: Sequence[tuple[str, Stage]] | None = None,
+    stop: threading.Event | None = None,
 ) -> TranslatedDocument:
     """Run ``stages`` (default :data:`STAGES`) over ``text`` (a whole document, LF line ends).
 
-    The session's engines are loaded first where missing (:meth:`Session.load_engines`).
+    The session's engines are loaded first where missing (:meth:`Session.load_engines`). Each
+    stage logs one line (``log``, INFO) with its segment count, time and rate.
+
+    Args:
+        stop: when set (from a signal handler), the run stops at the next stage or sub-batch.
 
     Returns:
         The translated document; write it with :func:`write_outputs`.
 
     Raises:
         ModelMissingError / ModelError: a package is missing or cannot be loaded or run.
+        Interrupted: ``stop`` was set.
     """
-    return run_documents([text], session, reporter=reporter, stages=stages)[0]
+    return run_documents([text], session, reporter=reporter, stages=stages, stop=stop)[0]
+
+
+def _log_stage(name: str, count: int, took: float) -> None:
+    rate = f" ({count / took:.0f} segments/s)" if took >= 0.01 else ""
+    log.info("%s: %d segments in %.2f s%s", name, count, took, rate)
 
 
 #: Stages that can run over several documents in one call (one engine batch for all of them).
@@ -495,6 +645,7 @@ def run_documents(
     *,
     reporter: Reporter | None = None,
     stages: Sequence[tuple[str, Stage]] | None = None,
+    stop: threading.Event | None = None,
 ) -> list[TranslatedDocument]:
     """Run ``stages`` over several documents with one session: each stage runs document by
     document, except those in :data:`BATCHED_STAGES` (translation), which take the segments of
@@ -505,23 +656,33 @@ def run_documents(
     Args:
         texts: the documents (LF line ends), in order.
         session: settings, glossary, routes and (loaded here where missing) engines.
+        stop: when set (from a signal handler), the run stops at the next stage, segment or
+            sub-batch (:meth:`StageContext.check_stop`).
 
     Returns:
-        One :class:`TranslatedDocument` per text, in order.
+        One :class:`TranslatedDocument` per text, in order. Each stage logs one line (``log``,
+        INFO) with its segment count, time and rate.
 
     Raises:
         ModelMissingError / ModelError: a package is missing or cannot be loaded or run.
+        Interrupted: ``stop`` was set.
     """
     reporter = reporter or QuietReporter()
-    contexts = [StageContext(session, text, reporter) for text in texts]
+    contexts = [StageContext(session, text, reporter, stop=stop) for text in texts]
     session.load_engines(reporter)
     segments: list[list[Segment]] = [[] for _ in texts]
-    for _name, stage in stages if stages is not None else STAGES:
+    for name, stage in stages if stages is not None else STAGES:
+        if contexts:
+            contexts[0].check_stop()
+        began = time.monotonic()
         many = BATCHED_STAGES.get(stage)
         if many is not None and contexts:
             segments = many(list(zip(segments, contexts)))
         else:
             segments = [stage(segs, ctx) for segs, ctx in zip(segments, contexts)]
+        _log_stage(name, sum(map(len, segments)), time.monotonic() - began)
+    if contexts:
+        contexts[0].check_stop()
     return [
         TranslatedDocument(
             segments=segs,
@@ -591,12 +752,15 @@ def translate_file(
     reporter: Reporter | None = None,
     session: Session | None = None,
     stages: Sequence[tuple[str, Stage]] | None = None,
+    stop: threading.Event | None = None,
 ) -> FileResult:
     """The run of ``xling translate`` (and of ``python -m xling.demo``): one file to ``out_dir``.
 
-    Order: plan routes and load the glossary (cheap checks first: a missing model is exit 2
-    before anything is read), check the output folder, read the input, load the models,
-    run the stages, QA when ``score``, write every output together.
+    Pre-flight, before any model loads: language codes known, routes planned (a missing model
+    is exit 2 before anything is read), the output folder writable, the input read (binary
+    refused) and its script that of ``--from``, the glossary loaded and valid. Then the models
+    load, the stages run, QA when ``score``, and every output is written together
+    (:func:`write_outputs`: the stem's stale outputs of an earlier run go).
 
     Args:
         path: the input file, or ``-`` for standard input.
@@ -609,21 +773,29 @@ def translate_file(
         reporter: progress and notices.
         session: reuse a session (default: :meth:`Session.open`).
         stages: default :data:`STAGES`.
+        stop: see :func:`run_document`.
 
     Raises:
-        XlingError: any bad input, missing model or unwritable output (nothing is written).
+        XlingError: any bad input, missing model or unwritable output (nothing is written);
+            Interrupted when ``stop`` was set.
     """
     from xling.io import read_text
 
     reporter = reporter or QuietReporter()
-    session = session or Session.open(config)
-    check_out_dir(out_dir)
+    session = session or Session.prepare(config)
+    stem = output_stem(str(path), config.from_code)
+    check_out_dir(out_dir, stem=stem, source=path, from_code=config.from_code)
     text = read_text(path, encoding=encoding)
+    check_script(text, config.from_code, name="<stdin>" if str(path) == "-" else str(path))
+    session.open_glossary()
     session.load_engines(reporter)
     with reporter.bars():
-        doc = run_document(text, session, reporter=reporter, stages=stages)
-    stem = output_stem(str(path), config.from_code)
-    return finish_document(doc, out_dir, stem, session, score=score, outputs=outputs, extra=extra)
+        doc = run_document(text, session, reporter=reporter, stages=stages, stop=stop)
+    if stop is not None and stop.is_set():
+        from xling.errors import Interrupted
+
+        raise Interrupted("interrupted; nothing written")
+    return finish_document(doc, out_dir, stem, session, score=score, outputs=outputs, extra=extra, keep=path)
 
 
 def finish_document(
@@ -635,9 +807,11 @@ def finish_document(
     score: bool = False,
     outputs: Sequence[OutputWriter] = (),
     extra: dict[str, str] | None = None,
+    keep: str | os.PathLike[str] | None = None,
 ) -> FileResult:
     """The last step of :func:`translate_file` (and of each document of a corpus run): QA when
-    ``score``, the extra outputs, then every file of ``stem`` written together.
+    ``score``, the extra outputs, then every file of ``stem`` written together
+    (:func:`write_outputs`; ``keep``: the input file, never removed as a stale output).
 
     Raises:
         InputError: the folder cannot be created or written (nothing is written).
@@ -651,7 +825,43 @@ def finish_document(
         )
     for writer in outputs:
         files.update(writer(doc, stem))
-    return FileResult(doc, write_outputs(doc, out_dir, stem, extra=files), qa)
+    return FileResult(doc, write_outputs(doc, out_dir, stem, extra=files, keep=keep), qa)
+
+
+#: Share of letters in the script of ``--from`` below which the input is refused.
+MIN_SCRIPT_SHARE = 0.5
+
+
+def check_script(text: str, from_code: str, *, name: str, sample: int = 1 << 16) -> None:
+    """Refuse a text whose letters are mostly not in the script of ``from_code`` (an English
+    file translated with the default ``--from fa`` was treated as Persian, exit 0).
+
+    Only languages with data in :mod:`xling.lang` are checked, and only texts with at least 20
+    letters in the first ``sample`` characters; digits, punctuation and symbols do not count.
+
+    Raises:
+        UsageError: ``NAME: the text is mostly S1 script (N % of its letters), not the S2 script of --from X; ...``.
+    """
+    from xling.errors import UsageError
+    from xling.lang import find, script_of_language
+    from xling.text.keys import script_of
+
+    if find(from_code) is None:
+        return
+    want = script_of_language(from_code)
+    counts: dict[str, int] = {}
+    for ch in text[:sample]:
+        if ch.isalpha():
+            key = script_of(ch)
+            counts[key] = counts.get(key, 0) + 1
+    letters = sum(counts.values())
+    if letters < 20 or counts.get(want, 0) >= MIN_SCRIPT_SHARE * letters:
+        return
+    top = max(counts, key=lambda k: counts[k])
+    raise UsageError(
+        f"{name}: the text is mostly {top} script ({100 * counts[top] // letters} % of its letters), not the {want} "
+        f"script of --from {from_code}; give --from with the file's language"
+    )
 
 
 # ---------------------------------------------------------------------------------- writing
@@ -688,33 +898,90 @@ def target_text(doc: TranslatedDocument, lang: str) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def check_out_dir(out_dir: str | os.PathLike[str]) -> None:
-    """Refuse an output folder that is, or lies under, an existing file, before any work is done.
+def check_out_dir(
+    out_dir: str | os.PathLike[str],
+    *,
+    stem: str | None = None,
+    source: str | os.PathLike[str] | None = None,
+    from_code: str = "",
+) -> None:
+    """Refuse an output folder that cannot be used, before any work is done: it is (or lies
+    under) a file, its nearest existing folder cannot be written (read-only, or a pseudo file
+    system), or the segmented source ``<stem>.<from_code>.txt`` would be the input file.
 
     Raises:
-        InputError: naming the file that is in the way.
+        InputError: naming the folder or file in the way and ``--out-dir``.
     """
+    import tempfile
+
     from xling.errors import InputError
+    from xling.io import same_file
 
     p = Path(out_dir)
     for q in (p, *p.parents):
         if q.exists() or q.is_symlink():
             if not q.is_dir():
                 raise InputError(f"{q}: is a file, not a folder; give --out-dir a folder (it is created if missing)")
-            return
+            try:
+                with tempfile.TemporaryFile(dir=q, prefix=".xling-probe-"):
+                    pass
+            except OSError as exc:
+                raise InputError(
+                    f"--out-dir {p}: cannot write in {q} ({exc.strerror}); give a writable folder"
+                ) from None
+            break
+    if stem is not None and source is not None and same_file(p / f"{stem}.{from_code}.txt", source):
+        raise InputError(
+            f"--out-dir {p}: the segmented source {stem}.{from_code}.txt would overwrite the input {source}; "
+            "give another --out-dir"
+        )
+
+
+#: Names of the outputs a run writes for a stem (``<stem>.<lang>.txt``, ``.jsonl``, ``.qa.json``,
+#: and the XLIFF/HTML of other writers): those of an earlier run not written again are removed.
+OUTPUT_NAME = r"\.(?:[a-z]{2,3}(?:[-_][A-Za-z]+)?\.(?:txt|xlf)|jsonl|qa\.json|html)"
+
+
+def stale_outputs(out_dir: Path, stem: str, new: Sequence[Path], keep: str | os.PathLike[str] | None) -> list[Path]:
+    """Files in ``out_dir`` named as outputs of ``stem`` (:data:`OUTPUT_NAME`) that are not in
+    ``new`` and are not the input ``keep``."""
+    from xling.io import same_file
+
+    if not out_dir.is_dir():
+        return []
+    pattern = re.compile(re.escape(stem) + OUTPUT_NAME)
+    names = {q.name for q in new}
+    return [
+        q
+        for q in sorted(out_dir.iterdir())
+        if pattern.fullmatch(q.name) and q.name not in names and q.is_file() and not (keep and same_file(q, keep))
+    ]
 
 
 def write_outputs(
-    doc: TranslatedDocument, out_dir: str | os.PathLike[str], stem: str, *, extra: dict[str, str] | None = None
+    doc: TranslatedDocument,
+    out_dir: str | os.PathLike[str],
+    stem: str,
+    *,
+    extra: dict[str, str] | None = None,
+    keep: str | os.PathLike[str] | None = None,
 ) -> list[Path]:
-    """Write ``DIR/<stem>.<lang>.txt`` for each target and ``DIR/<stem>.jsonl``, all or nothing.
+    """Write ``DIR/<stem>.<lang>.txt`` for each target, ``DIR/<stem>.jsonl`` and the segmented
+    source ``DIR/<stem>.<from>.txt``, all or nothing, and remove the stem's outputs of an
+    earlier run that this one does not write (:func:`stale_outputs`), so the folder holds one
+    consistent set.
+
+    The source file has the layout of the targets (one segment a line, a blank line between
+    paragraphs), so line N of every file is the same segment: it goes straight into
+    ``xling score <stem>.en.txt --src <stem>.fa.txt`` and ``xling glossary enforce``.
 
     Args:
         extra: more files of the same group, as file name (inside ``out_dir``) → text, e.g. the
             ``<stem>.qa.json`` of ``xling translate --score``.
+        keep: the input file, never removed as stale.
 
     Returns:
-        The paths written (targets in order, then the ``.jsonl``, then ``extra`` in order).
+        The paths written: targets in order, the ``.jsonl``, the source, then ``extra`` in order.
 
     Raises:
         InputError: the folder cannot be created or written.
@@ -728,19 +995,26 @@ def write_outputs(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"{out}: cannot create output folder: {exc.strerror}") from None
-    paths = [out / f"{stem}.{lang}.txt" for lang in doc.targets] + [out / f"{stem}.jsonl"]
+    files = {f"{stem}.{lang}.txt": target_text(doc, lang) for lang in doc.targets}
+    files[f"{stem}.jsonl"] = "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in doc.records())
+    if doc.from_code and doc.from_code not in doc.targets:
+        files[f"{stem}.{doc.from_code}.txt"] = source_text(doc)
+    files.update(extra or {})
+    paths = [out / name for name in files]
     with AtomicOutputs() as group:
-        for lang, path in zip(doc.targets, paths):
+        for path, text in zip(paths, files.values()):
             with group.open(path) as fh:
-                fh.write(target_text(doc, lang))
-        with group.open(paths[-1]) as fh:
-            for rec in doc.records():
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        for name, text in (extra or {}).items():
-            paths.append(out / name)
-            with group.open(paths[-1]) as fh:
                 fh.write(text)
+        for old in stale_outputs(out, stem, paths, keep):
+            group.discard(old)
     return paths
+
+
+def source_text(doc: TranslatedDocument) -> str:
+    """The segmented source file: each segment's input text on one line (line breaks inside a
+    segment, with ``--join-lines``, become spaces), laid out as :func:`target_text`."""
+    lines = paragraph_layout(doc.segments, [" ".join(seg.source.splitlines()) for seg in doc.segments])
+    return "".join(line + "\n" for line in lines)
 
 
 def check_document(doc: TranslatedDocument, *, glossary: Glossary | None = None) -> dict[str, QAReport]:

@@ -46,12 +46,15 @@ def _langs(src: Path, targets: list[Path], src_lang: str | None, tgt_lang: str |
         raise InputError(
             f"{src}: cannot tell the source language from the file name; give --src-lang (e.g. --src-lang fa)"
         )
+    _known_language(s, f"--src-lang {s!r}" if src_lang else f"{src}: language {s!r} from the file name", "--src-lang")
     if tgt_lang:
         t = [x.strip() for x in tgt_lang.split(",") if x.strip()]
         if len(t) != len(targets):
             raise InputError(
                 f"--tgt-lang {tgt_lang!r} names {len(t)} language(s) for {len(targets)} target file(s); give one code per TARGET, comma-separated"
             )
+        for given in t:
+            _known_language(given, f"--tgt-lang {given!r}", "--tgt-lang")
         return s, t
     t = []
     for p in targets:
@@ -60,8 +63,18 @@ def _langs(src: Path, targets: list[Path], src_lang: str | None, tgt_lang: str |
             raise InputError(
                 f"{p}: cannot tell the target language from the file name; give --tgt-lang (e.g. --tgt-lang en,ru,ar)"
             )
+        _known_language(code, f"{p}: language {code!r} from the file name", "--tgt-lang")
         t.append(code)
     return s, t
+
+
+def _known_language(code: str, what: str, option: str) -> None:
+    """Refuse a code the aligner has no data for (:func:`xling.lang.script_of_language` knows no script)."""
+    from xling.errors import InputError
+    from xling.lang import LANGUAGES, script_of_language
+
+    if not script_of_language(code, default=""):
+        raise InputError(f"{what}: unknown language; use one of: {', '.join(LANGUAGES)} (with {option})")
 
 
 def _sentences(path: Path, lang: str, presegmented: bool, encoding: str | None, join_lines: bool = False) -> list[str]:
@@ -114,11 +127,13 @@ def align(
 
     Empty lines keep their line numbers and come out as 1-0 / 0-1 beads.
     """
-    from xling.io import atomic_write_text
+    from xling.io import atomic_write_text, refuse_stdout_is_input
 
     _refuse_folders([source, *targets, *gold])
     if out is not None and str(out) == "-":
         out = None  # standard output, as for glossary export -
+    if out is None:
+        refuse_stdout_is_input([source, *targets, *gold])
     s_lang, t_langs = _check_arguments(source, targets, src_lang, tgt_lang, out, gold)
     src = _sentences(source, s_lang, presegmented, encoding, join_lines)
     tgts = {lang: _sentences(p, lang, presegmented, encoding, join_lines) for lang, p in zip(t_langs, targets)}
@@ -164,6 +179,8 @@ def _check_arguments(
     from xling.errors import InputError
     from xling.io import refuse_overwrite
 
+    if [str(p) for p in (source, *targets)].count("-") > 1:
+        raise InputError("standard input (-) is named more than once; give at most one of SOURCE and TARGETs as -")
     if out is not None:
         refuse_overwrite(
             out, [("SOURCE", source)] + [("TARGET", t) for t in targets] + [("--gold", g) for g in gold or []]

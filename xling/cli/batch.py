@@ -6,7 +6,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console
 
     from xling.batch.driver import BatchSummary, Progress
+    from xling.pipeline import Session
 
 app = typer.Typer(
     help="Corpus runs: translate, align or score every document of a folder or manifest.",
@@ -26,6 +27,27 @@ InputArg = typer.Argument(
     ...,
     help="A folder (every *.txt in it, recursively, or --glob) or a manifest (one path a line, or JSONL with path and id).",
 )
+
+#: Options of the batch commands, each defined once (translate, align and score share them).
+FromCode = Annotated[str, typer.Option("--from", help="Source language code.")]
+ToCodes = Annotated[str, typer.Option("--to", help="Target language codes, comma-separated.")]
+Glob = Annotated[str, typer.Option("--glob", help="Documents of a folder, relative to it.")]
+Encoding = Annotated[
+    str | None, typer.Option("--encoding", help="Input encoding if not UTF-8 (a Python codec name, e.g. cp1256).")
+]
+Executor = Annotated[str, typer.Option("--executor", help="local (this machine's processes) or ray (Ray Data).")]
+Workers = Annotated[
+    int, typer.Option("--workers", min=1, help="Worker processes (local) or actors (ray); each loads each model once.")
+]
+RayAddress = Annotated[
+    str | None, typer.Option("--ray-address", help="Ray cluster: auto or HOST:PORT (default: a local Ray instance).")
+]
+ChunkChars = Annotated[
+    int,
+    typer.Option(
+        "--chunk-chars", min=1, help="Documents are translated together in chunks of about this many characters."
+    ),
+]
 
 
 @contextmanager
@@ -101,22 +123,16 @@ def _summary(console: Console, summary: BatchSummary, out_dir: Path) -> None:
 @app.command("translate")
 def translate(
     source: str = InputArg,
-    from_code: str = typer.Option("fa", "--from", help="Source language code."),
-    to: str = typer.Option("en,ru,ar", "--to", help="Target language codes, comma-separated."),
+    from_code: FromCode = "fa",
+    to: ToCodes = "en,ru,ar",
     out_dir: Path = typer.Option(
         ..., "--out-dir", help="Output folder (mirrors the input's sub-folders) and its batch.jsonl record."
     ),
-    glob: str = typer.Option("**/*.txt", "--glob", help="Documents of a folder, relative to it."),
-    executor: str = typer.Option("local", "--executor", help="local (this machine's processes) or ray (Ray Data)."),
-    workers: int = typer.Option(
-        1, "--workers", min=1, help="Worker processes (local) or actors (ray); each loads each model once."
-    ),
-    ray_address: str = typer.Option(
-        None, "--ray-address", help="Ray cluster: auto or HOST:PORT (default: a local Ray instance)."
-    ),
-    encoding: str = typer.Option(
-        None, "--encoding", help="Input encoding if not UTF-8 (a Python codec name, e.g. cp1256)."
-    ),
+    glob: Glob = "**/*.txt",
+    executor: Executor = "local",
+    workers: Workers = 1,
+    ray_address: RayAddress = None,
+    encoding: Encoding = None,
     beam_size: int = typer.Option(None, "--beam-size", min=1, help="Beam width (default: argostranslate's, 4)."),
     engine: str = typer.Option(None, "--engine", help="One engine kind for every leg, as for xling translate."),
     routes: str = typer.Option(
@@ -128,12 +144,7 @@ def translate(
     max_batch_tokens: int = typer.Option(
         2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens."
     ),
-    chunk_chars: int = typer.Option(
-        100_000,
-        "--chunk-chars",
-        min=1,
-        help="Documents are translated together in chunks of about this many characters.",
-    ),
+    chunk_chars: ChunkChars = 100_000,
     glossary: GlossaryPath = None,
     no_glossary: NoGlossary = False,
     join_lines: bool = typer.Option(
@@ -154,9 +165,6 @@ def translate(
     error): rerunning the same command skips what is done and retries what failed. Exit status
     1 when any document failed.
     """
-    from rich.console import Console
-
-    from xling.batch.driver import run_batch
     from xling.batch.manifest import discover
     from xling.batch.run import BatchSettings
     from xling.cli.jobs import translate_config
@@ -177,29 +185,50 @@ def translate(
     session = Session.open(config)  # a missing model: exit 2 before any document is read
     docs = discover(source, glob=glob, exclude=out_dir)
     settings = BatchSettings(out_dir=str(out_dir), encoding=encoding, score=score, report=report)
+    _run_and_sum_up(
+        docs,
+        config,
+        settings,
+        session,
+        quiet,
+        executor=executor,
+        workers=workers,
+        ray_address=ray_address,
+        chunk_chars=chunk_chars,
+    )
+
+
+def _run_and_sum_up(docs, config, settings, session, quiet: bool, **options) -> None:
+    """Run the batch with progress on stderr, print the summary; exit 1 when a document failed,
+    130 on Ctrl-C (finished documents stay recorded)."""
+    from rich.console import Console
+
+    from xling.batch.driver import run_batch
+    from xling.errors import EXIT_INTERRUPTED, XlingError
+
     console = Console(stderr=True)
+    _warn_test_models(console, session)
     try:
         with _progress(console, quiet) as progress:
-            summary = run_batch(
-                docs,
-                config,
-                settings,
-                session=session,
-                executor=executor,
-                workers=workers,
-                ray_address=ray_address,
-                chunk_chars=chunk_chars,
-                progress=progress,
-            )
+            summary = run_batch(docs, config, settings, session=session, progress=progress, **options)
     except KeyboardInterrupt:
-        from xling.errors import XlingError
-
         raise XlingError(
-            "interrupted; finished documents are recorded in batch.jsonl: rerun to resume", exit_code=130
+            "interrupted; finished documents are recorded in batch.jsonl: rerun to resume", exit_code=EXIT_INTERRUPTED
         ) from None
-    _summary(console, summary, out_dir)
+    _summary(console, summary, Path(settings.out_dir))
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _warn_test_models(console: Console, session: Session) -> None:
+    """Warn once per leg about xling test models, as ``xling translate`` does (the workers load
+    the models, quietly)."""
+    from xling.pipeline import test_model_notice
+
+    for leg in session.plan.legs.values() if session.plan else ():
+        notice = test_model_notice(leg.describe(), (leg.from_code, leg.to_code))
+        if notice:
+            console.print(f"[bold yellow]{notice}[/]", highlight=False, soft_wrap=True)
 
 
 def _corpus_docs(source: str, glob: str, from_code: str, exclude: Path | None) -> list:
@@ -217,22 +246,22 @@ def _base_folder(source: str) -> Path:
 @app.command("align")
 def align(
     source: str = InputArg,
-    from_code: str = typer.Option("fa", "--from", help="Source language code."),
-    to: str = typer.Option("en,ru,ar", "--to", help="Target language codes, comma-separated."),
+    from_code: FromCode = "fa",
+    to: ToCodes = "en,ru,ar",
     out_dir: Path = typer.Option(
         ..., "--out-dir", help="Folder for one <stem>.tmx per document (or corpus.tmx with --combine)."
     ),
     translations: Path = typer.Option(
         None, "--translations", help="Folder of the translations <sub>/<stem>.<lang>.txt (default: the input's folder)."
     ),
-    glob: str = typer.Option("**/*.txt", "--glob", help="Documents of a folder, relative to it."),
+    glob: Glob = "**/*.txt",
     combine: bool = typer.Option(
         False, "--combine", help="Write one combined TMX, OUT/corpus.tmx, instead of one per document."
     ),
     presegmented: bool = typer.Option(False, "--presegmented", help="Every file is already one sentence a line."),
     glossary: GlossaryPath = None,
     no_glossary: NoGlossary = False,
-    encoding: str = typer.Option(None, "--encoding", help="Input encoding if not UTF-8."),
+    encoding: Encoding = None,
 ) -> None:
     """Align every document with its translations and write TMX (one per document, or --combine).
 
@@ -289,18 +318,18 @@ def align(
 @app.command("score")
 def score(
     source: str = InputArg,
-    from_code: str = typer.Option("fa", "--from", help="Source language code."),
-    to: str = typer.Option("en,ru,ar", "--to", help="Target language codes, comma-separated."),
+    from_code: FromCode = "fa",
+    to: ToCodes = "en,ru,ar",
     hyp_dir: Path = typer.Option(
         ..., "--hyp-dir", help="Folder of the hypotheses <sub>/<stem>.<lang>.txt (a batch translate --out-dir)."
     ),
     ref_dir: Path = typer.Option(
         None, "--ref-dir", help="Folder of the references <sub>/<stem>.<lang>.txt (or ref-LANG manifest columns)."
     ),
-    glob: str = typer.Option("**/*.txt", "--glob", help="Documents of a folder, relative to it."),
+    glob: Glob = "**/*.txt",
     glossary: GlossaryPath = None,
     no_glossary: NoGlossary = False,
-    encoding: str = typer.Option(None, "--encoding", help="Input encoding if not UTF-8."),
+    encoding: Encoding = None,
     json_out: bool = typer.Option(
         False, "--json", help="Print the corpus report as JSON (schema xling-batch-score/1)."
     ),

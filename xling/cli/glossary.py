@@ -407,9 +407,12 @@ def export(
     lang: str | None = typer.Option(
         None, "--lang", help="CSV/TSV: write the two-column DeepL form source→LANG instead of the multi-language form."
     ),
+    tbx_version: int = typer.Option(
+        3, "--tbx-version", help="TBX: 3 (ISO 30042:2019) or 2 (martif, which OmegaT and translate-toolkit read)."
+    ),
     glossary: GlossaryPath = None,
 ) -> None:
-    """Export the glossary as TBX-Basic (ISO 30042:2019) or CSV/TSV."""
+    """Export the glossary as TBX-Basic (ISO 30042:2019, or v2 martif) or CSV/TSV."""
     from xling.errors import GlossaryError
     from xling.glossary.ops import export_file
     from xling.glossary.store import default_glossary_path, load_glossary
@@ -419,7 +422,7 @@ def export(
         raise GlossaryError(
             f"{dest}: that is the glossary being exported, which the export would overwrite; give another file name"
         )
-    text = export_file(load_glossary(glossary), dest, fmt=format, lang=lang)
+    text = export_file(load_glossary(glossary), dest, fmt=format, lang=lang, tbx_version=tbx_version)
     if dest == "-":
         typer.echo(text, nl=False)
     else:

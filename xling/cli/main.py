@@ -9,14 +9,14 @@ standard error and the error's exit status.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from xling.cli.options import HIDDEN_ALIASES
-from xling.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, XlingError
+from xling.errors import EXIT_INTERRUPTED, EXIT_OK, XlingError
 
 
 class _AliasedOption(TyperOption):
@@ -83,6 +83,10 @@ def _polish_option(param: TyperOption) -> None:
         param.hidden_opts = hidden  # type: ignore[attr-defined]
 
 
+if TYPE_CHECKING:  # pragma: no cover
+    from typer._click.core import Context as TyperContext
+
+
 class XlingGroup(TyperGroup):
     """Root command group that reports :class:`XlingError` and usage errors as one-line messages.
 
@@ -106,9 +110,9 @@ class XlingGroup(TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except typer.Abort:
-            click.echo("xling: aborted", err=True)
-            sys.exit(EXIT_INPUT)
+        except typer.Abort:  # Ctrl-C outside a command's own handler (click turns it into Abort)
+            click.echo("xling: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except Exception as exc:
             # click's ClickException family (Typer vendors its own copy): format_message + exit_code
             if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
@@ -124,7 +128,7 @@ class XlingGroup(TyperGroup):
             sys.exit(exc.exit_code)
         sys.exit(rv if isinstance(rv, int) else EXIT_OK)
 
-    def invoke(self, ctx: Any) -> Any:
+    def invoke(self, ctx: TyperContext) -> Any:
         try:
             return super().invoke(ctx)
         except XlingError as exc:
@@ -149,7 +153,7 @@ app = typer.Typer(
 )
 
 
-def _print_version(value: bool) -> None:
+def _version(value: bool) -> None:
     if value:
         from xling import __version__
 
@@ -160,14 +164,14 @@ def _print_version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(
-        False, "--version", is_eager=True, callback=_print_version, help="Print xling's version and exit."
+        False, "--version", callback=_version, is_eager=True, help="Print xling's version and exit."
     ),
 ) -> None:
     """Offline translation of Persian news into en/ru/ar, with a termbase, sentence alignment and scoring."""
 
 
 def _register() -> None:
-    from xling.cli import align, batch, glossary, models, report, score, text, translate
+    from xling.cli import align, batch, glossary, models, report, score, text, tm, translate, xliff
 
     app.command("translate")(translate.translate)
     app.command("normalize")(text.normalize)
@@ -177,6 +181,8 @@ def _register() -> None:
     app.command("report")(report.report)
     app.add_typer(models.app, name="models")
     app.add_typer(glossary.app, name="glossary")
+    app.add_typer(tm.app, name="tm")
+    app.add_typer(xliff.app, name="xliff")
     app.add_typer(batch.app, name="batch")
 
 

@@ -121,6 +121,43 @@ def glossary_from_options(glossary: Path | None, no_glossary: bool = False) -> G
     return resolve_glossary(glossary, no_glossary=no_glossary)
 
 
+#: ``--tm PATH``: the translation memory (an SQLite file; see :mod:`xling.tm`)
+TmPath = Annotated[
+    Path | None,
+    typer.Option(
+        "--tm",
+        help="Translation memory (SQLite; default $XDG_DATA_HOME/xling/tm.sqlite, i.e. ~/.local/share/xling/tm.sqlite).",
+        show_default=False,
+    ),
+]
+
+#: ``--min-score N``: the lowest TM fuzzy-match score kept, 0-100
+MinScore = Annotated[
+    float,
+    typer.Option("--min-score", min=0, max=100, help="Lowest TM fuzzy-match score kept, 0-100 (CAT tools' usual 75)."),
+]
+
+#: ``translate --tm PATH``: reuse a translation memory (no TM without it)
+UseTm = Annotated[
+    str | None,
+    typer.Option(
+        "--tm",
+        help="Reuse this translation memory (see xling tm): exact matches in every target skip MT, fuzzy ones are offered.",
+        show_default=False,
+    ),
+]
+
+#: ``--xliff``: also write one XLIFF file per target language
+XliffFlag = Annotated[
+    bool, typer.Option("--xliff", help="Also write DIR/<stem>.<lang>.xlf for post-editing in a CAT tool.")
+]
+
+#: ``--xliff-version``: 2.1 or 1.2
+XliffVersion = Annotated[
+    str, typer.Option("--xliff-version", help="XLIFF version: 2.1 (default) or 1.2 (OmegaT, Trados and older tools).")
+]
+
+
 def counted(n: int, singular: str, plural: str | None = None) -> str:
     """``"1 error"``, ``"2 errors"``, ``"0 entries"`` (``plural`` defaults to ``singular + "s"``)."""
     return f"{n} {singular if n == 1 else (plural or singular + 's')}"

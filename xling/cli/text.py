@@ -37,13 +37,14 @@ def normalize(
     ),
 ) -> None:
     """Print the text with Persian letters unified, lost ZWNJs restored and, with --digits ascii, ASCII digits."""
-    from xling.io import read_text
+    from xling.io import read_text, refuse_stdout_is_input
     from xling.text.normalize import DIGIT_MODES, iter_chunks
     from xling.text.normalize import normalize as normalize_text
 
     _check_lang(lang)
     if digits not in DIGIT_MODES:
         raise InputError(f"unknown --digits {digits!r}; use keep or ascii")
+    refuse_stdout_is_input([file])
     text = read_text(file, encoding=encoding)
     write = _stdout_write()
     for _, chunk in iter_chunks(text, 1 << 20):
@@ -67,10 +68,11 @@ def segment(
 
     Paragraphs are separated by blank lines. Every line break ends a sentence (scraped news puts one paragraph, headline or dateline on each line) unless --join-lines is given.
     """
-    from xling.io import read_text
+    from xling.io import read_text, refuse_stdout_is_input
     from xling.text.segment import segment_text
 
     _check_lang(lang)
+    refuse_stdout_is_input([file])
     text = read_text(file, encoding=encoding)
     write = _stdout_write()
     previous = None

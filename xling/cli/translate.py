@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from xling.cli.options import Encoding, FromLang, GlossaryPath, NoGlossary, OutDir, ToLangs
+from xling.cli.options import (
+    Encoding,
+    FromLang,
+    GlossaryPath,
+    MinScore,
+    NoGlossary,
+    OutDir,
+    Quiet,
+    ToLangs,
+    UseTm,
+    XliffFlag,
+    XliffVersion,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.progress import Progress
@@ -20,14 +34,15 @@ class RichReporter:
     """Progress and notices on standard error with rich: a status line while a model loads, one
     bar per translated language pair. Bars are drawn only on a terminal; notices always print."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, quiet: bool = False) -> None:
         from rich.console import Console
 
         self.console = Console(stderr=True)
+        self.quiet = quiet
         self._progress: Progress | None = None
 
     def status(self, message: str):
-        if self.console.is_terminal:
+        if self.console.is_terminal and not self.quiet:
             return self.console.status(message)
         from contextlib import nullcontext
 
@@ -47,7 +62,7 @@ class RichReporter:
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             console=self.console,
-            disable=not self.console.is_terminal,
+            disable=self.quiet or not self.console.is_terminal,
         )
         self._progress = progress
         with progress:
@@ -71,63 +86,92 @@ def _split_langs(value: str) -> list[str]:
     return list(dict.fromkeys(langs))
 
 
+_FILE = typer.Argument(
+    ..., help="Input document (UTF-8 text, paragraphs separated by blank lines), or - for standard input."
+)
+
+_BEAM_SIZE = typer.Option(None, "--beam-size", min=1, help="Beam width (default: argostranslate's, 4).")
+
+_ENGINE = typer.Option(
+    None,
+    "--engine",
+    help="One engine kind for every leg: argos (CTranslate2 direct, batched), argos-native (argostranslate's "
+    "own path, for comparison), opus-mt, nllb or m2m100 (model folders). Default: per target from the routes "
+    "config, else a direct model of any kind, else through the pivot.",
+)
+
+_ROUTES = typer.Option(
+    None, "--routes", help="Routes config (TOML) choosing the engine per target (default: ./xling.toml if present)."
+)
+
+_PLAN_ONLY = typer.Option(
+    False, "--plan", help="Print the routes and models that would be used, and exit without translating."
+)
+
+_PIVOT = typer.Option(
+    None,
+    "--pivot",
+    help="Language to pivot through when no direct model exists (default: the routes config's, else en).",
+)
+
+_MAX_BATCH_TOKENS = typer.Option(
+    2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens (memory vs speed)."
+)
+
+_JOIN_LINES = typer.Option(
+    False,
+    "--join-lines",
+    help="Hard-wrapped input: a single line break continues the sentence (default: every line break ends a segment).",
+)
+
+_SCORE = typer.Option(
+    False,
+    "--score",
+    help="Run xling score's reference-free QA checks on the output: a table per language on stderr and DIR/<stem>.qa.json.",
+)
+
+_REPORT = typer.Option(
+    False,
+    "--report",
+    help="Also write DIR/<stem>.html: the review report of xling report (source and targets side by side, terms, QA).",
+)
+
+
 def translate(
-    file: str = typer.Argument(
-        ..., help="Input document (UTF-8 text, paragraphs separated by blank lines), or - for standard input."
-    ),
+    file: str = _FILE,
     from_code: FromLang = "fa",
     to: ToLangs = "en,ru,ar",
     out_dir: OutDir = "out",
     encoding: Encoding = None,
-    beam_size: int = typer.Option(None, "--beam-size", min=1, help="Beam width (default: argostranslate's, 4)."),
-    engine: str = typer.Option(
-        None,
-        "--engine",
-        help="One engine kind for every leg: argos (CTranslate2 direct, batched), argos-native (argostranslate's "
-        "own path, for comparison), opus-mt, nllb or m2m100 (model folders). Default: per target from the routes "
-        "config, else a direct model of any kind, else through the pivot.",
-    ),
-    routes: str = typer.Option(
-        None, "--routes", help="Routes config (TOML) choosing the engine per target (default: ./xling.toml if present)."
-    ),
-    plan_only: bool = typer.Option(
-        False, "--plan", help="Print the routes and models that would be used, and exit without translating."
-    ),
-    pivot: str = typer.Option(
-        None,
-        "--pivot",
-        help="Language to pivot through when no direct model exists (default: the routes config's, else en).",
-    ),
-    max_batch_tokens: int = typer.Option(
-        2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens (memory vs speed)."
-    ),
+    beam_size: int = _BEAM_SIZE,
+    engine: str = _ENGINE,
+    routes: str = _ROUTES,
+    plan_only: bool = _PLAN_ONLY,
+    pivot: str = _PIVOT,
+    max_batch_tokens: int = _MAX_BATCH_TOKENS,
     glossary: GlossaryPath = None,
     no_glossary: NoGlossary = False,
-    join_lines: bool = typer.Option(
-        False,
-        "--join-lines",
-        help="Hard-wrapped input: a single line break continues the sentence (default: every line break ends a segment).",
-    ),
-    score: bool = typer.Option(
-        False,
-        "--score",
-        help="Run xling score's reference-free QA checks on the output: a table per language on stderr and DIR/<stem>.qa.json.",
-    ),
-    report: bool = typer.Option(
-        False,
-        "--report",
-        help="Also write DIR/<stem>.html: the review report of xling report (source and targets side by side, terms, QA).",
-    ),
+    join_lines: bool = _JOIN_LINES,
+    score: bool = _SCORE,
+    report: bool = _REPORT,
+    quiet: Quiet = False,
+    tm: UseTm = None,
+    min_score: MinScore = 75.0,
+    xliff: XliffFlag = False,
+    xliff_version: XliffVersion = "2.1",
 ) -> None:
     """Translate a document into each target language.
 
-    Writes DIR/<stem>.<lang>.txt (one segment a line, a blank line between paragraphs) and
-    DIR/<stem>.jsonl (one record per segment). The stem is the file name without .txt and
-    without a final .<from> (putin-sharaa-2025-10-15.fa.txt -> putin-sharaa-2025-10-15); stdin -> stdin.
+    Writes DIR/<stem>.<lang>.txt (one segment a line, a blank line between paragraphs),
+    DIR/<stem>.<from>.txt (the source as segmented, same layout: line N of every file is one
+    segment, for xling score --src and xling glossary enforce --src) and DIR/<stem>.jsonl (one
+    record per segment), together, replacing the stem's outputs of an earlier run. The stem is
+    the file name without .txt and without a final .<from> (putin-sharaa-2025-10-15.fa.txt ->
+    putin-sharaa-2025-10-15); stdin -> stdin. Ctrl-C stops at once: nothing is written, exit 130.
     """
     from xling.errors import UsageError
     from xling.mt.routes import ENGINE_KINDS, find_routes_config
-    from xling.pipeline import HOUSE_GLOSSARY, Session, TranslateConfig, translate_file
+    from xling.pipeline import HOUSE_GLOSSARY, Session, TranslateConfig
 
     if engine is not None and engine not in ENGINE_KINDS:
         raise UsageError(f"--engine {engine!r}: choose one of {', '.join(ENGINE_KINDS)}")
@@ -136,7 +180,8 @@ def translate(
     routes_config = None if engine else find_routes_config(routes)
     if no_glossary and glossary:
         raise UsageError("give --glossary PATH or --no-glossary, not both")
-    reporter = RichReporter()
+    reporter = RichReporter(quiet=quiet)
+    _log_progress(reporter)
     config = TranslateConfig(
         from_code=from_code.strip().lower(),
         targets=tuple(_split_langs(to)),
@@ -148,25 +193,103 @@ def translate(
         join_lines=join_lines,
         glossary=None if no_glossary else (str(glossary) if glossary else HOUSE_GLOSSARY),
     )
-    session = Session.open(config)  # a missing model: exit 2 before reading or writing anything
-    if session.glossary is not None:  # a glossary that validate rejects stops the run before any model loads
-        from xling.glossary.store import default_glossary_path
-        from xling.glossary.validate import require_valid
-
-        require_valid(session.glossary, glossary or default_glossary_path())
+    session = Session.prepare(config)  # a missing model: exit 2 before reading or writing anything
     if plan_only:
         if session.plan is not None:
             typer.echo("\n".join(session.plan.describe()))
         return
     outputs = []
-    if report:  # issue 15: the page joins the all-or-nothing group of the other outputs
+    if report:  # the review page joins the all-or-nothing group of the other outputs
         from xling.report.api import html_output
 
-        outputs.append(html_output(session.glossary))
-    result = translate_file(
-        file, out_dir, config, encoding=encoding, score=score, outputs=outputs, reporter=reporter, session=session
-    )
-    _print_summary(result, reporter)
+        outputs.append(lambda doc, stem: html_output(session.glossary)(doc, stem))
+    if xliff:  # issue 13: one XLIFF file per target, in the same all-or-nothing group
+        outputs.append(_xliff_writer(file, xliff_version, session.glossary))
+    run: dict[str, Any] = {"encoding": encoding, "score": score, "outputs": outputs, "session": session}
+    _print_summary(_run(file, out_dir, config, reporter, tm, min_score, run), reporter)
+
+
+def _xliff_writer(file: str, version: str, glossary: Any) -> Any:
+    """The ``--xliff`` output writer (:func:`xling.formats.roundtrip.xliff_output`), version checked first."""
+    from xling.errors import UsageError
+    from xling.formats.roundtrip import xliff_output
+    from xling.formats.xliff import VERSIONS
+
+    if version not in VERSIONS:
+        raise UsageError(f"--xliff-version {version!r}: choose one of {', '.join(VERSIONS)}")
+    return xliff_output(Path(file).name if file != "-" else "-", version=version, glossary=glossary)
+
+
+def _run(
+    file: str, out_dir: str, config: Any, reporter: RichReporter, tm: str | None, min_score: float, run: dict[str, Any]
+) -> FileResult:
+    """The run, with the TM stages (:mod:`xling.tm.stage`) and a line saying what was reused when ``tm``."""
+    if tm is None:
+        return _run_interruptible(file, out_dir, config, reporter=reporter, **run)
+    from xling.tm.stage import TMStages
+    from xling.tm.store import TranslationMemory
+
+    with TranslationMemory(tm, create=False) as db:
+        stages = TMStages(db, min_score=min_score)
+        result = _run_interruptible(file, out_dir, config, reporter=reporter, stages=stages.stages(), **run)
+    n, reused = len(result.document.segments), len(stages.reused)
+    reporter.console.print(f"TM: {reused} of {n} segments from {tm}, MT on {n - reused}", highlight=False)
+    return result
+
+
+def _log_progress(reporter: RichReporter) -> None:
+    """Without a terminal (a log, a pipe) and without --quiet: the pipeline's INFO lines (one per
+    stage and leg, with counts and rates) on standard error, as ``xling: <message>``."""
+    import logging
+
+    logger = logging.getLogger("xling.pipeline")
+    for handler in [h for h in logger.handlers if getattr(h, "xling_cli", False)]:
+        logger.removeHandler(handler)
+    if reporter.quiet or reporter.console.is_terminal:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("xling: %(message)s"))
+    handler.xling_cli = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
+def _run_interruptible(*args, **kwargs) -> FileResult:
+    """:func:`xling.pipeline.translate_file` under a SIGINT handler: the first Ctrl-C sets the
+    stop flag (the run stops at the next stage or sub-batch: "xling: interrupted; nothing
+    written", exit 130); a second one removes the temporary files and exits at once."""
+    import os
+    import signal
+    import threading
+
+    from xling.errors import EXIT_INTERRUPTED, Interrupted
+    from xling.pipeline import translate_file
+
+    stop = threading.Event()
+
+    def on_sigint(signum, frame) -> None:
+        if stop.is_set():
+            from xling.io import remove_temporaries
+
+            remove_temporaries()
+            os.write(2, b"xling: interrupted; nothing written\n")
+            os._exit(EXIT_INTERRUPTED)
+        stop.set()
+
+    try:
+        old = signal.signal(signal.SIGINT, on_sigint)
+    except ValueError:  # not the main thread: no handler, Ctrl-C as Python gives it
+        return translate_file(*args, **kwargs)
+    try:
+        return translate_file(*args, stop=stop, **kwargs)
+    except Interrupted as exc:
+        # exit now: CTranslate2's threads would finish their queued sub-batches at shutdown
+        sys.stderr.write(f"xling: {exc}\n")
+        sys.stderr.flush()
+        os._exit(exc.exit_code)
+    finally:
+        signal.signal(signal.SIGINT, old)
 
 
 def _print_summary(result: FileResult, reporter: RichReporter) -> None:

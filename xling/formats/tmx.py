@@ -16,6 +16,11 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (C0 controls but tab/LF/CR, U+FFFE/U+FFFF)."""
+    return _BAD_XML.sub("", text)
+
+
 def tmx_bytes(
     units: Iterable[Mapping[str, str]],
     *,
@@ -71,7 +76,7 @@ def tmx_bytes(
         for lang, text in unit.items():
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
             seg = etree.SubElement(tuv, "seg")
-            seg.text = _BAD_XML.sub("", text)
+            seg.text = xml_safe(text)
     return etree.tostring(
         root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
     )

@@ -523,8 +523,12 @@ def import_file(
     return merge_glossary_file(p, incoming, on_conflict=on_conflict)
 
 
-def render_exchange(glossary: Glossary, fmt: ExchangeFormat | str, *, lang: str | None = None) -> str:
+def render_exchange(
+    glossary: Glossary, fmt: ExchangeFormat | str, *, lang: str | None = None, tbx_version: int = 3
+) -> str:
     """``glossary`` as TBX-Basic text, or CSV/TSV (multi-language; the two-column form with ``lang``).
+
+    ``tbx_version``: 3 (TBX v3, default) or 2 (TBX v2 ``martif``, for OmegaT and translate-toolkit).
 
     Raises:
         GlossaryError: ``lang`` has no terms in the glossary, or the glossary cannot be written as
@@ -534,7 +538,7 @@ def render_exchange(glossary: Glossary, fmt: ExchangeFormat | str, *, lang: str 
     if f == ExchangeFormat.TBX:
         from xling.glossary.tbx import glossary_to_tbx_bytes
 
-        return glossary_to_tbx_bytes(glossary).decode("utf-8")
+        return glossary_to_tbx_bytes(glossary, version=tbx_version).decode("utf-8")
     from xling.glossary import csvio
 
     delim = "\t" if f == ExchangeFormat.TSV else ","
@@ -553,6 +557,7 @@ def export_file(
     *,
     fmt: ExchangeFormat | str | None = None,
     lang: str | None = None,
+    tbx_version: int = 3,
 ) -> str:
     """Write ``glossary`` to ``dest`` (atomically) as TBX, or CSV/TSV (see :func:`render_exchange`).
 
@@ -566,7 +571,7 @@ def export_file(
         GlossaryError: the format cannot be told from ``dest``, or see :func:`render_exchange`.
         InputError: ``dest`` cannot be written.
     """
-    text = render_exchange(glossary, detect_format(dest, fmt), lang=lang)
+    text = render_exchange(glossary, detect_format(dest, fmt), lang=lang, tbx_version=tbx_version)
     if str(dest) != "-":
         from xling.io import atomic_write_text
 

@@ -1,4 +1,5 @@
-"""TBX export and import: ISO 30042:2019 (TBX v3), TBX-Basic dialect, DCA style.
+"""TBX export and import: ISO 30042:2019 (TBX v3), TBX-Basic dialect, DCA style, and TBX v2
+(ISO 30042:2008, ``martif``), the TBX-Basic form that OmegaT and translate-toolkit read.
 
 Written with lxml; read with a hardened parser (no DTD, no entities, no network). The mapping of
 the xling model (:mod:`xling.glossary.model`) onto TBX-Basic data categories:
@@ -32,6 +33,20 @@ administrativeStatus is ``admitted``, an unknown termType is a full term. admini
 optional in TBX-Basic: in a langSec where no termSec has one, the first term is ``preferred`` and
 the others ``admitted`` (as ``xling glossary add`` does), so such files can be imported at all.
 
+**Administrative status values** other than xling's three (the ISO 12620 / TBX picklist, as
+the official TBX-Basic sample uses them) are read as: ``standardizedTerm-admn-sts`` →
+preferred; ``legalTerm-admn-sts``, ``regulatedTerm-admn-sts`` → admitted;
+``supersededTerm-admn-sts`` → deprecated (a replaced form is not to be output). A langSec whose
+terms have statuses but none preferred gets its first admitted term as preferred (xling needs a
+house form per language); one with only deprecated terms stays so.
+
+**TBX v2** (``<martif type="TBX-Basic">``, no namespace) has the same structure under other
+names: ``martifHeader`` = ``tbxHeader``, ``termEntry`` = ``conceptEntry``, ``langSet`` =
+``langSec``, ``tig`` = ``termSec`` (``ntig/termGrp`` is read as a ``tig``). Export with
+``version=2`` writes the v3 tree with those names, no namespace and no ``style``; import
+detects the version from the root element and reads v2 through the same mapping, so
+v2 → import → v3 keeps every term, status, note and short form.
+
 Spec: ISO 30042:2019 *Management of terminology resources — TermBase eXchange (TBX)*; TBX-Basic
 dialect, https://www.tbxinfo.net/tbx-basic/ .
 """
@@ -39,6 +54,7 @@ dialect, https://www.tbxinfo.net/tbx-basic/ .
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from xling.errors import GlossaryError
@@ -49,16 +65,41 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TARGETS_PREFIX = "xling:target-languages"
 _USE_PREFIX = "use: "
 _NOTE_ESCAPE = "note: "
-_STATUS_BY_TBX = {s.tbx_value: s for s in TermStatus}
+_STATUS_BY_TBX = {s.tbx_value: s for s in TermStatus} | {
+    "standardizedTerm-admn-sts": TermStatus.PREFERRED,
+    "legalTerm-admn-sts": TermStatus.ADMITTED,
+    "regulatedTerm-admn-sts": TermStatus.ADMITTED,
+    "supersededTerm-admn-sts": TermStatus.DEPRECATED,
+}
+#: TBX v3 element name → its TBX v2 (``martif``) name; the others are the same in both.
+V2_NAMES = {
+    "tbx": "martif",
+    "tbxHeader": "martifHeader",
+    "conceptEntry": "termEntry",
+    "langSec": "langSet",
+    "termSec": "tig",
+}
+_V3_NAMES = {v2: v3 for v3, v2 in V2_NAMES.items()}
 
 
 def _q(tag: str) -> str:
     return f"{{{TBX_NS}}}{tag}"
 
 
-def glossary_to_tbx_bytes(glossary: Glossary) -> bytes:
-    """Serialize ``glossary`` as a TBX-Basic document (UTF-8 bytes with XML declaration)."""
+def glossary_to_tbx_bytes(glossary: Glossary, *, version: int = 3) -> bytes:
+    """Serialize ``glossary`` as a TBX-Basic document (UTF-8 bytes with XML declaration).
+
+    Args:
+        version: 3 (ISO 30042:2019, ``<tbx>``) or 2 (ISO 30042:2008, ``<martif>``; see the
+            module docstring).
+
+    Raises:
+        GlossaryError: ``version`` is not 2 or 3.
+    """
     from lxml import etree
+
+    if version not in (2, 3):
+        raise GlossaryError(f"--tbx-version {version}: use 2 (TBX v2, martif) or 3 (TBX v3)")
 
     E = lambda tag, parent, text=None, **attrs: _sub(etree, parent, tag, text, attrs)  # noqa: E731
     root = etree.Element(_q("tbx"), nsmap={None: TBX_NS})
@@ -107,7 +148,40 @@ def glossary_to_tbx_bytes(glossary: Glossary) -> bytes:
                     E("termNote", ss, term.status.tbx_value, type="administrativeStatus")
                     E("termNote", ss, "shortForm", type="termType")
                     E("ref", ss, term.text, type="crossReference", target=full_id)
+    if version == 2:
+        root = _to_v2(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _to_v2(root):
+    """The v3 tree ``root`` as TBX v2: v2 element names, no namespace, no ``style``."""
+    from lxml import etree
+
+    for el in root.iter():
+        name = etree.QName(el).localname
+        el.tag = V2_NAMES.get(name, name)
+    del root.attrib["style"]
+    etree.cleanup_namespaces(root)
+    return root
+
+
+def _from_v2(root):
+    """A TBX v2 tree as the v3 tree the reader expects (``ntig/termGrp`` flattened into a ``tig``)."""
+    from lxml import etree
+
+    for ntig in list(root.iter("ntig")):
+        group = ntig.find("termGrp")
+        if group is not None:
+            for pos, child in enumerate(list(group)):
+                ntig.insert(pos, child)
+            ntig.remove(group)
+        ntig.tag = "tig"
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            name = etree.QName(el).localname
+            el.tag = _q(_V3_NAMES.get(name, name))
+    etree.cleanup_namespaces(root, top_nsmap={None: TBX_NS})
+    return root
 
 
 def _sub(etree, parent, tag, text, attrs):
@@ -146,45 +220,35 @@ def _text(el) -> str:
     return "".join(el.itertext()).strip()
 
 
+#: The external-subset-only DOCTYPE that TBX v2 files from other tools carry (no internal subset,
+#: so no entity can be declared); it is removed before parsing and the DTD is never loaded.
+_V2_DOCTYPE = re.compile(
+    rb"""\A(\xef\xbb\xbf)?\s*(<\?xml[^>]*\?>)?\s*(<!--.*?-->\s*)*"""
+    rb"""(<!DOCTYPE\s+martif\s+(SYSTEM|PUBLIC)(\s+("[^"]*"|'[^']*')){1,2}\s*>)""",
+    re.DOTALL,
+)
+
+
+def _strip_v2_doctype(data: bytes) -> bytes:
+    m = _V2_DOCTYPE.match(data)
+    return data if m is None else data[: m.start(4)] + data[m.end(4) :]
+
+
 def tbx_bytes_to_glossary(data: bytes, name: str = "<tbx>") -> Glossary:
-    """Parse TBX bytes into a :class:`Glossary` (see the module docstring for the mapping).
+    """Parse TBX v3 or v2 bytes into a :class:`Glossary` (see the module docstring for the mapping).
 
     Security: DTDs, entity declarations and external references are refused (defusedxml check),
-    and the lxml parser runs with ``resolve_entities=False, no_network=True, load_dtd=False,
+    except the plain ``<!DOCTYPE martif SYSTEM "…">`` of TBX v2 files, which is dropped unread;
+    the lxml parser runs with ``resolve_entities=False, no_network=True, load_dtd=False,
     huge_tree=False``.
 
     Raises:
-        GlossaryError: unsafe or malformed XML (with the line), a root that is not TBX v3, or data
-            that do not fit the glossary model.
+        GlossaryError: unsafe or malformed XML (with the line), a root that is neither TBX v3
+            ``<tbx>`` nor TBX v2 ``<martif>``, or data that do not fit the glossary model.
     """
-    from lxml import etree
     from pydantic import ValidationError
 
-    _refuse_unsafe(data, name)
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        line = exc.position[0] if exc.position else exc.lineno
-        raise GlossaryError(f"{name}:{line}: not well-formed XML: {exc.msg}; fix the XML") from None
-    if root.getroottree().docinfo.doctype:
-        raise GlossaryError(f"{name}: refused: the TBX has a DOCTYPE; remove it")
-    if root.tag != _q("tbx"):
-        raise GlossaryError(
-            f"{name}:{root.sourceline}: root is <{etree.QName(root).localname}> in namespace {etree.QName(root).namespace!r}; expected <tbx xmlns=\"{TBX_NS}\"> (TBX v3; convert TBX v2 'martif' files first)"
-        )
-
-    def at(el) -> str:
-        return f"{name}:{el.sourceline}"
-
+    root = _parse_root(_strip_v2_doctype(data), name)
     title = root.find(f"{_q('tbxHeader')}/{_q('fileDesc')}/{_q('titleStmt')}")
     gname = "glossary"
     description = None
@@ -200,45 +264,9 @@ def tbx_bytes_to_glossary(data: bytes, name: str = "<tbx>") -> Glossary:
         words = _text(p).split()
         if words and words[0] == _TARGETS_PREFIX:
             targets = words[1:]
-    entries: list[ConceptEntry] = []
     body = root.find(f"{_q('text')}/{_q('body')}")
-    for n, ce in enumerate(body.iterfind(_q("conceptEntry")) if body is not None else []):
-        eid = ce.get("id") or f"entry-{n + 1}"
-        etype = EntryType.OTHER
-        note = source = None
-        related: list[CrossReference] = []
-        terms: dict[str, list[Term]] = {}
-        for child in ce:
-            tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
-            if tag == "descrip" and child.get("type") == "subjectField":
-                try:
-                    etype = EntryType(_text(child))
-                except ValueError:
-                    etype = EntryType.OTHER
-            elif tag == "admin" and child.get("type") == "source":
-                source = child.text or ""
-            elif tag == "note":
-                note = child.text or ""
-            elif tag == "ref" and child.get("type") == "crossReference" and child.get("target"):
-                try:
-                    rtype = RelationType(_text(child))
-                except ValueError:
-                    rtype = RelationType.SEE_ALSO
-                related.append(CrossReference(type=rtype, target=child.get("target")))
-            elif tag == "langSec":
-                lang = child.get(XML_LANG)
-                if not lang:
-                    raise GlossaryError(
-                        f"{at(child)}: <langSec> without xml:lang in conceptEntry {eid!r}; add xml:lang"
-                    )
-                terms.setdefault(lang, []).extend(_read_lang_sec(child, at, eid))
-        try:
-            entries.append(ConceptEntry(id=eid, type=etype, note=note, source=source, related=related, terms=terms))
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            raise GlossaryError(
-                f"{at(ce)}: conceptEntry {eid!r}: {'.'.join(map(str, err['loc']))}: {err['msg']}"
-            ) from None
+    concepts = body.iterfind(_q("conceptEntry")) if body is not None else iter([])
+    entries = [_read_entry(ce, n, name) for n, ce in enumerate(concepts)]
     try:
         return Glossary(
             name=gname,
@@ -250,6 +278,79 @@ def tbx_bytes_to_glossary(data: bytes, name: str = "<tbx>") -> Glossary:
     except ValidationError as exc:
         err = exc.errors()[0]
         raise GlossaryError(f"{name}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+
+
+def _parse_root(data: bytes, name: str):
+    """The TBX root element, as a v3 tree (a v2 ``martif`` tree is renamed); see the caller's Raises."""
+    from lxml import etree
+
+    _refuse_unsafe(data, name)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        line = exc.position[0] if exc.position else exc.lineno
+        what = " ".join(str(exc.msg).split())  # libxml2 messages can hold a line break
+        raise GlossaryError(f"{name}:{line}: not well-formed XML: {what}; fix the XML") from None
+    if root.getroottree().docinfo.doctype:
+        raise GlossaryError(f"{name}: refused: the TBX has a DOCTYPE; remove it")
+    if root.tag == "martif":
+        root = _from_v2(root)
+    if root.tag != _q("tbx"):
+        raise GlossaryError(
+            f'{name}:{root.sourceline}: root is <{etree.QName(root).localname}> in namespace {etree.QName(root).namespace!r}; expected TBX v3 <tbx xmlns="{TBX_NS}"> or TBX v2 <martif>'
+        )
+    return root
+
+
+def _read_entry(ce, n: int, name: str) -> ConceptEntry:
+    """One ``conceptEntry`` (the ``n``-th, 0-based) as a :class:`ConceptEntry`."""
+    from lxml import etree
+    from pydantic import ValidationError
+
+    def at(el) -> str:
+        return f"{name}:{el.sourceline}"
+
+    eid = ce.get("id") or f"entry-{n + 1}"
+    etype = EntryType.OTHER
+    note = source = None
+    related: list[CrossReference] = []
+    terms: dict[str, list[Term]] = {}
+    for child in ce:
+        tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
+        if tag == "descrip" and child.get("type") == "subjectField":
+            try:
+                etype = EntryType(_text(child))
+            except ValueError:
+                etype = EntryType.OTHER
+        elif tag == "admin" and child.get("type") == "source":
+            source = child.text or ""
+        elif tag == "note":
+            note = child.text or ""
+        elif tag == "ref" and child.get("type") == "crossReference" and child.get("target"):
+            try:
+                rtype = RelationType(_text(child))
+            except ValueError:
+                rtype = RelationType.SEE_ALSO
+            related.append(CrossReference(type=rtype, target=child.get("target")))
+        elif tag == "langSec":
+            lang = child.get(XML_LANG)
+            if not lang:
+                raise GlossaryError(f"{at(child)}: <langSec> without xml:lang in conceptEntry {eid!r}; add xml:lang")
+            terms.setdefault(lang, []).extend(_read_lang_sec(child, at, eid))
+    try:
+        return ConceptEntry(id=eid, type=etype, note=note, source=source, related=related, terms=terms)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise GlossaryError(f"{at(ce)}: conceptEntry {eid!r}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
 
 
 def _read_lang_sec(ls, at, eid: str) -> list[Term]:
@@ -305,7 +406,17 @@ def _read_lang_sec(ls, at, eid: str) -> list[Term]:
         last_full = term
         if ts.get("id"):
             by_id[ts.get("id")] = term
-    return out
+    return _with_preferred(out)
+
+
+def _with_preferred(terms: list[Term]) -> list[Term]:
+    """``terms`` with the first admitted one made preferred when none is (module docstring)."""
+    if any(t.status == TermStatus.PREFERRED for t in terms):
+        return terms
+    for n, t in enumerate(terms):
+        if t.status == TermStatus.ADMITTED:
+            return [*terms[:n], t.model_copy(update={"status": TermStatus.PREFERRED}), *terms[n + 1 :]]
+    return terms
 
 
 def read_tbx(path: str | os.PathLike[str]) -> Glossary:

@@ -28,6 +28,7 @@ from xling.mt.ct2 import (
     SentencePieceTokenizer,
     Tokenizer,
     load_translator,
+    model_max_positions,
 )
 from xling.mt.engine import Engine, ProgressCallback
 from xling.mt.packages import InstalledPackage, find_package, install_hint
@@ -107,6 +108,7 @@ class ArgosEngine(CT2Engine):
         self.target_prefix = [package.target_prefix] if package.target_prefix else []
         try:
             self.translator = load_translator(package.path / "model", self.settings, threads=threads)
+            self.max_positions = model_max_positions(package.path / "model")
             if package.tokenizer == "sentencepiece":
                 self.tokenizer: Tokenizer = SentencePieceTokenizer(package.path / "sentencepiece.model")
             else:
@@ -136,6 +138,7 @@ class ArgosNativeEngine:
         from argostranslate import translate as argos_translate
 
         self.from_code = from_code
+        self.default_beam_size = argos_defaults()["beam_size"]  # argostranslate's own setting
         self.to_code = to_code
         self._packages = packages
         self.translation = argos_translate.get_translation_from_codes(from_code, to_code)

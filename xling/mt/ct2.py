@@ -22,7 +22,10 @@ Reference: CTranslate2 ``Translator.translate_batch`` (``max_batch_size``, ``bat
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import re
+import struct
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -33,6 +36,70 @@ from xling.mt.engine import ProgressCallback
 #: Default sub-batch size of one ``translate_batch`` call, in source tokens. At beam 4 a
 #: transformer-base model needs a few hundred MB for it; raise it for throughput, lower it for memory.
 DEFAULT_MAX_BATCH_TOKENS = 2048
+
+
+#: Seconds between two looks at a running sub-batch (the progress callback then gets 0, and may
+#: raise to stop the engine: ``xling translate`` stops this way on Ctrl-C).
+POLL_SECONDS = 0.02
+
+_POSITIONS_ERROR = re.compile(r"No position encodings are defined for positions >= (\d+)")
+_CLAUSE_BREAKS = (r"(?<=[.!?؟…])\s+", r"(?<=[,،;؛:])\s+", r"\s+")
+
+
+def model_max_positions(model_dir: str | os.PathLike[str]) -> int | None:
+    """Rows of the position tables of a CTranslate2 ``model.bin`` (the longest input or output,
+    in tokens, including ``</s>``), or None when the model has no such table or cannot be read.
+
+    Reads only the variable headers of the file (CTranslate2's binary model format, version 3-6,
+    as ``src/models/model.cc`` loads it: version, spec name, revision, then per variable its
+    name, rank, shape, type and byte count), seeking past the weights.
+    """
+    try:
+        with open(Path(model_dir) / "model.bin", "rb") as fh:
+
+            def num(fmt: str) -> int:
+                return struct.unpack("<" + fmt, fh.read(struct.calcsize(fmt)))[0]
+
+            def string() -> str:
+                return fh.read(num("H")).rstrip(b"\0").decode("utf-8")
+
+            if not 3 <= num("I") <= 6:
+                return None
+            string()
+            num("I")
+            rows: list[int] = []
+            for _ in range(num("I")):
+                name = string()
+                shape = [num("I") for _ in range(num("B"))]
+                num("B")
+                size = num("I")
+                if name.endswith("position_encodings/encodings") and shape:
+                    rows.append(shape[0])  # an equal encoder table may be stored as an alias
+                fh.seek(size, os.SEEK_CUR)
+    except (OSError, struct.error, UnicodeDecodeError):
+        return None
+    return min(rows) if rows else None
+
+
+def split_to_fit(text: str, count: Callable[[str], int], limit: int) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` tokens (``count(text)``), at sentence ends
+    first, then clause punctuation, then spaces; the pieces joined by a space give the text back
+    (a run of spaces at a cut becomes one). A piece that no cut makes short enough stays whole
+    (the engine then cuts its tokens into windows)."""
+    if count(text) <= limit:
+        return [text]
+    for pattern in _CLAUSE_BREAKS:
+        parts = [p for p in re.split(pattern, text) if p]
+        if len(parts) < 2:
+            continue
+        pieces: list[str] = []
+        for part in parts:
+            if pieces and count(pieces[-1] + " " + part) <= limit:
+                pieces[-1] += " " + part
+            else:
+                pieces.append(part)
+        return [q for piece in pieces for q in split_to_fit(piece, count, limit)]
+    return [text]
 
 
 class Tokenizer(Protocol):
@@ -100,6 +167,9 @@ def load_translator(model_dir: Path, settings: DecodeSettings, *, threads: int |
         compute_type=settings.compute_type,
         inter_threads=1,
         intra_threads=threads or os.cpu_count() or 1,
+        # an asynchronous translate_batch queues every sub-batch at once, so the caller can poll
+        # (and stop on Ctrl-C) instead of blocking in the call while the queue drains
+        max_queued_batches=-1,
     )
 
 
@@ -140,6 +210,31 @@ class CT2Engine:
         """The models this engine runs (see :meth:`xling.mt.engine.Engine.models`)."""
         raise NotImplementedError
 
+    #: Rows of the model's position tables (:func:`model_max_positions`); None = unknown, then
+    #: learned from the model's error on a segment that is too long.
+    max_positions: int | None = None
+
+    @property
+    def max_input_tokens(self) -> int | None:
+        """The longest segment, in source tokens, sent to the model whole: half its position
+        table (the other half leaves the decoder room for a longer output); None = no limit known."""
+        return None if self.max_positions is None else max(1, self.max_positions // 2 - 8)
+
+    def _pieces(self, text: str) -> list[list[str]]:
+        """``text`` as token lists of at most :attr:`max_input_tokens` tokens: one list when it
+        fits, else cut at clause boundaries (:func:`split_to_fit`), else into token windows."""
+        tokens = self.source_tokens(text)
+        limit = self.max_input_tokens
+        if limit is None or len(tokens) <= limit:
+            return [tokens]
+        prefix = list(self.source_prefix)
+        width = max(1, limit - len(prefix))  # every window starts with the language token(s)
+        out: list[list[str]] = []
+        for piece in split_to_fit(text, lambda t: len(self.source_tokens(t)), limit):
+            toks = self.tokenizer.encode(piece)
+            out.extend([*prefix, *toks[k : k + width]] for k in range(0, len(toks), width))
+        return out
+
     def translate_batch(
         self,
         texts: list[str],
@@ -150,29 +245,53 @@ class CT2Engine:
         """Translate all ``texts`` in one CTranslate2 ``translate_batch`` call (see :class:`~xling.mt.engine.Engine`).
 
         Sub-batches hold at most ``max_batch_tokens`` source tokens; blank texts are not sent
-        and give ``""``.
+        and give ``""``. A segment longer than :attr:`max_input_tokens` is cut at clause
+        boundaries (or into token windows), its pieces translated in the same call and joined
+        by a space; :attr:`split_counts` then maps its index to the number of pieces.
+        ``on_progress`` gets 0 every :data:`POLL_SECONDS` while a sub-batch runs, and may raise
+        to stop the engine there.
 
         Raises:
             ModelError: CTranslate2 failed on the model (the message names the model folder).
         """
         outputs = [""] * len(texts)
+        self.split_counts: dict[int, int] = {}
         todo = [i for i, t in enumerate(texts) if t.strip()]
         if on_progress and len(todo) < len(texts):
             on_progress(len(texts) - len(todo))
         if not todo:
             return outputs
-        tokens = [self.source_tokens(texts[i]) for i in todo]
-        try:
-            for i, hyp in zip(todo, self._decode(tokens, beam_size or self.settings.beam_size)):
-                text = self.target_tokenizer.decode(hyp)
-                outputs[i] = text[1:] if text.startswith(" ") else text
-                if on_progress:
-                    on_progress(1)
-        except RuntimeError as exc:
-            raise ModelError(f"{self.where}: the {self.pair} model failed ({exc})") from None
+        while True:
+            pieces = {i: self._pieces(texts[i]) for i in todo}
+            try:
+                done = self._collect(pieces, beam_size or self.settings.beam_size, on_progress)
+                break
+            except RuntimeError as exc:
+                learned = _POSITIONS_ERROR.search(str(exc))
+                if learned is None or (self.max_positions is not None and int(learned.group(1)) >= self.max_positions):
+                    raise ModelError(f"{self.where}: the {self.pair} model failed ({exc})") from None
+                self.max_positions = int(learned.group(1))  # learned from the model: cut and run again
+        for i in todo:
+            outputs[i] = " ".join(p for p in done[i] if p)
+            if len(pieces[i]) > 1:
+                self.split_counts[i] = len(pieces[i])
         return outputs
 
-    def _decode(self, tokens: list[list[str]], beam_size: int):
+    def _collect(
+        self, pieces: dict[int, list[list[str]]], beam_size: int, on_progress: ProgressCallback | None
+    ) -> dict[int, list[str]]:
+        """Translate every piece in one call; segment index → the texts of its pieces, in order."""
+        hyps = self._decode([tok for toks in pieces.values() for tok in toks], beam_size, on_progress)
+        done: dict[int, list[str]] = {}
+        for i, toks in pieces.items():
+            for _ in toks:
+                text = self.target_tokenizer.decode(next(hyps))
+                done.setdefault(i, []).append(text[1:] if text.startswith(" ") else text)
+            if on_progress:
+                on_progress(1)
+        return done
+
+    def _decode(self, tokens: list[list[str]], beam_size: int, on_progress: ProgressCallback | None = None):
         """Yield the best hypothesis of each token list, in order, without the target prefix."""
         prefix = list(self.target_prefix)
         longest = max(len(t) for t in tokens)
@@ -186,12 +305,15 @@ class CT2Engine:
             num_hypotheses=1,
             length_penalty=self.settings.length_penalty,
             replace_unknowns=True,
-            # CTranslate2's default of 256 would cut long segments short.
-            max_decoding_length=max(256, 2 * longest + 10),
+            # CTranslate2's default of 256 would cut long segments short; never past the positions.
+            max_decoding_length=min(max(256, 2 * longest + 10), self.max_positions or 1 << 30),
             # CTranslate2 silently truncates sources to 1024 tokens by default; 0 = never.
             max_input_length=0,
         )
         for result in results:
+            while on_progress and not result.done():
+                on_progress(0)
+                time.sleep(POLL_SECONDS)
             hyp = result.result().hypotheses[0]
             if prefix and hyp[: len(prefix)] == prefix:
                 hyp = hyp[len(prefix) :]

@@ -16,7 +16,14 @@ from __future__ import annotations
 from typing import Any
 
 from xling.errors import ModelError
-from xling.mt.ct2 import DEFAULT_MAX_BATCH_TOKENS, CT2Engine, DecodeSettings, SentencePieceTokenizer, load_translator
+from xling.mt.ct2 import (
+    DEFAULT_MAX_BATCH_TOKENS,
+    CT2Engine,
+    DecodeSettings,
+    SentencePieceTokenizer,
+    load_translator,
+    model_max_positions,
+)
 from xling.mt.engine import Engine
 from xling.mt.folder import FolderModel
 
@@ -65,6 +72,7 @@ class FolderEngine(CT2Engine):
         )
         try:
             self.translator = load_translator(model.path, self.settings, threads=threads)
+            self.max_positions = model_max_positions(model.path)
             self.tokenizer = SentencePieceTokenizer(model.source_spm)
             self.target_tokenizer = (
                 self.tokenizer if model.target_spm == model.source_spm else SentencePieceTokenizer(model.target_spm)
