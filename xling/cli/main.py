@@ -8,6 +8,8 @@ standard error and the error's exit status.
 
 from __future__ import annotations
 
+import inspect
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -19,10 +21,12 @@ from xling.cli.options import HIDDEN_ALIASES
 from xling.errors import EXIT_INTERRUPTED, EXIT_OK, XlingError
 
 
-class _AliasedOption(TyperOption):
-    """An option whose old names (:data:`~xling.cli.options.HIDDEN_ALIASES`) parse but are not shown."""
+class _PolishedOption(TyperOption):
+    """An option whose old names (:data:`~xling.cli.options.HIDDEN_ALIASES`) parse but are not
+    shown, and whose value is labelled ``TEXT``/``INTEGER``/``NUMBER``/``PATH``/``a|b|c`` (click's
+    names) where no metavar is given, instead of Typer 0.29's ``<str>``, ``<int range>``, ``<list[str]>``."""
 
-    hidden_opts: list[str]
+    hidden_opts: tuple[str, ...] = ()
 
     def add_to_parser(self, parser: Any, ctx: Any) -> None:
         shown = self.opts
@@ -31,6 +35,20 @@ class _AliasedOption(TyperOption):
             super().add_to_parser(parser, ctx)
         finally:
             self.opts = shown
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        if self.metavar is not None:
+            return self.metavar
+        inner = self.display_type(ctx).strip("<>")
+        if inner.startswith("list[") and inner.endswith("]"):
+            inner = inner[5:-1]
+        if "|" in inner:
+            return inner
+        kind = inner.split()[0] if inner else "str"
+        return _TYPE_LABELS.get(kind, kind.upper())
+
+
+_TYPE_LABELS = {"str": "TEXT", "int": "INTEGER", "float": "NUMBER", "path": "PATH", "file": "PATH", "directory": "PATH"}
 
 
 class _PlainArgument(TyperArgument):
@@ -52,6 +70,7 @@ def polish_help(command: Any) -> None:
     and optional ones in single brackets; the old option names of
     :data:`~xling.cli.options.HIDDEN_ALIASES` are left out of the help but still parse.
     """
+    command.help = unwrap_help(command.help)
     for param in command.params:
         if isinstance(param, TyperOption):
             _polish_option(param)
@@ -74,13 +93,40 @@ def _help_flag(option: Any) -> Any:
 
 
 def _polish_option(param: TyperOption) -> None:
+    if isinstance(param, _PolishedOption):
+        return
     if param.is_flag and not param.count and param.metavar is None:
         param.metavar = ""  # Typer 0.29 shows every flag as <bool>
+    param.help = unwrap_help(param.help)
     hidden = [o for o in param.opts if any(o in HIDDEN_ALIASES.get(p, ()) for p in param.opts)]
-    if hidden and not isinstance(param, _AliasedOption):
-        param.opts = [o for o in param.opts if o not in hidden]
-        param.__class__ = _AliasedOption
-        param.hidden_opts = hidden  # type: ignore[attr-defined]
+    param.opts = [o for o in param.opts if o not in hidden]
+    param.__class__ = _PolishedOption
+    param.hidden_opts = tuple(hidden)  # type: ignore[attr-defined]
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d+[.)])\s")
+
+
+def unwrap_help(text: str | None) -> str | None:
+    """``text`` with the line breaks inside each paragraph made spaces, so that the help is wrapped
+    to the terminal instead of keeping the source's breaks (ragged at 80 columns: defect 24).
+
+    Paragraphs are separated by a blank line; a line that starts a list item (``-``, ``*``, ``1.``)
+    keeps its break, and a paragraph starting with click's ``\\b`` marker is left as written.
+    """
+    if not text:
+        return text
+    paragraphs = []
+    for para in inspect.cleandoc(text).split("\n\n"):
+        if para.startswith("\b"):
+            paragraphs.append(para)
+            continue
+        lines = para.split("\n")
+        out = lines[0]
+        for line in lines[1:]:
+            out += ("\n" + line) if _LIST_ITEM.match(line) else (" " + line.strip())
+        paragraphs.append(out)
+    return "\n\n".join(paragraphs)
 
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -332,7 +332,7 @@ def _read_hypothesis(path: str, *, lang: str, src: str | None, src_lang: str, en
     missing = [n for n, rec in enumerate(records, 1) if lang not in rec["targets"]]
     if missing:
         have = ", ".join(records[missing[0] - 1]["targets"]) or "none"
-        raise InputError(f"{name}:{missing[0]}: no {lang} target (this record has: {have}); give --lang one of those")
+        raise InputError(f"{name}:{missing[0]}: no {lang} target (this record has: {have}); give --to one of those")
     return _Hypothesis(
         name,
         [rec["targets"][lang] for rec in records],
