@@ -51,9 +51,7 @@ def _langs(src: Path, targets: list[Path], src_lang: str | None, tgt_lang: str |
 
     s = src_lang or lang_from_name(src)
     if not s:
-        raise InputError(
-            f"{src}: cannot tell the source language from the file name; give --from (e.g. --from fa)"
-        )
+        raise InputError(f"{src}: cannot tell the source language from the file name; give --from (e.g. --from fa)")
     _known_language(s, f"--from {s!r}" if src_lang else f"{src}: language {s!r} from the file name", "--from", src_lang)
     if tgt_lang:
         t = [x.strip() for x in tgt_lang.split(",") if x.strip()]
@@ -68,9 +66,7 @@ def _langs(src: Path, targets: list[Path], src_lang: str | None, tgt_lang: str |
     for p in targets:
         code = lang_from_name(p)
         if not code:
-            raise InputError(
-                f"{p}: cannot tell the target language from the file name; give --to (e.g. --to en,ru,ar)"
-            )
+            raise InputError(f"{p}: cannot tell the target language from the file name; give --to (e.g. --to en,ru,ar)")
         _known_language(code, f"{p}: language {code!r} from the file name", "--to")
         t.append(code)
     return s, t
@@ -195,9 +191,7 @@ def _check_arguments(
         )
     s_lang, t_langs = _langs(source, targets, src_lang, tgt_lang)
     if len(set(t_langs)) != len(t_langs):
-        raise InputError(
-            f"target languages repeat ({','.join(t_langs)}); give each TARGET its own code with --to"
-        )
+        raise InputError(f"target languages repeat ({','.join(t_langs)}); give each TARGET its own code with --to")
     if gold and len(gold) != len(targets):
         raise InputError(
             f"{len(gold)} --gold file(s) for {len(targets)} target(s); give one --gold per TARGET, in order"
