@@ -169,7 +169,7 @@ def translate(
     the file name without .txt and without a final .<from> (putin-sharaa-2025-10-15.fa.txt ->
     putin-sharaa-2025-10-15); stdin -> stdin. Ctrl-C stops at once: nothing is written, exit 130.
     """
-    from xling.errors import UsageError
+    from xling.errors import InputError, UsageError
     from xling.mt.routes import ENGINE_KINDS, find_routes_config
     from xling.pipeline import HOUSE_GLOSSARY, Session, TranslateConfig
 
