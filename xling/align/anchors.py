@@ -18,8 +18,8 @@ any trained lexicon:
   marks and semicolons per sentence.
 
 Words hyphenated across a line break in scanned text (``Erleb- nisse``) are joined first
-(:func:`dehyphenate`). Lines that open with a caption label (``Photo:``, ``Editor's note:``) are
-marked as noise (:func:`noise_lines`).
+(:func:`dehyphenate`). Caption, note and page-header lines, found by a caption label
+(``Photo:``, ``Editor's note:``) or by their shape, are marked as noise (:func:`noise_lines`).
 
 Only keys that occur in *both* documents are kept (a key that cannot match anywhere is no
 evidence), and each key is weighted ``1/sqrt(max(df_src, df_tgt))`` (df = number of sentences it
