@@ -83,7 +83,7 @@ def test_a_translation_in_another_language_than_lang_is_refused(cmd, cli, pair, 
     r = cli(["glossary", cmd, ru, "--source", src, "--lang", "en", "--glossary", gpath])
     assert r.exit_code == 1
     msg = _error(r)
-    assert "\n" not in msg and str(ru) in msg and "Cyrillic" in msg and "--lang en" in msg and "ru" in msg
+    assert "\n" not in msg and str(ru) in msg and "Cyrillic" in msg and "--to en" in msg and "ru" in msg
 
 
 def test_an_untranslated_copy_of_the_source_is_still_checked(cli, pair, gpath):
