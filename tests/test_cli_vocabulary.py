@@ -231,6 +231,8 @@ def test_usage_errors_of_translate_exit_2(in_process, packages, monkeypatch, doc
         ["align", "S", "T", "--from", "fas", "--presegmented"],
         ["score", "H", "--to", "xx"],
         ["batch", "translate", "DIR", "--to", "", "--out-dir", "O"],
+        ["models", "install", "fa"],  # was exit 1, "fa: no such file"
+        ["glossary", "list", "--to", "xx"],  # was an empty table, exit 0
     ],
 )
 def test_bad_option_values_exit_2_in_every_command(in_process, tmp_path, args):

@@ -7,6 +7,8 @@ and ``XLING_MODELS_DIR`` (where model folders are installed).
 
 from __future__ import annotations
 
+import re
+
 import typer
 
 app = typer.Typer(
@@ -101,6 +103,10 @@ def install(
         if to_code is not None:
             raise UsageError(f"give either FROM TO or one FILE.argosmodel, not {source} {to_code}")
         pkg = packages.install_file(source, replace=replace)
+    elif to_code is None and re.fullmatch(r"[a-z]{2,3}", source.strip().lower()):
+        raise UsageError(
+            f"models install {source}: give the target language too, e.g. `xling models install {source} en`"
+        )
     elif to_code is None:
         raise InputError(
             f"{source}: no such file; give FROM TO (e.g. `xling models install fa en`) or a FILE.argosmodel"
