@@ -333,11 +333,11 @@ def _read_hypothesis(path: str, *, lang: str, src: str | None, src_lang: str, en
     if missing:
         have = ", ".join(records[missing[0] - 1]["targets"]) or "none"
         raise InputError(f"{name}:{missing[0]}: no {lang} target (this record has: {have}); give --lang one of those")
+    from xling.formats.roundtrip import checked_sources, own_lines  # segments joined by the TM (issue 13)
+
+    kept = own_lines(records)
     return _Hypothesis(
-        name,
-        [rec["targets"][lang] for rec in records],
-        list(range(1, len(records) + 1)),
-        [r["source"] for r in records],
+        name, [records[n]["targets"][lang] for n in kept], [n + 1 for n in kept], checked_sources(records)
     )
 
 
