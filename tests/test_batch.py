@@ -183,6 +183,25 @@ def test_ray_executor_gives_identical_outputs(batch_run):
     assert strip(tree(work / "ray")) == strip(tree(local))
 
 
+def test_batch_warns_that_a_test_model_is_used(batch_run):
+    """As ``xling translate`` does: a copy test model's output is never a translation."""
+    proc = batch_run[3]
+    assert "xling test model: copy fa→en" in proc.stderr and "not a translation" in proc.stderr
+
+
+def test_encoding_applies_only_to_documents_that_are_not_utf8(tmp_path):
+    """A mixed feed rerun with --encoding cp1256 (as a legacy document's error advises) keeps
+    its UTF-8 documents UTF-8 instead of turning them into mojibake."""
+    from xling.batch.manifest import BatchDocument
+    from xling.batch.run import read_document
+
+    utf8, legacy = tmp_path / "a.txt", tmp_path / "b.txt"
+    utf8.write_text("سلام بر شما\n", encoding="utf-8")
+    legacy.write_bytes("سلام بر شما\n".replace("ی", "ي").encode("cp1256"))
+    assert read_document(BatchDocument("a.txt", utf8), "cp1256")[1] == "سلام بر شما\n"
+    assert read_document(BatchDocument("b.txt", legacy), "cp1256")[1] == "سلام بر شما\n".replace("ی", "ي")
+
+
 def test_manifest_errors_name_file_and_line(tmp_path):
     from xling.batch.manifest import discover
     from xling.errors import InputError

@@ -320,17 +320,23 @@ class Session:
                 engine = load_leg(planned, **options) if planned else load_direct(*leg, engine=kind, **options)
             self.engines[leg] = engine
             for m in engine.models():
-                if m.get("test_model"):
-                    what = (
-                        "output is a copy, not a translation"
-                        if m["test_model"] == "copy"
-                        else "output is not a translation"
-                    )
-                    reporter.warn(f"xling test model: {m['test_model']} {leg[0]}→{leg[1]} — {what}")
+                notice = test_model_notice(m, leg)
+                if notice:
+                    reporter.warn(notice)
 
     def models(self) -> dict[str, list[dict[str, Any]]]:
         """Target → the models along its route (``pair``, ``name``, ``version``, ``test_model``)."""
         return {t: [m for leg in zip(r, r[1:]) for m in self.engines[leg].models()] for t, r in self.routes.items()}
+
+
+def test_model_notice(model: dict[str, Any], leg: tuple[str, str]) -> str | None:
+    """The warning for a leg's model (a ``models`` entry: ``test_model`` …) when it is an xling
+    test model ("xling test model: copy fa→en — output is a copy, not a translation"), else None."""
+    kind = model.get("test_model")
+    if not kind:
+        return None
+    what = "output is a copy, not a translation" if kind == "copy" else "output is not a translation"
+    return f"xling test model: {kind} {leg[0]}→{leg[1]} — {what}"
 
 
 @dataclass

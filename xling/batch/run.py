@@ -104,7 +104,9 @@ def config_key(config: TranslateConfig, settings: BatchSettings) -> str:
 
 
 def read_document(doc: BatchDocument, encoding: str | None) -> tuple[bytes, str]:
-    """Read one input as ``xling translate`` does, plus: an empty document is an error here.
+    """Read one input as ``xling translate`` does, plus: an empty document is an error here, and
+    ``encoding`` applies only to documents that are not valid UTF-8 (a feed mixes both, and one
+    ``--encoding cp1256`` for its legacy files must not turn its UTF-8 ones into mojibake).
 
     Returns:
         (the raw bytes, the decoded text).
@@ -115,7 +117,7 @@ def read_document(doc: BatchDocument, encoding: str | None) -> tuple[bytes, str]
     from xling.io import decode_text, read_bytes
 
     data = read_bytes(doc.path)
-    text = decode_text(data, name=str(doc.path), encoding=encoding)
+    text = decode_text(data, name=str(doc.path), encoding=encoding, utf8_first=True)
     if not text.strip():
         raise InputError(f"{doc.path}: empty document; nothing to translate")
     return data, text

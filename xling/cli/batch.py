@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console
 
     from xling.batch.driver import BatchSummary, Progress
+    from xling.pipeline import Session
 
 app = typer.Typer(
     help="Corpus runs: translate, align or score every document of a folder or manifest.",
@@ -206,6 +207,7 @@ def _run_and_sum_up(docs, config, settings, session, quiet: bool, **options) -> 
     from xling.errors import EXIT_INTERRUPTED, XlingError
 
     console = Console(stderr=True)
+    _warn_test_models(console, session)
     try:
         with _progress(console, quiet) as progress:
             summary = run_batch(docs, config, settings, session=session, progress=progress, **options)
@@ -216,6 +218,17 @@ def _run_and_sum_up(docs, config, settings, session, quiet: bool, **options) -> 
     _summary(console, summary, Path(settings.out_dir))
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _warn_test_models(console: Console, session: Session) -> None:
+    """Warn once per leg about xling test models, as ``xling translate`` does (the workers load
+    the models, quietly)."""
+    from xling.pipeline import test_model_notice
+
+    for leg in session.plan.legs.values() if session.plan else ():
+        notice = test_model_notice(leg.describe(), (leg.from_code, leg.to_code))
+        if notice:
+            console.print(f"[bold yellow]{notice}[/]", highlight=False, soft_wrap=True)
 
 
 def _corpus_docs(source: str, glob: str, from_code: str, exclude: Path | None) -> list:
