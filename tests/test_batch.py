@@ -343,3 +343,20 @@ def test_batch_score_corpus_report(cli, tmp_path):
     assert rows[("2025/putin2.fa.txt", "en")]["counts"]["error"] >= 1  # the number mismatch
     assert rep["terms"]["en"]["success_rate"] == 1.0 and rep["terms"]["en"]["expected"] > 0
     assert rep["qa"]["en"]["error"] >= 1 and rep["qa"]["ru"]["error"] == 0
+
+
+def test_batch_score_text_output_uses_the_one_rate_format_and_plurals(cli, tmp_path, monkeypatch):
+    """Defect 23 (issue 11): ``term success rate en: 1.00 (31/31)`` and ``QA en: 1 errors``;
+    now the one formatter of every command (``1.0000 (31/31)``) and ``1 error``."""
+    import re
+
+    feed = _corpus(tmp_path / "feed")
+    hyp = _corpus(tmp_path / "hyp")
+    en = (hyp / "2025" / "putin2.en.txt").read_text(encoding="utf-8").replace("1944", "1945")
+    (hyp / "2025" / "putin2.en.txt").write_text(en, encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "200")
+    r = cli(["batch", "score", feed, "--to", "en", "--hyp-dir", hyp, "--ref-dir", feed])
+    assert r.exit_code == 0, r.output
+    assert re.search(r"^term success rate en: 1\.0000 \((\d+)/\1\)$", r.stdout, re.M), r.stdout
+    assert re.search(r"│ 1\.0000 \(\d+/\d+\) +│", r.stdout), r.stdout  # the table's terms column
+    assert re.search(r"^QA en: \d+ errors?, \d+ warnings?$", r.stdout, re.M) and " 1 errors" not in r.stdout

@@ -233,7 +233,7 @@ def test_folder_report_index_links_every_document(tmp_path, glossary, cli):
     assert cell["errors"] == "1"  # number-mismatch 80 ≠ 81
     assert cell["bleu"] != "–" and cell["chrf"] != "–"
     cell = {td.get("class").split()[1]: td.text_content() for td in one.xpath("./td[@data-lang='en']")}
-    assert cell["terms"] == "100.0" and cell["bleu"] == "–"
+    assert cell["terms"] == "1.0000 (2/2)" and cell["bleu"] == "–"  # as the CLI prints it (defect 23)
     page = lxml.html.parse(str(out / "a" / "b" / "two.html")).getroot()
     assert page.xpath("//li[@data-check='number-mismatch']")
     assert len(page.xpath("//tbody[contains(@class,'paragraph')]")) == 2
@@ -244,3 +244,18 @@ def test_folder_without_records_is_an_error(tmp_path, cli):
 
     with pytest.raises(InputError, match=r"no \.jsonl record found"):
         report_folder(tmp_path)
+
+
+def test_term_success_rate_is_printed_as_everywhere_else(glossary):
+    """Defect 23 (issue 11): the page showed ``100.0 %`` where the CLI prints ``1.0000 (2/2)``;
+    now one formatter (:func:`xling.glossary.check.format_success_rate`) for both."""
+    from xling.glossary.check import format_success_rate
+
+    doc = _render(
+        [_record(0, SOURCE, {"en": "Andrei Belousov, the Russian defence minister, and Igor Kostyukov said."})],
+        glossary,
+    )
+    [cell] = doc.xpath("//td[contains(@class, 'terms')]")
+    text = cell.text_content().strip()
+    expected = int(text.split("/")[-1].rstrip(")"))
+    assert expected >= 2 and text == format_success_rate("en", expected, expected, expected)

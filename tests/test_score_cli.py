@@ -251,3 +251,19 @@ def test_glossary_and_no_glossary_together_is_an_error(cli, tmp_path):
     g.write_text("source_language: fa\nentries: []\n", encoding="utf-8")
     r = cli(["score", hyp, "--lang", "en", "--src", hyp, "--glossary", g, "--no-glossary"])
     assert r.exit_code == 1 and "not both" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_terms_threshold_prints_the_rate_as_everywhere_else(cli, tmp_path):
+    """Defect 23 (issue 11): ``threshold terms >= 50: 100.00`` beside ``term success rate:
+    1.0000 (9/9)``; now the threshold line shows the same form (its limit in percent)."""
+    import re
+
+    data = Path(__file__).parent / "data" / "align"
+    src, hyp = tmp_path / "s.fa.txt", tmp_path / "h.en.txt"
+    for path, name in ((src, "sentences.fa.txt"), (hyp, "reference.en.txt")):
+        lines = (data / name).read_text(encoding="utf-8").splitlines()[:3]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = cli(["score", hyp, "--src", src, "--lang", "en", "--fail-under", "terms=50"])
+    assert r.exit_code == 0, r.output
+    rate = re.search(r"^term success rate: (1\.0000 \(\d+/\d+\))$", r.stdout, re.M)
+    assert rate and f"threshold terms >= 50 %: {rate.group(1)} ok" in r.stdout

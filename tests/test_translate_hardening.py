@@ -73,6 +73,55 @@ def test_sigint_stops_with_one_line_exit_130_and_nothing_written(packages, tmp_p
     assert not [p for p in tmp_path.rglob("*.tmp")]
 
 
+#: A child xling whose output writing hangs once its first temporary file is open (as a slow disk
+#: or a long model call that never reaches a stop check would): only a second Ctrl-C ends it.
+_HANG_IN_WRITE = """
+import contextlib, sys, time
+import xling.io
+_open = xling.io.AtomicOutputs.open
+@contextlib.contextmanager
+def hanging_open(self, path, **kw):
+    with _open(self, path, **kw) as fh:
+        if not str(path).endswith(".en.txt"):
+            yield fh
+            return
+        sys.stderr.write("writing: " + str(path) + "\\n"); sys.stderr.flush()
+        while True:
+            time.sleep(0.05)
+        yield fh
+xling.io.AtomicOutputs.open = hanging_open
+sys.argv = ["xling", *sys.argv[1:]]
+from xling.cli.main import main
+main()
+"""
+
+
+def test_second_sigint_exits_at_once_and_leaves_no_temporary_file(packages, tmp_path):
+    """The first Ctrl-C only sets the stop flag; when the run does not reach a stop check (here:
+    writing hangs with a temporary file open), a second Ctrl-C exits at once, 130, with the
+    one-line message, removing the temporary files (before: none was removed, or it hung)."""
+    src = tmp_path / "doc.fa.txt"
+    src.write_text("سلام دنیا. کتاب خانه.\n", encoding="utf-8")
+    out, err = tmp_path / "out", tmp_path / "err.txt"
+    args = ["translate", src, "--to", "en", "--no-glossary", "--out-dir", out]
+    with open(err, "wb") as fh:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _HANG_IN_WRITE, *map(str, args)], stderr=fh, env=xling_env(tmp_path / "h", packages)
+        )
+        deadline = time.monotonic() + 120
+        while b"writing:" not in err.read_bytes() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert proc.poll() is None and list(out.glob(".*.tmp")), err.read_text()
+        proc.send_signal(signal.SIGINT)
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=1)  # the first Ctrl-C waits for a stop check that never comes
+        proc.send_signal(signal.SIGINT)
+        rc = proc.wait(timeout=10)
+    assert rc == 130
+    assert err.read_text(encoding="utf-8").splitlines()[-1] == "xling: interrupted; nothing written"
+    assert not list(out.glob(".*.tmp")) and not list(out.glob("*.txt"))
+
+
 def test_stop_flag_is_checked_between_sub_batches(packages, monkeypatch, tmp_path):
     """The library side: a set stop event raises Interrupted (exit status 130) and writes nothing."""
     import threading

@@ -247,16 +247,22 @@ def build_features(
 
 
 def noise_lines(sentences: list[str], lang: str) -> np.ndarray:
-    """1.0 for each line that opens with a caption label of ``lang``, else 0.0 (float64 ``(n,)``).
+    """1.0 for each caption, note or page-header line, else 0.0 (float64 ``(n,)``).
 
-    A label (:attr:`xling.lang.base.LanguageData.caption_labels`: ``Photo``, ``Editor's note``,
-    ``Foto``, ``عکس`` ...) followed by a colon and text marks a picture caption, an editor's note
-    or a credit interleaved with the running text: it usually has no counterpart in the other
-    document, so the aligner makes a 0-1/1-0 bead of it cheaper
-    (:attr:`~xling.align.params.AlignParams.noise_skip_discount`). A bare ``Photo :`` with
-    nothing after it is not marked (in tables of contents it heads a list).
+    Such lines are interleaved with the running text of scanned books and news pages and usually
+    have no counterpart in the other document, so the aligner makes a 0-1/1-0 bead of them
+    cheaper (:attr:`~xling.align.params.AlignParams.noise_skip_discount`) and keeps them out of
+    merged beads (:attr:`~xling.align.params.AlignParams.noise_merge_penalty`). A line is noise
+    when it is
+
+    - a caption or note: it opens with a caption label of ``lang`` followed by a colon and text
+      (:attr:`xling.lang.base.LanguageData.caption_labels`: ``Photo``, ``Editor's note``,
+      ``Foto``, ``عکس`` ...; a bare ``Photo :`` heads a list in tables of contents and is not
+      marked);
+    - a page header or a numbered figure caption, by its shape (:func:`page_header_lines`,
+      :func:`figure_caption_lines`).
     """
-    out = np.zeros(len(sentences), dtype=np.float64)
+    out = np.maximum(page_header_lines(sentences), figure_caption_lines(sentences))
     data = find_language(lang)
     if data is None or not data.caption_labels:
         return out
@@ -266,9 +272,88 @@ def noise_lines(sentences: list[str], lang: str) -> np.ndarray:
         if label.match(s):
             out[i] = 1.0
     return out
-    rx = re.compile(r"^\W*(?:" + "|".join(re.escape(x) for x in labels) + r")\s*[:：]\s*\w", re.IGNORECASE)
+
+
+#: A page number at the start or the end of a line (1-4 digits, standing alone).
+_PAGE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(.*?)\s*$|^\s*(.*?)\s+(\d{1,4})\s*$|^\s*(\d{1,4})\s*$")
+#: Most words a running header has (title and page number).
+HEADER_MAX_WORDS = 8
+
+
+def _header_title(line: str) -> str | None:
+    """The running title of a page-header-shaped line (``""`` for a bare page number), or None.
+
+    Shape: at most :data:`HEADER_MAX_WORDS` words, a page number at its start or end, and no
+    sentence-final punctuation (a header is not a sentence). The title is folded to lower case
+    and stripped of digits, so that ``132 LES ALPES`` and ``Les Alpes 133`` give one title.
+    """
+    t = to_ascii_digits(line).strip()
+    if not t or len(t.split()) > HEADER_MAX_WORDS or t[-1] in ".!?;:,؟؛…" or t.endswith(("-", "—")):
+        return None
+    m = _PAGE_NUMBER.match(t)
+    if m is None:
+        return None
+    title = m.group(2) if m.group(1) else m.group(3) if m.group(4) else ""
+    title = re.sub(r"[\d\W_]+", " ", title or "").strip().lower()
+    return title
+
+
+def _page_number(line: str) -> int | None:
+    """The page number of a header-shaped line (:func:`_header_title`)."""
+    m = _PAGE_NUMBER.match(to_ascii_digits(line).strip())
+    return int(next(g for g in (m.group(1), m.group(4), m.group(5)) if g)) if m else None
+
+
+def page_header_lines(sentences: list[str]) -> np.ndarray:
+    """1.0 for each line shaped as a running page header, else 0.0 (float64 ``(n,)``).
+
+    A scanned book repeats its running title with the page number on every page (``270 DIE
+    ALPEN``, ``Les Alpes 103``, a bare ``231``); OCR keeps these lines in the text. A line is a
+    page header when it has a header's shape (:func:`_header_title`) and one of: it is a bare
+    page number; its title recurs on another header-shaped line of the same document; another
+    header-shaped line continues its page numbering (a number 1 to :data:`PAGE_STEP` higher
+    further on, or lower before it; left and right pages often carry different titles). That
+    evidence is what tells a header from a short line that merely holds a number (``Es ist 11
+    Uhr .`` ends in a full stop; a date such as ``9. September 1988`` occurs once).
+    """
+    titles = [_header_title(s) for s in sentences]
+    count: dict[str, int] = {}
+    for t in titles:
+        if t:
+            count[t] = count.get(t, 0) + 1
+    shaped = [(i, _page_number(sentences[i])) for i, t in enumerate(titles) if t is not None]
+    out = np.zeros(len(sentences), dtype=np.float64)
+    for i, num in shaped:
+        t = titles[i]
+        paged = any(0 < (n2 - num) * (1 if j > i else -1) <= PAGE_STEP for j, n2 in shaped if j != i and n2 and num)
+        if t == "" or count.get(t or "", 0) >= 2 or paged:
+            out[i] = 1.0
+    return out
+
+
+#: Largest step between the page numbers of two page headers (pages without a header between).
+PAGE_STEP = 3
+
+#: A figure caption: a figure number (after an optional abbreviation such as ``Abb.``/``Fig.``),
+#: then a capitalised word.
+_FIGURE = re.compile(r"^\s*(?:[^\W\d_]{2,5}\.\s*)?\d{1,2}\s+[^\W\d_]")
+#: Most words a figure caption has.
+CAPTION_MAX_WORDS = 15
+
+
+def figure_caption_lines(sentences: list[str]) -> np.ndarray:
+    """1.0 for each line shaped as a numbered figure caption, else 0.0 (float64 ``(n,)``).
+
+    Shape: a figure number (``3``, ``Abb. 3``, ``Fig. 3``) then a capitalised word, at most
+    :data:`CAPTION_MAX_WORDS` words, and no sentence-final punctuation (``1 Die Route im oberen
+    Teil der Wand``). A numbered footnote (``1 Petit club montagnard genevois .``) ends in a full
+    stop and is left alone.
+    """
+    out = np.zeros(len(sentences), dtype=np.float64)
     for i, s in enumerate(sentences):
-        if rx.match(s):
+        t = to_ascii_digits(s).strip()
+        m = _FIGURE.match(t)
+        if m and t[m.end() - 1].isupper() and len(t.split()) <= CAPTION_MAX_WORDS and t[-1] not in ".!?;:,؟؛…-":
             out[i] = 1.0
     return out
 

@@ -3,7 +3,7 @@
 A bead's cost (nats, lower is better) is
 
     prior(type) + length (or deletion) cost
-    - weak-boundary bonus + punctuation penalty - anchor reward - MT reward
+    - weak-boundary bonus + punctuation penalty + noise-line penalty - anchor reward - MT reward
 
 computed for many beads at once: every term takes :class:`Spans`, the source span
 ``[src_start, src_end)`` and target span ``[tgt_start, tgt_end)`` of one bead type ending in each
@@ -107,12 +107,15 @@ class SidePrefix:
         punct: punctuation class counts (float64 ``(classes, n+1)``).
         key_weight: total anchor key weight (float64 ``(n+1,)``).
         weak: boundary weakness (float64 ``(n+1,)``).
+        noise: caption, note and page-header lines (float64 ``(n+1,)``, see
+            :func:`xling.align.anchors.noise_lines`).
     """
 
     lengths: np.ndarray
     punct: np.ndarray
     key_weight: np.ndarray
     weak: np.ndarray
+    noise: np.ndarray
 
     @classmethod
     def of(cls, side: SideFeatures, weights: np.ndarray) -> SidePrefix:
@@ -125,6 +128,7 @@ class SidePrefix:
             punct=punct,
             key_weight=np.concatenate([zero, np.cumsum(kw)]),
             weak=np.concatenate([zero, np.cumsum(side.weak_or_zeros())]),
+            noise=np.concatenate([zero, np.cumsum(side.noise if side.noise is not None else np.zeros(len(side)))]),
         )
 
 
@@ -203,6 +207,21 @@ def weak_boundaries(src: SidePrefix, tgt: SidePrefix, spans: Spans) -> np.ndarra
     return weak
 
 
+def noise_inside(src: SidePrefix, tgt: SidePrefix, spans: Spans) -> np.ndarray:
+    """Noise lines (captions, notes, page headers) inside each bead with both sides.
+
+    In a 1-1 bead only a noise line facing a sentence counts (a caption facing its translated
+    caption is a real bead); in every larger bead each noise line counts. Scanned-book noise is
+    interleaved between sentences and has no share in their translation: the Text+Berg gold
+    writes it as 0-1/1-0 beads beside the 2-1/1-2 beads around it.
+    """
+    ns = src.noise[spans.src_end] - src.noise[spans.src_start]
+    nt = tgt.noise[spans.tgt_end] - tgt.noise[spans.tgt_start]
+    if spans.n_src == 1 and spans.n_tgt == 1:
+        return np.abs(ns - nt)
+    return ns + nt
+
+
 def punctuation_mismatch(src: SidePrefix, tgt: SidePrefix, spans: Spans) -> np.ndarray:
     """Marks of each punctuation class present on one side of the bead only (L1 distance of counts).
 
@@ -275,6 +294,8 @@ class BeadScorer:
             cost -= p.weak_boundary_bonus * weak_boundaries(self.src_prefix, self.tgt_prefix, spans)
         if p.punct_weight:
             cost += p.punct_weight * punctuation_mismatch(self.src_prefix, self.tgt_prefix, spans)
+        if p.noise_merge_penalty:
+            cost += p.noise_merge_penalty * noise_inside(self.src_prefix, self.tgt_prefix, spans)
 
         if self.anchors is not None:
             dice = anchor_dice(self.anchors, self.src_prefix, self.tgt_prefix, spans, n, p.anchor_smoothing)

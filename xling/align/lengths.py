@@ -79,6 +79,16 @@ def estimate_ratio(src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> float:
     return t / s
 
 
+def median_ratio(src_lengths: np.ndarray, tgt_lengths: np.ndarray) -> float:
+    """Target/source ratio of the median sentence lengths (characters; 1.0 when a side is empty
+    or its median is 0): robust to a few sentences without a counterpart on the other side."""
+    if not len(src_lengths) or not len(tgt_lengths):
+        return 1.0
+    s = float(np.median(src_lengths))
+    t = float(np.median(tgt_lengths))
+    return t / s if s > 0 and t > 0 else 1.0
+
+
 def estimate_variance(
     l1: np.ndarray, l2: np.ndarray, ratio: float, *, floor: float = 1.0, ceiling: float = 60.0
 ) -> float:

@@ -53,6 +53,10 @@ class AlignParams:
             stands alone unless real evidence ties it to a sentence of the other side. Text+Berg's
             development documents have no labelled lines; it is checked on the fa-en
             robustness set (``tests/data/align/robust``), not tuned on Text+Berg.
+        noise_merge_penalty: nats added per noise line (caption, note, page header) inside a
+            bead with both sides, except a noise line facing another in a 1-1 bead
+            (:func:`xling.align.costs.noise_inside`): a short header costs little length, so
+            without it the DP swallows headers into 2-1 beads.
 
     Length model (Gale & Church 1993, :mod:`xling.align.lengths`):
         first_pass_variance: variance per target character of the first pass, times the ratio
@@ -62,6 +66,12 @@ class AlignParams:
             deletions; the ratio of mean sentence lengths is used instead.
         ratio_range: plausible target/source characters per character for any language pair;
             estimates are clipped into it.
+        median_ratio_below: a document pair whose sentence counts differ and whose shorter
+            side has fewer sentences than this takes the ratio of median sentence lengths in
+            the first pass: there one unmatched sentence is a large share of the total length
+            (a sentence MT dropped from 5: 1.3 read as 0.79). Longer documents keep the total
+            ratio, the better estimate there: Text+Berg's many short caption lines pull the
+            median (0.70 against 1.00 on document 001; 40 is where the lexicon starts, too).
         variance_floor: lower bound of the variance re-estimated from the first pass. The median
             over the clean 1-1 beads of a short document can be 1-2, which makes a 30 % length
             difference cost more than all lexical evidence; real ratios are heavy-tailed.
@@ -105,6 +115,7 @@ class AlignParams:
     first_pass_variance: float = GC_VARIANCE
     count_ratio_range: tuple[float, float] = (0.5, 2.0)
     ratio_range: tuple[float, float] = (0.25, 4.0)
+    median_ratio_below: int = 40
     variance_floor: float = 3.0
     variance_ceiling: float = 60.0
     refine: int = 1
@@ -119,3 +130,4 @@ class AlignParams:
     chunk_cells: int = 1 << 18
     lexicon_min_beads: int = 40
     noise_skip_discount: float = 3.0
+    noise_merge_penalty: float = 3.0

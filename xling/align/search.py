@@ -42,7 +42,7 @@ import numpy as np
 from xling.align.anchors import SideFeatures, build_features
 from xling.align.beads import Bead
 from xling.align.dp import DPInput, Step, search
-from xling.align.lengths import LengthModel, estimate_ratio, estimate_variance
+from xling.align.lengths import LengthModel, estimate_ratio, estimate_variance, median_ratio
 from xling.align.params import DEFAULT_PRIORS, AlignParams
 from xling.errors import AlignmentError
 
@@ -190,15 +190,25 @@ def _align_nonempty(
 def first_pass_model(S: SideFeatures, T: SideFeatures, params: AlignParams) -> LengthModel:
     """Length model of the first pass: the document's length ratio, Gale & Church's variance.
 
-    The ratio is total target over total source characters; when the sentence counts differ
-    by more than :attr:`AlignParams.count_ratio_range`, it is rescaled to the ratio of mean
-    sentence lengths. The variance is ``first_pass_variance * max(ratio, 1)``.
+    The ratio is total target over total source characters when both sides have as many
+    sentences. When the counts differ, some sentences have no counterpart (a sentence MT
+    dropped, a caption), and the totals mix translation with deletion: a dropped long sentence
+    made a 5-sentence document's ratio 0.79 where its 1-1 beads have 1.3, and the aligner then
+    shifted every later pairing instead of leaving the sentence out. So in a short document
+    (fewer than :attr:`AlignParams.median_ratio_below` sentences on a side, but at least 3: a
+    median of one or two lengths is the ratio of a merged pair, not robust) the ratio of the
+    median sentence lengths is used (:func:`~xling.align.lengths.median_ratio`, robust to a few
+    unmatched sentences). When the counts differ by more than
+    :attr:`AlignParams.count_ratio_range`, the ratio of mean sentence lengths is used.
+    The variance is ``first_pass_variance * max(ratio, 1)``.
     """
     n, m = len(S), len(T)
     ratio = estimate_ratio(S.lengths, T.lengths)
     low, high = params.count_ratio_range
     if not low <= m / n <= high:
         ratio = float(np.clip(ratio * n / m, *params.ratio_range))
+    elif n != m and 3 <= min(n, m) < params.median_ratio_below:
+        ratio = float(np.clip(median_ratio(S.lengths, T.lengths), *params.ratio_range))
     return LengthModel(ratio=ratio, variance=params.first_pass_variance * max(ratio, 1.0))
 
 

@@ -220,4 +220,5 @@ def _score_document(
     if tr is not None:
         out["expected"] = int(tr.expected)
         out["matched"] = int(tr.matched_lemma if lang == "ru" else tr.matched)
+        row["term_counts"] = [out["matched"], out["expected"]]
     return out

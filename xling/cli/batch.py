@@ -368,6 +368,12 @@ def score(
 def _print_corpus_score(console: Console, report) -> None:
     from rich.table import Table
 
+    from xling.cli.options import counted
+    from xling.glossary.check import format_success_rate
+
+    def terms(lang: str, counts: list[int] | tuple[int, int] | None) -> str:
+        return format_success_rate(lang, counts[1], counts[0], counts[0]) if counts and counts[1] else ""
+
     for lang, ms in report.metrics.items():
         for name, m in ms.items():
             console.print(f"{lang} {name} {m.score:.2f}", highlight=False)
@@ -385,16 +391,17 @@ def _print_corpus_score(console: Console, report) -> None:
             fmt(s.get("bleu")),
             fmt(s.get("chrf")),
             fmt(s.get("ter")),
-            fmt(row.get("terms")),
+            terms(row["lang"], row.get("term_counts")),
             str(c.get("error", "")),
             str(c.get("warning", "")),
             row.get("error", ""),
         )
     console.print(table)
-    for lang, (matched, expected) in report.terms.items():
-        if expected:
-            console.print(f"term success rate {lang}: {matched / expected:.2f} ({matched}/{expected})", highlight=False)
-    for lang, counts in report.qa.items():
+    for lang, counts in report.terms.items():
+        if counts[1]:
+            console.print(f"term success rate {lang}: {terms(lang, counts)}", highlight=False)
+    for lang, qa in report.qa.items():
         console.print(
-            f"QA {lang}: {counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings", highlight=False
+            f"QA {lang}: {counted(qa.get('error', 0), 'error')}, {counted(qa.get('warning', 0), 'warning')}",
+            highlight=False,
         )

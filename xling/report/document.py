@@ -114,7 +114,8 @@ class LanguageSummary:
     Attributes:
         lang: code; counts: QA issues per severity; term_rate / exact_term_rate: the term success
         rate (``None`` without a glossary); expected_terms: expected term occurrences;
-        reference: the :class:`ReferenceScores` (``None`` without ``--ref``).
+        reference: the :class:`ReferenceScores` (``None`` without ``--ref``); term_text: the rate
+        as xling prints it everywhere (:func:`xling.glossary.check.format_success_rate`).
     """
 
     lang: str
@@ -123,6 +124,7 @@ class LanguageSummary:
     exact_term_rate: float | None
     expected_terms: int
     reference: ReferenceScores | None = None
+    term_text: str | None = None
 
 
 @dataclass
@@ -253,6 +255,7 @@ def _language_summary(lang: str, report: QAReport, reference: ReferenceScores | 
         tr.exact_success_rate if tr is not None and tr.expected else None,
         tr.expected if tr is not None else 0,
         reference,
+        tr.rate_text() if tr is not None and tr.expected else None,
     )
 
 

@@ -207,7 +207,11 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
         sign = ">=" if th["kind"] == "min" else "<="
         status = "[green]ok[/]" if th["passed"] else "[bold red]FAILED[/]"
         value = "n/a" if th["value"] is None else f"{th['value']:.2f}"
-        console.print(f"threshold {th['metric']} {sign} {th['limit']:g}: {value} {status}")
+        limit = f"{th['limit']:g}"
+        rate_text = getattr(report.qa.term_report, "rate_text", None)
+        if th["metric"] == "terms" and rate_text is not None:  # the one printed form of the rate
+            value, limit = rate_text(), f"{limit} %"
+        console.print(f"threshold {th['metric']} {sign} {limit}: {value} {status}")
     if report.fail_on is not None:
         counts = report.qa.counts()
         n = counts["error"] + (counts["warning"] if report.fail_on == "warning" else 0)
