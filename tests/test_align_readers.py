@@ -98,11 +98,6 @@ tmx_like = st.sampled_from(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="xling.formats.tmx.read_tmx (desk's) lets lxml's XMLSyntaxError and AttributeError through; "
-    "remove this mark when it raises XlingError",
-)
 @settings(max_examples=80, deadline=1000)
 @given(parts=st.lists(st.one_of(tmx_like, st.binary(max_size=20)), max_size=12))
 def test_tmx_reader_returns_units_or_a_one_line_error(parts):
@@ -114,3 +109,21 @@ def test_tmx_reader_returns_units_or_a_one_line_error(parts):
         assert "\n" not in str(exc) and str(exc)
         return
     assert isinstance(header, dict) and all(isinstance(u, dict) for u in units)
+
+
+def test_tmx_reader_errors_name_the_file_and_the_line():
+    """read_tmx let lxml's XMLSyntaxError (bad XML) and AttributeError (no header, a tuv without
+    seg) through; now one line, file:line, and the TM importer uses the same reader."""
+    from xling.errors import InputError
+    from xling.formats.tmx import read_tmx
+
+    with pytest.raises(InputError, match=r"^x\.tmx:2: not well-formed XML: .*; fix or re-export the TMX$"):
+        read_tmx(b"<tmx><body>\n<tu></body></tmx>", "x.tmx")
+    with pytest.raises(InputError, match=r"^x\.tmx:1: not a TMX file"):
+        read_tmx(b"<xliff/>", "x.tmx")
+    with pytest.raises(InputError, match=r"^x\.tmx:3: <tuv> without xml:lang"):
+        read_tmx(b"<tmx><body>\n<tu>\n<tuv><seg>a</seg></tuv></tu></body></tmx>", "x.tmx")
+    header, units = read_tmx(
+        b'<tmx><body><tu><tuv xml:lang="fa"/><tuv xml:lang="en"><seg>a</seg></tuv></tu></body></tmx>'
+    )
+    assert header == {} and units == [{"en": "a"}]

@@ -104,13 +104,17 @@ def test_bad_documents_are_recorded_failed_and_the_rest_complete(packages, tmp_p
     _make_feed(feed, 3)
     (feed / "empty.txt").write_text("  \n", encoding="utf-8")
     (feed / "legacy.txt").write_bytes("سلام بر شما، این یک متن است".replace("ی", "ي").encode("cp1256"))
+    (feed / "notes.txt").mkdir()  # a folder and a dangling link named like documents were
+    (feed / "gone.txt").symlink_to(tmp_path / "moved.txt")  # skipped without a word (red team)
     proc = _batch(feed, tmp_path / "out", env)
     assert proc.returncode == 1
     states = _last_states(tmp_path / "out")
     assert states["empty.txt"] == "failed" and states["legacy.txt"] == "failed"
+    assert states["notes.txt"] == "failed" and states["gone.txt"] == "failed"
     assert [s for k, s in states.items() if "doc" in k] == ["done"] * 3
     errors = {e["id"]: e["error"] for e in _record(tmp_path / "out") if e["state"] == "failed"}
     assert "empty document" in errors["empty.txt"] and "--encoding" in errors["legacy.txt"]
+    assert "is a folder" in errors["notes.txt"] and "moved.txt, which does not exist" in errors["gone.txt"]
     assert "failed documents" in proc.stderr and not list((tmp_path / "out").glob("empty*"))
 
 
@@ -360,3 +364,14 @@ def test_batch_score_text_output_uses_the_one_rate_format_and_plurals(cli, tmp_p
     assert re.search(r"^term success rate en: 1\.0000 \((\d+)/\1\)$", r.stdout, re.M), r.stdout
     assert re.search(r"│ 1\.0000 \(\d+/\d+\) +│", r.stdout), r.stdout  # the table's terms column
     assert re.search(r"^QA en: \d+ errors?, \d+ warnings?$", r.stdout, re.M) and " 1 errors" not in r.stdout
+
+
+def test_encoding_is_part_of_the_settings_fingerprint(tmp_path):
+    """A rerun with another --encoding redoes the documents (red team: it was skipped, and a
+    legacy document kept the output of the old encoding)."""
+    from xling.batch.run import BatchSettings, config_key
+    from xling.pipeline import TranslateConfig
+
+    config = TranslateConfig("fa", ("en",), glossary=None)
+    keys = {config_key(config, BatchSettings(str(tmp_path), encoding=e)) for e in (None, "cp1256", "iso-8859-6")}
+    assert len(keys) == 3

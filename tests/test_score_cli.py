@@ -267,3 +267,91 @@ def test_terms_threshold_prints_the_rate_as_everywhere_else(cli, tmp_path):
     assert r.exit_code == 0, r.output
     rate = re.search(r"^term success rate: (1\.0000 \(\d+/\d+\))$", r.stdout, re.M)
     assert rate and f"threshold terms >= 50 %: {rate.group(1)} ok" in r.stdout
+
+
+# --- red-team findings (issue 11 follow-up) ------------------------------------------------
+
+
+def _records_file(path: Path, sources: list[str], en: list[str]) -> Path:
+    import json
+
+    recs = [
+        {"id": i, "paragraph": 0, "source": s, "text": s, "targets": {"en": t}, "changes": []}
+        for i, (s, t) in enumerate(zip(sources, en))
+    ]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    return path
+
+
+RT_SRC = ["قیمت ۸۰ دلار است.", "او دیروز آمد."]
+RT_HYP = ["The price is 80 dollars.", "He came yesterday."]
+
+
+def test_an_empty_reference_or_source_is_refused_in_one_line(cli, tmp_path):
+    """Red team: an empty reference was scored (BLEU 0, exit 0)."""
+    hyp, empty = tmp_path / "h.en.txt", tmp_path / "empty.txt"
+    hyp.write_text("\n".join(RT_HYP) + "\n", encoding="utf-8")
+    empty.write_text("\n\n", encoding="utf-8")
+    for option, what in (("--ref", "reference"), ("--src", "source")):
+        r = cli(["score", hyp, "--lang", "en", option, empty])
+        assert r.exit_code != 0
+        assert r.stderr.count("\n") == 1 and str(empty) in r.stderr and f"the {what} has no segments" in r.stderr
+
+
+def test_a_translate_jsonl_is_read_as_records_as_src_or_ref(cli, tmp_path):
+    """Red team: ``--src X.jsonl`` / ``--ref X.jsonl`` were read as text (each JSON line one segment)."""
+    import json
+
+    rec = _records_file(tmp_path / "doc.jsonl", RT_SRC, RT_HYP)
+    hyp = tmp_path / "h.en.txt"
+    hyp.write_text("The price is 81 dollars.\nHe came yesterday.\n", encoding="utf-8")
+    r = cli(["score", hyp, "--lang", "en", "--src", rec, "--ref", rec, "--json", "--no-glossary"])
+    assert r.exit_code == 0, r.output
+    rep = json.loads(r.stdout)
+    assert rep["source"]["segments"] == 2 and rep["reference"]["segments"] == 2 and not rep["aligned"]
+    assert [i["check"] for i in rep["qa"]["issues"]] == ["number-mismatch"]  # 80 read from the source
+    assert 0 < rep["scores"]["bleu"]["score"] < 100
+    r = cli(["score", hyp, "--lang", "ru", "--ref", rec])
+    assert r.exit_code != 0 and "no ru target" in r.stderr
+
+
+def test_a_jsonl_on_standard_input_is_recognised(cli, tmp_path):
+    import json
+
+    text = _records_file(tmp_path / "doc.jsonl", RT_SRC, RT_HYP).read_text(encoding="utf-8")
+    r = cli(["score", "-", "--lang", "en", "--json", "--no-glossary"], input=text.encode("utf-8"))
+    assert r.exit_code == 0, r.output
+    rep = json.loads(r.stdout)
+    assert rep["hypothesis"]["segments"] == 2 and rep["source"]["segments"] == 2
+    plain = cli(["score", "-", "--lang", "en", "--json"], input=b"{not a record} said the text\n")
+    assert plain.exit_code == 0 and json.loads(plain.stdout)["hypothesis"]["segments"] == 1
+
+
+def test_run_checks_refuses_an_unknown_language_code():
+    """Red team: ``run_checks(src_lang="xx")`` was accepted in Python (the CLI refused it)."""
+    from xling.errors import InputError
+    from xling.score.api import run_checks
+
+    with pytest.raises(InputError, match="src_lang 'xx'"):
+        run_checks(RT_SRC, RT_HYP, src_lang="xx", tgt_lang="en")
+    with pytest.raises(InputError, match="tgt_lang 'english'"):
+        run_checks(RT_SRC, RT_HYP, src_lang="fa", tgt_lang="english")
+
+
+@pytest.mark.parametrize(
+    "option, spec",
+    [
+        ("--fail-under", "chrf=500"),
+        ("--fail-under", "bleu=-1"),
+        ("--fail-under", "terms=101"),
+        ("--fail-over", "ter=-5"),
+    ],
+)
+def test_a_threshold_outside_its_metric_range_is_refused(cli, tmp_path, option, spec):
+    """Red team: ``--fail-under chrf=500`` was accepted (and failed every run)."""
+    hyp = tmp_path / "h.en.txt"
+    hyp.write_text("\n".join(RT_HYP) + "\n", encoding="utf-8")
+    r = cli(["score", hyp, "--lang", "en", "--ref", hyp, option, spec])
+    assert r.exit_code != 0 and r.stderr.count("\n") == 1 and spec.split("=")[0] in r.stderr and "range" in r.stderr
+    ok = cli(["score", hyp, "--lang", "en", "--ref", hyp, "--fail-over", "ter=150"])  # TER may exceed 100
+    assert ok.exit_code == 0, ok.output

@@ -12,27 +12,13 @@ pass for short documents whose counts differ; the log-scale decision in ``segmen
 from __future__ import annotations
 
 import pytest
+from test_score_cases import OMIT_HYP, OMIT_SRC
 
 from xling.score.api import run_checks
 
 #: (source segments, hypothesis segments, the dropped source id or None for a control)
 CASES = {
-    "emoji-then-long-sentence": (
-        [
-            "پوتین و الشرع روز چهارشنبه در کرملین با یکدیگر دیدار کردند.",
-            "چه دیدار خوبی بود 🎉",
-            "دو طرف درباره همکاری اقتصادی، انرژی، آموزش و بازسازی زیرساخت‌های سوریه گفت‌وگو کردند.",
-            "وزیر دفاع روسیه نیز در این نشست حضور داشت.",
-            "این نخستین سفر الشرع به مسکو از زمان ریاستش بود.",
-        ],
-        [
-            "Putin and al-Sharaa met in the Kremlin on Wednesday.",
-            "What a good meeting it was 🎉",
-            "Russia's defence minister also attended the meeting.",
-            "It was al-Sharaa's first visit to Moscow since he took office.",
-        ],
-        2,
-    ),
+    "emoji-then-long-sentence": (OMIT_SRC, OMIT_HYP, 2),  # the case of tests/test_score_cases.py
     "emoji-then-short-sentence": (
         [
             "امروز هوا در تهران آفتابی و گرم است ☀️",
@@ -100,19 +86,12 @@ CASES = {
         1,
     ),
     "control-merged-by-mt": (
+        OMIT_SRC,
         [
-            "پوتین و الشرع روز چهارشنبه در کرملین با یکدیگر دیدار کردند.",
-            "چه دیدار خوبی بود 🎉",
-            "دو طرف درباره همکاری اقتصادی، انرژی، آموزش و بازسازی زیرساخت‌های سوریه گفت‌وگو کردند.",
-            "وزیر دفاع روسیه نیز در این نشست حضور داشت.",
-            "این نخستین سفر الشرع به مسکو از زمان ریاستش بود.",
-        ],
-        [
-            "Putin and al-Sharaa met in the Kremlin on Wednesday.",
-            "What a good meeting it was 🎉 The two sides discussed economic cooperation, energy, "
-            "education and the rebuilding of Syria's infrastructure.",
-            "Russia's defence minister also attended the meeting.",
-            "It was al-Sharaa's first visit to Moscow since he took office.",
+            OMIT_HYP[0],
+            OMIT_HYP[1] + " The two sides discussed economic cooperation, energy, education and the rebuilding "
+            "of Syria's infrastructure.",
+            *OMIT_HYP[2:],
         ],
         None,
     ),

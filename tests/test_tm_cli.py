@@ -97,3 +97,10 @@ def test_bad_files_are_one_line_errors(cli, tmp_path, content, message):
 def test_missing_tm_for_lookup_names_the_fix(cli, tmp_path):
     r = cli(["tm", "stats", "--tm", tmp_path / "none.sqlite"])
     assert r.exit_code == 1 and "no such TM" in r.output and not (tmp_path / "none.sqlite").exists()
+
+
+def test_import_of_a_folder_is_one_clear_line(cli, tmp_path):
+    """Issue 11 defect 12 (as ``glossary import /tmp``): ``tm import /tmp`` said "cannot read: Is a directory"."""
+    r = cli(["tm", "import", tmp_path, "--tm", tmp_path / "tm.sqlite"])
+    assert r.exit_code == 1 and "Is a directory" not in r.output
+    assert r.output.strip() == f"xling: error: {tmp_path}: is a folder; give a text file"

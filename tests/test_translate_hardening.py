@@ -323,3 +323,14 @@ def test_empty_to_is_a_usage_error(xl, tmp_path):
 
 
 _ = (ROOT, os)
+
+
+def test_a_folder_given_to_translate_is_named_before_the_models(cli, tmp_path, monkeypatch):
+    """Issue 11 defect 12 (as ``align /tmp /tmp``): ``translate /tmp`` said "no model installed"."""
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
+    r = cli(["translate", tmp_path, "--to", "en"])
+    assert r.exit_code == 1 and "no model" not in r.output
+    assert (
+        r.output.strip()
+        == f"xling: error: {tmp_path}: is a folder; give a text file (xling batch translate takes a folder)"
+    )

@@ -197,6 +197,10 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
         return Path(p).read_bytes()
     except FileNotFoundError:
+        if Path(p).is_symlink():
+            raise InputError(
+                f"{p}: a symbolic link to {os.readlink(p)}, which does not exist; fix or remove the link"
+            ) from None
         raise InputError(f"{p}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{p}: is a folder; give a text file") from None
@@ -209,7 +213,11 @@ def read_lines(path: str | os.PathLike[str], *, encoding: str | None = None, utf
 
     ``encoding`` and ``utf8_first`` as in :func:`decode_text`.
     """
-    text = read_text(path, encoding=encoding, utf8_first=utf8_first)
+    return text_lines(read_text(path, encoding=encoding, utf8_first=utf8_first))
+
+
+def text_lines(text: str) -> list[str]:
+    """The lines of a one-segment-a-line text, as :func:`read_lines` (a final LF adds no line)."""
     if not text:
         return []
     if text.endswith("\n"):

@@ -75,7 +75,9 @@ def _from_folder(folder: Path, glob: str, exclude: Path | None) -> list[BatchDoc
     skip = exclude.resolve() if exclude is not None else None
     docs = []
     for f in sorted(folder.glob(glob)):
-        if not f.is_file() or any(part.startswith(".") for part in f.relative_to(folder).parts):
+        # a folder or a dangling symbolic link named like a document is kept: it fails with its
+        # one-line reason (xling.io.read_bytes) instead of being left out without a word
+        if any(part.startswith(".") for part in f.relative_to(folder).parts):
             continue
         if skip is not None and f.resolve().is_relative_to(skip):
             continue

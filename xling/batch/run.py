@@ -96,6 +96,7 @@ def config_key(config: TranslateConfig, settings: BatchSettings) -> str:
         glossary = f"object@{sha256_bytes(repr(glossary).encode())}"
     fields = {**{k: getattr(config, k) for k in config.__dataclass_fields__}, "glossary": glossary}
     fields.update(
+        encoding=settings.encoding,  # a legacy document reads differently under another --encoding
         score=settings.score,
         report=settings.report,
         outputs=[getattr(w, "__qualname__", repr(w)) for w in settings.outputs],

@@ -177,6 +177,8 @@ def translate(
 
     if engine is not None and engine not in ENGINE_KINDS:
         raise UsageError(f"--engine {engine!r}: choose one of {', '.join(ENGINE_KINDS)}")
+    if file != "-" and Path(file).is_dir():  # defect 12: said "no model installed" first
+        raise InputError(f"{file}: is a folder; give a text file (xling batch translate takes a folder)")
     if engine is not None and routes is not None:
         raise UsageError("give --engine KIND (every leg) or --routes FILE (per target), not both")
     routes_config = None if engine else find_routes_config(routes)

@@ -82,17 +82,39 @@ def tmx_bytes(
     )
 
 
-def read_tmx(data: bytes) -> tuple[dict[str, str], list[dict[str, str]]]:
-    """Parse TMX bytes (safely: no entities, no network) into ``(header attributes, units)``.
+def read_tmx(data: bytes, name: str = "<tmx>") -> tuple[dict[str, str], list[dict[str, str]]]:
+    """Parse TMX bytes (safely: no entities, no DTD, no network) into ``(header attributes, units)``.
 
-    Each unit is a dict language → segment text. Raises ``lxml.etree.XMLSyntaxError`` on bad XML.
+    The one TMX reader of xling (the TM import, :func:`xling.tm.exchange.units_from_tmx`, builds
+    on it). Each unit is a dict language tag (``xml:lang`` as written, or TMX 1.1's ``lang``) →
+    the text of its ``seg`` (inline markup dropped, as ``itertext``), one per ``tu`` of the
+    ``body`` in order; a ``tuv`` without a ``seg`` is left out, and of two ``tuv`` with one tag the
+    first counts. TMX 1.4b (LISA OSCAR 2004) §3: ``header``, ``body``, ``tu``, ``tuv``, ``seg``.
+
+    Args:
+        data: the file's bytes; name: the file named in errors.
+
+    Raises:
+        InputError: one line naming the file and the line: not well-formed XML, not TMX (no
+            ``<tmx>`` root with a ``<body>``), or a ``tuv`` without a language.
     """
-    from lxml import etree
+    from xling.errors import InputError
+    from xling.formats.xmlparse import parse_xml
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.fromstring(data, parser)
-    header = dict(root.find("header").attrib)
+    root = parse_xml(data, name, "fix or re-export the TMX")
+    body = root.find("body")
+    if root.tag != "tmx" or body is None:
+        raise InputError(f"{name}:{root.sourceline}: not a TMX file (expected <tmx> with a <body>)")
+    header = root.find("header")
     units = []
-    for tu in root.iter("tu"):
-        units.append({tuv.get(XML_LANG): "".join(tuv.find("seg").itertext()) for tuv in tu.findall("tuv")})
-    return header, units
+    for tu in body.iter("tu"):
+        unit: dict[str, str] = {}
+        for tuv in tu.iterfind("tuv"):
+            lang = (tuv.get(XML_LANG) or tuv.get("lang") or "").strip()
+            if not lang:
+                raise InputError(f"{name}:{tuv.sourceline}: <tuv> without xml:lang; add the language")
+            seg = tuv.find("seg")
+            if seg is not None:
+                unit.setdefault(lang, "".join(seg.itertext()))
+        units.append(unit)
+    return dict(header.attrib) if header is not None else {}, units

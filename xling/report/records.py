@@ -44,7 +44,27 @@ def read_record(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """
     from xling.io import read_text
 
-    text = read_text(path, utf8_first=True)
+    return parse_records(read_text(path, utf8_first=True), str(path))
+
+
+def looks_like_records(text: str) -> bool:
+    """True when ``text`` opens with a segment record (its first non-blank line is a JSON object
+    with ``targets``): a ``.jsonl`` of ``xling translate`` read from standard input, where there
+    is no file name to go by. A translation whose first line merely starts with ``{`` is text."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    if not first.lstrip().startswith("{"):
+        return False
+    try:
+        rec = json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(rec, dict) and "targets" in rec
+
+
+def parse_records(text: str, name: str) -> list[dict[str, Any]]:
+    """The segment records of a ``.jsonl`` already read as ``text`` (see :func:`read_record`;
+    ``name`` is the file named in errors, e.g. ``<stdin>``)."""
+    path = name
     records = []
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():

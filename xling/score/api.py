@@ -104,11 +104,16 @@ def run_checks(
         A :class:`~xling.score.report.QAReport`: check ids run, issues (stable ids, severity,
         0-based hypothesis/source segment ids), the TermReport when a glossary was given.
 
+    Raises:
+        InputError: ``src_lang`` or ``tgt_lang`` is not a language xling has data for.
+
     Blank lines are paragraph separators, not segments: an issue's ``hyp``/``src`` are segment
     ids (the ``.jsonl`` ids of ``xling translate`` output) and its ``line`` the line in the
     file. Sources and hypotheses with different segment counts are paired with the sentence
     aligner (see :mod:`xling.score.pairing`).
     """
+    _check_language(src_lang, "src_lang")
+    _check_language(tgt_lang, "tgt_lang")
     if isinstance(glossary, (str, os.PathLike)):
         glossary = _resolve_glossary(glossary)
     units = _units(sources, hypotheses, src_lang=src_lang, tgt_lang=tgt_lang, align=align, glossary=glossary)
@@ -197,7 +202,9 @@ def score_files(
         lang: hypothesis (target) language: en, ru or ar.
         ref: reference file, or ``None`` for the reference-free checks only.
         src: source file, enabling the checks that need it (numbers, untranslated-as-source,
-            length ratio, terms); not with a ``.jsonl``, which carries its source.
+            length ratio, terms); not with a ``.jsonl`` hypothesis, which carries its source.
+            ``ref`` and ``src`` may be a translate ``.jsonl`` too (its ``lang`` targets, its
+            sources), as may standard input (recognised by its first line).
         src_lang: the source language (default ``fa``).
         align: always align hypothesis with reference (and with source) by sentences; files
             whose segment counts differ are aligned anyway, with a note.
@@ -214,7 +221,8 @@ def score_files(
     Raises:
         InputError, EncodingError: unreadable input, an unknown ``src_lang``, a ``.jsonl``
             that is not xling's record, or a bad threshold spec.
-        ScoreError: a threshold on a score not computed; nothing to score.
+        ScoreError: a threshold on a score not computed; nothing to score; an empty ``ref``
+            or ``src`` (a reference with no segment scored BLEU 0 with exit status 0).
     """
     from xling.score.normalization import normalization_record
     from xling.score.pairing import Pairing, segments_of
@@ -268,6 +276,8 @@ def _check_hypothesis(
     from xling.score.pairing import segments_of
 
     sources = hyp.sources if src is None else _read(src, encoding)
+    if src is not None and sources is not None and not segments_of(sources)[0]:
+        raise ScoreError(f"{src}: the source has no segments (empty file); give the source text")
     gloss = _resolve_glossary(glossary) if sources is not None else None
     src_info = None
     if sources is not None:
@@ -295,8 +305,10 @@ def _score_reference(
     """Read ``ref``, pair it with the hypothesis and score: ``(reference info, pairing, metrics)``."""
     from xling.score.pairing import pairing, segments_of
 
-    refs = _read(ref, encoding)
+    refs = _read(ref, encoding, lang=lang)
     info = {"path": str(ref), "lang": lang, "segments": len(segments_of(refs)[0])}
+    if not info["segments"]:
+        raise ScoreError(f"{ref}: the reference has no segments (empty file); give the reference translation")
     scored = pairing(
         hyp.texts,
         refs,
@@ -310,35 +322,60 @@ def _score_reference(
     return info, scored, score_pairs(scored.pairs, lang, name=hyp.name)
 
 
-def _read(path: str, encoding: str | None) -> list[str]:
-    from xling.io import read_lines
+def _read_input(path: str, encoding: str | None) -> tuple[str, list[str], list[dict[str, Any]] | None]:
+    """The one reader of every score input (hypothesis, ``--ref``, ``--src``): ``(name, lines,
+    records)``. ``records`` are the segment records (:func:`xling.report.records.parse_records`)
+    when the input is a ``.jsonl`` of ``xling translate``: named ``*.jsonl``, or standard input
+    that opens with a record (:func:`~xling.report.records.looks_like_records`); else ``None``."""
+    from xling.io import read_text, text_lines
+    from xling.report.records import looks_like_records, parse_records
 
-    return read_lines(path, encoding=encoding, utf8_first=True)
-
-
-def _read_hypothesis(path: str, *, lang: str, src: str | None, src_lang: str, encoding: str | None) -> _Hypothesis:
-    """Read a hypothesis file, or the ``lang`` targets and the sources of a translate ``.jsonl``."""
     name = "<stdin>" if str(path) == "-" else str(path)
-    if not name.endswith(".jsonl"):
-        texts = _read(path, encoding)
-        return _Hypothesis(name, texts, list(range(1, len(texts) + 1)))
-    from xling.report.records import read_record
-
-    if src is not None:
-        raise InputError(f"--src {src}: {name} carries the source of each segment; drop --src")
-    records = read_record(path)
+    text = read_text(path, encoding=encoding, utf8_first=True)
+    if not (name.endswith(".jsonl") or (name == "<stdin>" and looks_like_records(text))):
+        return name, text_lines(text), None
+    records = parse_records(text, name)
     if not records:
         raise InputError(f"{name}: no segment records; give the .jsonl that xling translate writes")
+    return name, [], records
+
+
+def _read(path: str, encoding: str | None, *, lang: str | None = None) -> list[str]:
+    """The segments of a ``--src`` (``lang`` None: a ``.jsonl``'s sources) or ``--ref`` (a
+    ``.jsonl``'s ``lang`` targets) input, one a line (see :func:`_read_input`; segments joined
+    by the TM as one: :func:`xling.formats.roundtrip.own_lines`)."""
+    from xling.formats.roundtrip import checked_sources, own_lines
+
+    name, lines, records = _read_input(path, encoding)
+    if records is None:
+        return lines
+    if lang is None:
+        return checked_sources(records)
+    targets = _targets(records, name, lang)
+    return [targets[n] for n in own_lines(records)]
+
+
+def _targets(records: list[dict[str, Any]], name: str, lang: str) -> list[str]:
+    """The ``lang`` target of every record (one-line error naming the first record without it)."""
     missing = [n for n, rec in enumerate(records, 1) if lang not in rec["targets"]]
     if missing:
         have = ", ".join(records[missing[0] - 1]["targets"]) or "none"
         raise InputError(f"{name}:{missing[0]}: no {lang} target (this record has: {have}); give --lang one of those")
+    return [rec["targets"][lang] for rec in records]
+
+
+def _read_hypothesis(path: str, *, lang: str, src: str | None, src_lang: str, encoding: str | None) -> _Hypothesis:
+    """Read a hypothesis file, or the ``lang`` targets and the sources of a translate ``.jsonl``."""
+    name, texts, records = _read_input(path, encoding)
+    if records is None:
+        return _Hypothesis(name, texts, list(range(1, len(texts) + 1)))
+    if src is not None:
+        raise InputError(f"--src {src}: {name} carries the source of each segment; drop --src")
     from xling.formats.roundtrip import checked_sources, own_lines  # segments joined by the TM (issue 13)
 
     kept = own_lines(records)
-    return _Hypothesis(
-        name, [records[n]["targets"][lang] for n in kept], [n + 1 for n in kept], checked_sources(records)
-    )
+    targets = _targets(records, name, lang)
+    return _Hypothesis(name, [targets[n] for n in kept], [n + 1 for n in kept], checked_sources(records))
 
 
 def _check_language(code: str, option: str) -> None:

@@ -17,6 +17,15 @@ from xling.errors import InputError
 
 HIGHER_IS_BETTER = ("bleu", "chrf", "chrf_plain", "terms")
 LOWER_IS_BETTER = ("ter",)
+#: The values each metric can take (sacrebleu's 0-100 scale; TER, edits per reference word in
+#: percent, has no upper bound): a limit outside them passes or fails every run.
+BOUNDS: dict[str, tuple[float, float]] = {
+    "bleu": (0.0, 100.0),
+    "chrf": (0.0, 100.0),
+    "chrf_plain": (0.0, 100.0),
+    "terms": (0.0, 100.0),
+    "ter": (0.0, math.inf),
+}
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,8 @@ def parse_thresholds(spec: str | None, *, kind: str) -> list[Threshold]:
         kind: ``min`` (``--fail-under``) or ``max`` (``--fail-over``).
 
     Raises:
-        InputError: malformed item, unknown metric, metric on the wrong option, or not a number.
+        InputError: malformed item, unknown metric, metric on the wrong option, not a number, or
+            a limit outside the metric's :data:`BOUNDS`.
     """
     if not spec:
         return []
@@ -70,5 +80,9 @@ def parse_thresholds(spec: str | None, *, kind: str) -> list[Threshold]:
             limit = math.nan
         if not math.isfinite(limit):  # nan would fail every run, inf pass or fail every run
             raise InputError(f"{option} {item!r}: {value!r} is not a number")
+        low, high = BOUNDS[name]
+        if not low <= limit <= high:
+            span = f"from {low:g} to {high:g}" if math.isfinite(high) else f"{low:g} or more"
+            raise InputError(f"{option} {item!r}: {name} is {span} (percent); give a limit in that range")
         out.append(Threshold(name, kind, limit))
     return out

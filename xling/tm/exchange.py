@@ -20,19 +20,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 from xling.errors import InputError
 from xling.tm.store import TMUnit, TranslationMemory
-
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
-def _read(path: str | os.PathLike[str]) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def _lang(code: str | None) -> str:
@@ -44,26 +34,20 @@ def units_from_tmx(data: bytes, name: str = "<tmx>") -> Iterator[TMUnit]:
     """The translation units of a TMX document (see the module docstring), origin ``imported``.
 
     Raises:
-        InputError: not well-formed XML (with the line), not TMX (no ``<tmx>`` root or
-            ``<body>``), or a ``tuv`` without ``xml:lang`` (with the line).
+        InputError: see :func:`xling.formats.tmx.read_tmx` (the one TMX reader); also a language
+            tag that names no language (``-x``).
     """
-    from xling.formats.xmlparse import parse_xml
+    from xling.formats.tmx import read_tmx
 
-    root = parse_xml(data, name, "fix or re-export the TMX")
-    body = root.find("body")
-    if root.tag != "tmx" or body is None:
-        raise InputError(f"{name}:{root.sourceline}: not a TMX file (expected <tmx> with a <body>)")
-    header = root.find("header")
-    srclang = _lang(header.get("srclang") if header is not None else None)
-    for tu in body.iter("tu"):
+    header, tus = read_tmx(data, name)
+    srclang = _lang(header.get("srclang"))
+    for tu in tus:
         segs: dict[str, str] = {}
-        for tuv in tu.iterfind("tuv"):
-            lang = _lang(tuv.get(XML_LANG) or tuv.get("lang"))
+        for tag, text in tu.items():
+            lang = _lang(tag)
             if not lang:
-                raise InputError(f"{name}:{tuv.sourceline}: <tuv> without xml:lang; add the language")
-            seg = tuv.find("seg")
-            if seg is not None:
-                segs.setdefault(lang, "".join(seg.itertext()).strip())
+                raise InputError(f"{name}: <tuv xml:lang={tag!r}> names no language; fix the language tag")
+            segs.setdefault(lang, text.strip())
         src = srclang if srclang and srclang != "*all*" else next(iter(segs), "")
         if not segs.get(src):
             continue
@@ -102,7 +86,9 @@ def import_file(tm: TranslationMemory, path: str | os.PathLike[str]) -> tuple[in
     Raises:
         InputError: unreadable file, or not TMX or XLIFF (see the readers).
     """
-    data = _read(path)
+    from xling.io import read_bytes
+
+    data = read_bytes(path)  # the one file read with one-line errors ("is a folder; give ...")
     head = data[:4096].lstrip()
     units = units_from_xliff(data, str(path)) if b"<xliff" in head else units_from_tmx(data, str(path))
     return tm.add(list(units))
