@@ -168,6 +168,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT)
     ap.add_argument("--no-loo", action="store_true", help="skip the leave-one-document-out figures")
     ap.add_argument("--no-noisy", action="store_true", help="skip the noisy copies (bench/align_noisy.py)")
+    ap.add_argument("--noisy-seed", type=int, default=None, help="seed of the noisy copies (default: align_noisy.SEED)")
     ap.add_argument("--min-gain", type=float, nargs="*", default=[0.0], help="LOO: strict F1 a change must gain")
     args = ap.parse_args(argv)
     if not (args.data / "gold").is_dir():
@@ -186,9 +187,10 @@ def main(argv=None) -> int:
     docs = dict(clean)
     if not args.no_noisy:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from align_noisy import noisy_documents
+        from align_noisy import SEED, noisy_documents
 
-        noisy = {n + NOISY: v for n, v in noisy_documents(args.data).items()}
+        seed = SEED if args.noisy_seed is None else args.noisy_seed
+        noisy = {n + NOISY: v for n, v in noisy_documents(args.data, seed).items()}
         print()
         in_sample["noisy"], more = table(noisy, "noisy copies (bench/align_noisy.py)")
         beads.update(more)

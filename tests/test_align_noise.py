@@ -103,3 +103,10 @@ def test_a_header_between_two_sentences_is_not_merged_into_either():
     blind = AlignParams(noise_merge_penalty=0.0, noise_skip_discount=0.0)
     merged = align_sentences(src, tgt, src_lang="de", tgt_lang="fr", params=blind)
     assert any(b.src and {1, 3} & set(b.tgt) for b in merged)  # without both, a header joins a sentence's bead
+
+
+def test_a_sentence_broken_off_is_a_weak_boundary():
+    from xling.align.anchors import boundary_weakness
+
+    lines = ["Wir stiegen zur Hütte", "auf , die im Nebel lag .", "Der Weg war lang ,", "Dann kam Regen .", "Ende"]
+    assert boundary_weakness(lines).tolist() == [1.0, 0.0, 0.0, 0.0, 0.0]

@@ -108,15 +108,20 @@ def test_second_sigint_exits_at_once_and_leaves_no_temporary_file(packages, tmp_
         proc = subprocess.Popen(
             [sys.executable, "-c", _HANG_IN_WRITE, *map(str, args)], stderr=fh, env=xling_env(tmp_path / "h", packages)
         )
-        deadline = time.monotonic() + 120
-        while b"writing:" not in err.read_bytes() and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert proc.poll() is None and list(out.glob(".*.tmp")), err.read_text()
-        proc.send_signal(signal.SIGINT)
-        with pytest.raises(subprocess.TimeoutExpired):
-            proc.wait(timeout=1)  # the first Ctrl-C waits for a stop check that never comes
-        proc.send_signal(signal.SIGINT)
-        rc = proc.wait(timeout=10)
+        try:
+            deadline = time.monotonic() + 120
+            while b"writing:" not in err.read_bytes() and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert proc.poll() is None and list(out.glob(".*.tmp")), err.read_text()
+            proc.send_signal(signal.SIGINT)
+            with pytest.raises(subprocess.TimeoutExpired):
+                proc.wait(timeout=1)  # the first Ctrl-C waits for a stop check that never comes
+            proc.send_signal(signal.SIGINT)
+            rc = proc.wait(timeout=10)
+        finally:  # a failed assertion must not leave the hanging child behind
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
     assert rc == 130
     assert err.read_text(encoding="utf-8").splitlines()[-1] == "xling: interrupted; nothing written"
     assert not list(out.glob(".*.tmp")) and not list(out.glob("*.txt"))

@@ -50,9 +50,10 @@ class AlignParams:
             split at ``.``. Not applied to 2-2 beads (weak boundaries facing each other say nothing).
         noise_skip_discount: nats taken off a 1-0/0-1 bead of a caption or note line
             (:func:`xling.align.anchors.noise_lines`): half the deletion cost, so that such a line
-            stands alone unless real evidence ties it to a sentence of the other side. Text+Berg's
-            development documents have no labelled lines; it is checked on the fa-en
-            robustness set (``tests/data/align/robust``), not tuned on Text+Berg.
+            stands alone unless real evidence ties it to a sentence of the other side. No line of
+            Text+Berg's clean development documents is marked; checked on the fa-en robustness
+            set (``tests/data/align/robust``) and, by leave-one-out, on the noisy copies
+            (``bench/align_noisy.py``; the folds choose 3 or 4, each scored with its own choice).
         noise_merge_penalty: nats added per noise line (caption, note, page header) inside a
             bead with both sides, except a noise line facing another in a 1-1 bead
             (:func:`xling.align.costs.noise_inside`): a short header costs little length, so
