@@ -47,6 +47,16 @@ What it does:
    child process alternated with the others. Language tokens make NLLB/M2M-100 sources one
    token longer (and their hypotheses one forced prefix token longer) than Argos/OPUS-MT ones.
 
+7. Row ``xling +stop``: the same engine call as ``xling argos`` with the progress callback of
+   ``xling translate`` that checks a stop flag (issue 11, Ctrl-C), so CTranslate2 runs
+   asynchronously and the running sub-batch is polled every ``xling.mt.ct2.POLL_SECONDS``: the
+   cost of the Ctrl-C guarantee, in the same run.
+8. ``--against DIR`` (e.g. ``/work/wt/baseline``, an older checkout): that checkout's own xling
+   child runs on the same installed model, alternated in the same rounds, as row ``xling @SHA``:
+   a speed regression of xling shows there, and not as a change of the argostranslate ratio
+   between runs made at different times (argostranslate's row is the most sensitive one to the
+   machine's load: many small calls on 2 intra-op threads).
+
 Goal (issue 2): at least 3x argostranslate's throughput at the same beam size, lower peak memory.
 """
 
@@ -94,17 +104,26 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def child_xling(sentences: list[str], beam: int, repeat: int) -> dict:
+def child_xling(sentences: list[str], beam: int, repeat: int, *, stop_flag: bool = False) -> dict:
     t0 = time.perf_counter()
+    import threading
+
     from xling.mt.argos import load_engine
 
     engine = load_engine("fa", "en")
     engine.translate_batch([WARMUP], beam_size=beam)
     load_s = time.perf_counter() - t0
+    stop = threading.Event()
+
+    def check_stop(n: int) -> None:  # as xling translate's progress callback: stop when Ctrl-C set the flag
+        if stop.is_set():
+            raise KeyboardInterrupt
+
+    extra = {"on_progress": check_stop} if stop_flag else {}
     times, cpu = [], []
     for _ in range(repeat):
         t1, c1 = time.perf_counter(), time.process_time()
-        outputs = engine.translate_batch(sentences, beam_size=beam)
+        outputs = engine.translate_batch(sentences, beam_size=beam, **extra)
         times.append(time.perf_counter() - t1)
         cpu.append(time.process_time() - c1)
     return {"load_s": load_s, "times_s": times, "cpu_s": cpu, "outputs": outputs}
@@ -152,6 +171,8 @@ def run_child(kind: str, sentences_file: Path, beam: int, repeat: int, model_dir
     sentences = json.loads(sentences_file.read_text(encoding="utf-8"))
     if kind == "folder":
         report = child_folder(sentences, beam, repeat, str(model_dir))
+    elif kind == "xling-stop":
+        report = child_xling(sentences, beam, repeat, stop_flag=True)
     else:
         report = (child_xling if kind == "xling" else child_argos)(sentences, beam, repeat)
     report["translate_s"] = min(report["times_s"])
@@ -246,15 +267,27 @@ def install(archive: Path, home: Path, packages: Path) -> None:
 
 
 def measure(
-    kind: str, sentences_file: Path, beam: int, repeat: int, home: Path, packages: Path, model_dir: Path | None = None
+    kind: str,
+    sentences_file: Path,
+    beam: int,
+    repeat: int,
+    home: Path,
+    packages: Path,
+    model_dir: Path | None = None,
+    tree: Path | None = None,
 ) -> dict:
+    """One child process: ``kind`` (xling, xling-stop, argos, or a folder kind with ``model_dir``);
+    with ``tree``, that checkout's own bench script and xling (its xling child)."""
     extra = ["--model-dir", str(model_dir)] if model_dir else []
+    env = child_env(home, packages, beam)
+    if tree is not None:
+        env["PYTHONPATH"] = str(tree)
     proc = subprocess.run(
         [
             sys.executable,
-            str(Path(__file__).resolve()),
+            str(tree / "bench" / "translate.py" if tree else Path(__file__).resolve()),
             "--child",
-            "folder" if model_dir else kind,
+            "folder" if model_dir else "xling" if tree else kind,
             "--beam",
             str(beam),
             "--repeat",
@@ -263,10 +296,10 @@ def measure(
             str(sentences_file),
             *extra,
         ],
-        env=child_env(home, packages, beam),
+        env=env,
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=tree or ROOT,
     )
     if proc.returncode != 0:
         sys.exit(f"bench: the {kind} child failed:\n{proc.stderr[-3000:]}")
@@ -280,6 +313,12 @@ def _best(reports: list[dict]) -> dict:
     best["load_s"] = min(r["load_s"] for r in reports)
     best["peak_rss_mb"] = max(r["peak_rss_mb"] for r in reports)
     return best
+
+
+def _commit(tree: Path) -> str:
+    """The short commit id of the checkout ``tree`` (``?`` when it is not a git checkout)."""
+    proc = subprocess.run(["git", "-C", str(tree), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return proc.stdout.strip() or "?"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -296,7 +335,12 @@ def main(argv: list[str] | None = None) -> int:
         default="opus-mt,nllb,m2m100",
         help="model-folder engine kinds to add rows for (default: opus-mt,nllb,m2m100; none: no rows)",
     )
-    parser.add_argument("--child", choices=["xling", "argos", "folder"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="another checkout (e.g. /work/wt/baseline) whose xling child runs in the same rounds (row xling @SHA)",
+    )
+    parser.add_argument("--child", choices=["xling", "xling-stop", "argos", "folder"], help=argparse.SUPPRESS)
     parser.add_argument("--sentences", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--model-dir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -334,40 +378,48 @@ def main(argv: list[str] | None = None) -> int:
             f"{'import+load s':>13} {'peak RSS MB':>11}"
         )
         rows = []
+        against = f"xling @{_commit(args.against)}" if args.against else None
         for beam in args.beam:
-            # Alternate the two children over several rounds and keep each one's best round, so a
+            # Alternate the children over several rounds and keep each one's best round, so a
             # burst of load from other processes does not decide the ratio.
-            runs: dict[str, list[dict]] = {k: [] for k in ("xling", "argos", *kinds)}
+            xlings = ["xling", "xling-stop", *([against] if against else [])]
+            runs: dict[str, list[dict]] = {k: [] for k in (*xlings, "argos", *kinds)}
             for _ in range(args.rounds):
                 for kind in runs:
+                    tree = args.against.resolve() if kind == against else None
                     runs[kind].append(
-                        measure(kind, sentences_file, beam, args.repeat, home, packages, folders.get(kind))
+                        measure(kind, sentences_file, beam, args.repeat, home, packages, folders.get(kind), tree)
                     )
             best = {k: _best(v) for k, v in runs.items()}
-            rows.append((beam, best["xling"], best["argos"], {k: best[k] for k in kinds}))
+            rows.append((beam, best))
         print(header)
-        for beam, x, a, by_kind in rows:
-            named = [("xling argos", x), ("argostranslate", a)] + [(f"xling {k}", r) for k, r in by_kind.items()]
-            for name, r in named:
+        names = {"xling": "xling argos", "xling-stop": "xling +stop", "argos": "argostranslate"}
+        for beam, best in rows:
+            for key, r in best.items():
+                name = names.get(key, key if key == against else f"xling {key}")
                 print(
                     f"{beam:>4}  {name:<15} {len(sentences) / r['translate_s']:>7.2f} {r['translate_s']:>11.2f} "
                     f"{r['translate_cpu_s']:>7.2f} {r['load_s']:>13.2f} {r['peak_rss_mb']:>11.0f}"
                 )
         print()
-        for beam, x, a, by_kind in rows:
-            for k, r in by_kind.items():
+        for beam, best in rows:
+            x, a = best["xling"], best["argos"]
+            for k in kinds:
+                r = best[k]
                 print(
                     f"beam {beam}: {k} folder model throughput / xling argos = {x['translate_s'] / r['translate_s']:.2f}x "
                     f"(CPU time: {x['translate_cpu_s'] / r['translate_cpu_s']:.2f}x); peak RSS {r['peak_rss_mb']:.0f} MB"
                 )
-            same = sum(xo.replace("_", " ").strip() == ao.strip() for xo, ao in zip(x["outputs"], a["outputs"]))
-            print(
-                f"beam {beam}: throughput xling/argostranslate = {a['translate_s'] / x['translate_s']:.2f}x "
-                f"(CPU time: {a['translate_cpu_s'] / x['translate_cpu_s']:.2f}x); "
-                f"peak RSS xling/argostranslate = {x['peak_rss_mb'] / a['peak_rss_mb']:.2f} "
-                f"({x['peak_rss_mb']:.0f} MB vs {a['peak_rss_mb']:.0f} MB); "
-                f"identical hypotheses: {same}/{len(sentences)}"
-            )
+            for key in [k for k in best if k not in ("argos", *kinds)]:
+                r = best[key]
+                same = sum(xo.replace("_", " ").strip() == ao.strip() for xo, ao in zip(r["outputs"], a["outputs"]))
+                print(
+                    f"beam {beam}: throughput {names.get(key, key)}/argostranslate = {a['translate_s'] / r['translate_s']:.2f}x "
+                    f"(CPU time: {a['translate_cpu_s'] / r['translate_cpu_s']:.2f}x); "
+                    f"peak RSS {r['peak_rss_mb'] / a['peak_rss_mb']:.2f} "
+                    f"({r['peak_rss_mb']:.0f} MB vs {a['peak_rss_mb']:.0f} MB); "
+                    f"identical hypotheses: {same}/{len(sentences)}"
+                )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

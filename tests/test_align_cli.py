@@ -170,7 +170,7 @@ def test_errors_are_one_line(cli, tmp_path):
     a = tmp_path / "a.txt"
     a.write_text("x\n", encoding="utf-8")
     r = cli(["align", a, a, "--presegmented"])
-    assert r.exit_code != 0 and "give --src-lang" in r.output
+    assert r.exit_code != 0 and "give --from" in r.output
     r = cli(["align", a, a, "--src-lang", "fa", "--tgt-lang", "en,ru", "--presegmented"])
     assert r.exit_code != 0 and "one code per TARGET" in r.output
     r = cli(["align", a, tmp_path / "missing.en.txt", "--src-lang", "fa", "--presegmented"])
@@ -287,7 +287,7 @@ def test_house_glossary_anchors_by_default(cli, tmp_path):
     without = cli(args + ["--no-glossary"])
     assert without.exit_code == 0 and without.stdout.splitlines()[1:4] != with_glossary.stdout.splitlines()[1:4]
     both = cli(args + ["--no-glossary", "--glossary", "x.yaml"])
-    assert both.exit_code == 1 and "not both" in both.output
+    assert both.exit_code == 2 and "not both" in both.output
 
 
 def test_raw_input_line_breaks_end_segments_unless_join_lines(cli, tmp_path):
@@ -307,14 +307,14 @@ def test_unknown_language_codes_are_refused(cli, tmp_path):
     src, tgt, old = tmp_path / "a.fa.txt", tmp_path / "b.en.txt", tmp_path / "b.old.txt"
     for p, text in ((src, "سلام.\n"), (tgt, "Hello.\n"), (old, "Hello.\n")):
         p.write_text(text, encoding="utf-8")
-    for args, named in (
-        ([src, tgt, "--src-lang", "fas"], "--src-lang 'fas'"),
-        ([src, tgt, "--tgt-lang", "xx"], "--tgt-lang 'xx'"),
-        ([src, old], "b.old.txt"),
+    for args, named, code in (  # a bad option value is a usage error (2), a bad file name part bad input (1)
+        ([src, tgt, "--src-lang", "fas"], "--from 'fas'", 2),
+        ([src, tgt, "--tgt-lang", "xx"], "--to 'xx'", 2),
+        ([src, old], "b.old.txt", 1),
     ):
         r = cli(["align", *args, "--presegmented", "--no-glossary"])
         lines = r.output.strip().splitlines()
-        assert r.exit_code == 1 and len(lines) == 1, r.output
+        assert r.exit_code == code and len(lines) == 1, r.output
         assert named in lines[0] and "unknown language" in lines[0] and "fa, en, ru, ar, de, fr" in lines[0]
 
 

@@ -63,7 +63,7 @@ def test_usage_errors_are_one_line_naming_the_help(cli):
     lines = r.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("xling: error: ") and "--format" in lines[0]
     assert lines[0].endswith("(see 'xling align --help')")
-    assert lines[0].startswith("xling: error: Invalid value for '--format': 'nope' is not one of")
+    assert lines[0].startswith("xling: error: Invalid value for '--format' / '-f': 'nope' is not one of")
     r = cli(["--no-such-option"])
     assert r.exit_code == 2 and r.output.strip().splitlines() == [
         "xling: error: No such option: --no-such-option (see 'xling --help')"

@@ -94,7 +94,7 @@ def test_cli_two_column_export_and_import(cli, gpath, tmp_path):
     assert out.read_text(encoding="utf-8").splitlines()[0] == "احمد الشرع\tАхмед аш-Шараа"
     new = tmp_path / "new.yaml"
     r = cli(["glossary", "import", out, "-g", new])
-    assert r.exit_code == 1 and "needs --lang" in r.output and not new.exists()
+    assert r.exit_code == 1 and "needs --to" in r.output and not new.exists()
     assert cli(["glossary", "import", out, "-g", new, "--lang", "ru"]).exit_code == 0
     g = load_glossary(new)
     assert [e.preferred("ru").text for e in g.entries] == [

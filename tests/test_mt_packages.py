@@ -88,8 +88,9 @@ def test_bad_archives_are_refused_and_packages_folder_untouched(cli, argos_env, 
     before = tree(argos_env)
     assert before, "fixture must start with an installed package"
     for name, (archive, phrase) in _bad_archives(tmp_path).items():
+        # issue 11 defect 20: a bad package file is bad input (1); a missing model stays 2
         r = cli(["models", "install", archive])
-        assert r.exit_code == 2, (name, r.output)
+        assert r.exit_code == 1, (name, r.output)
         lines = r.output.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("xling: error:"), (name, r.output)
         assert phrase in lines[0], (name, lines[0])

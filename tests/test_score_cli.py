@@ -250,7 +250,7 @@ def test_glossary_and_no_glossary_together_is_an_error(cli, tmp_path):
     g = tmp_path / "g.yaml"
     g.write_text("source_language: fa\nentries: []\n", encoding="utf-8")
     r = cli(["score", hyp, "--lang", "en", "--src", hyp, "--glossary", g, "--no-glossary"])
-    assert r.exit_code == 1 and "not both" in r.stderr and r.stderr.count("\n") == 1
+    assert r.exit_code == 2 and "not both" in r.stderr and r.stderr.count("\n") == 1
 
 
 def test_terms_threshold_prints_the_rate_as_everywhere_else(cli, tmp_path):

@@ -61,6 +61,13 @@ class ModelError(XlingError):
     exit_code = EXIT_MODEL
 
 
+class ModelFileError(ModelError):
+    """A model package file given on the command line is missing or malformed: bad input, exit
+    status :data:`EXIT_ERROR` (1) as every other bad file, not the missing-model code."""
+
+    exit_code = EXIT_ERROR
+
+
 class ModelMissingError(ModelError):
     """No installed package (direct or via pivot) covers a requested language pair."""
 

@@ -13,6 +13,16 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from xling.cli.options import (
+    Encoding,
+    FromLangOrNone,
+    GlossaryPath,
+    NoGlossary,
+    OutFile,
+    ToLangsOrNone,
+    format_option,
+)
+
 if TYPE_CHECKING:  # pragma: no cover
     from xling.align.beads import Bead
     from xling.glossary.model import Glossary
@@ -37,42 +47,40 @@ def lang_from_name(path: Path) -> str | None:
 
 
 def _langs(src: Path, targets: list[Path], src_lang: str | None, tgt_lang: str | None) -> tuple[str, list[str]]:
-    from xling.errors import InputError
+    from xling.errors import InputError, UsageError
 
     s = src_lang or lang_from_name(src)
     if not s:
-        raise InputError(
-            f"{src}: cannot tell the source language from the file name; give --src-lang (e.g. --src-lang fa)"
-        )
-    _known_language(s, f"--src-lang {s!r}" if src_lang else f"{src}: language {s!r} from the file name", "--src-lang")
+        raise InputError(f"{src}: cannot tell the source language from the file name; give --from (e.g. --from fa)")
+    _known_language(s, f"--from {s!r}" if src_lang else f"{src}: language {s!r} from the file name", "--from", src_lang)
     if tgt_lang:
         t = [x.strip() for x in tgt_lang.split(",") if x.strip()]
         if len(t) != len(targets):
-            raise InputError(
-                f"--tgt-lang {tgt_lang!r} names {len(t)} language(s) for {len(targets)} target file(s); give one code per TARGET, comma-separated"
+            raise UsageError(
+                f"--to {tgt_lang!r} names {len(t)} language(s) for {len(targets)} target file(s); give one code per TARGET, comma-separated"
             )
         for given in t:
-            _known_language(given, f"--tgt-lang {given!r}", "--tgt-lang")
+            _known_language(given, f"--to {given!r}", "--to", given)
         return s, t
     t = []
     for p in targets:
         code = lang_from_name(p)
         if not code:
-            raise InputError(
-                f"{p}: cannot tell the target language from the file name; give --tgt-lang (e.g. --tgt-lang en,ru,ar)"
-            )
-        _known_language(code, f"{p}: language {code!r} from the file name", "--tgt-lang")
+            raise InputError(f"{p}: cannot tell the target language from the file name; give --to (e.g. --to en,ru,ar)")
+        _known_language(code, f"{p}: language {code!r} from the file name", "--to")
         t.append(code)
     return s, t
 
 
-def _known_language(code: str, what: str, option: str) -> None:
-    """Refuse a code the aligner has no data for (:func:`xling.lang.script_of_language` knows no script)."""
-    from xling.errors import InputError
+def _known_language(code: str, what: str, option: str, given: str | None = None) -> None:
+    """Refuse a code the aligner has no data for (:func:`xling.lang.script_of_language` knows no script):
+    a usage error (exit 2) when the code was ``given`` as an option value, bad input (1) from a file name."""
+    from xling.errors import InputError, UsageError
     from xling.lang import LANGUAGES, script_of_language
 
     if not script_of_language(code, default=""):
-        raise InputError(f"{what}: unknown language; use one of: {', '.join(LANGUAGES)} (with {option})")
+        error = UsageError if given else InputError
+        raise error(f"{what}: unknown language; use one of: {', '.join(LANGUAGES)} (with {option})")
 
 
 def _sentences(path: Path, lang: str, presegmented: bool, encoding: str | None, join_lines: bool = False) -> list[str]:
@@ -91,14 +99,8 @@ def _sentences(path: Path, lang: str, presegmented: bool, encoding: str | None, 
 def align(
     source: Path = typer.Argument(..., help="Source document (one sentence a line with --presegmented)."),
     targets: list[Path] = typer.Argument(..., help="One or more translations of SOURCE."),
-    src_lang: str | None = typer.Option(
-        None, "--src-lang", help="Source language code (default: from the file name, e.g. sentences.fa.txt)."
-    ),
-    tgt_lang: str | None = typer.Option(
-        None,
-        "--tgt-lang",
-        help="Target language code(s), comma-separated in TARGET order (default: from file names, e.g. reference.en.txt).",
-    ),
+    src_lang: FromLangOrNone = None,
+    tgt_lang: ToLangsOrNone = None,
     presegmented: bool = typer.Option(
         False, "--presegmented", help="Inputs hold one sentence a line; ids are line numbers (0-based)."
     ),
@@ -107,29 +109,19 @@ def align(
         "--join-lines",
         help="Without --presegmented: hard-wrapped input, a single line break continues the sentence.",
     ),
-    fmt: AlignFormat = typer.Option(
-        AlignFormat.beads, "--format", help="beads ([0]:[0,1]), tsv, jsonl or tmx (TMX 1.4b)."
-    ),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write here (atomically) instead of standard output."),
+    fmt: AlignFormat = format_option("beads ([0]:[0,1]), tsv, jsonl or tmx (TMX 1.4b).", AlignFormat.beads),
+    out: OutFile = None,
     gold: list[Path] = typer.Option(
         [], "--gold", help="Gold beads file; repeat once per TARGET, in order. Prints strict/lax P/R/F1."
     ),
-    glossary: Path | None = typer.Option(
-        None,
-        "--glossary",
-        help="Termbase whose concept entries anchor the alignment (default: the shipped house glossary, when SOURCE is in its source language).",
-    ),
-    no_glossary: bool = typer.Option(False, "--no-glossary", help="Use no termbase anchors."),
+    glossary: GlossaryPath = None,
+    no_glossary: NoGlossary = False,
     mt: bool = typer.Option(
         False,
         "--mt",
         help="Also score MT(source) against targets with chrF (Bleualign-style; needs installed Argos models).",
     ),
-    encoding: str | None = typer.Option(
-        None,
-        "--encoding",
-        help="Encoding of the input files that are not UTF-8, e.g. cp1256 (UTF-8 files are always read as UTF-8).",
-    ),
+    encoding: Encoding = None,
 ) -> None:
     """Align SOURCE with each TARGET: 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1 beads.
 
@@ -199,9 +191,7 @@ def _check_arguments(
         )
     s_lang, t_langs = _langs(source, targets, src_lang, tgt_lang)
     if len(set(t_langs)) != len(t_langs):
-        raise InputError(
-            f"target languages repeat ({','.join(t_langs)}); give each TARGET its own code with --tgt-lang"
-        )
+        raise InputError(f"target languages repeat ({','.join(t_langs)}); give each TARGET its own code with --to")
     if gold and len(gold) != len(targets):
         raise InputError(
             f"{len(gold)} --gold file(s) for {len(targets)} target(s); give one --gold per TARGET, in order"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from xling.cli.options import GlossaryPath, NoGlossary
+from xling.cli.options import Encoding, FromLang, GlossaryPath, NoGlossary, Quiet, ToLangs, out_dir_option
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console
@@ -29,12 +29,7 @@ InputArg = typer.Argument(
 )
 
 #: Options of the batch commands, each defined once (translate, align and score share them).
-FromCode = Annotated[str, typer.Option("--from", help="Source language code.")]
-ToCodes = Annotated[str, typer.Option("--to", help="Target language codes, comma-separated.")]
 Glob = Annotated[str, typer.Option("--glob", help="Documents of a folder, relative to it.")]
-Encoding = Annotated[
-    str | None, typer.Option("--encoding", help="Input encoding if not UTF-8 (a Python codec name, e.g. cp1256).")
-]
 Executor = Annotated[str, typer.Option("--executor", help="local (this machine's processes) or ray (Ray Data).")]
 Workers = Annotated[
     int, typer.Option("--workers", min=1, help="Worker processes (local) or actors (ray); each loads each model once.")
@@ -123,10 +118,10 @@ def _summary(console: Console, summary: BatchSummary, out_dir: Path) -> None:
 @app.command("translate")
 def translate(
     source: str = InputArg,
-    from_code: FromCode = "fa",
-    to: ToCodes = "en,ru,ar",
-    out_dir: Path = typer.Option(
-        ..., "--out-dir", help="Output folder (mirrors the input's sub-folders) and its batch.jsonl record."
+    from_code: FromLang = "fa",
+    to: ToLangs = "en,ru,ar",
+    out_dir: Path = out_dir_option(
+        "Output folder (mirrors the input's sub-folders) and its batch.jsonl record.", required=True
     ),
     glob: Glob = "**/*.txt",
     executor: Executor = "local",
@@ -156,7 +151,7 @@ def translate(
     report: bool = typer.Option(
         False, "--report", help="Write each document's <stem>.html review page, as xling translate --report."
     ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output (the summary and errors still print)."),
+    quiet: Quiet = False,
 ) -> None:
     """Translate every document of a folder or manifest, as xling translate does for one.
 
@@ -246,10 +241,10 @@ def _base_folder(source: str) -> Path:
 @app.command("align")
 def align(
     source: str = InputArg,
-    from_code: FromCode = "fa",
-    to: ToCodes = "en,ru,ar",
-    out_dir: Path = typer.Option(
-        ..., "--out-dir", help="Folder for one <stem>.tmx per document (or corpus.tmx with --combine)."
+    from_code: FromLang = "fa",
+    to: ToLangs = "en,ru,ar",
+    out_dir: Path = out_dir_option(
+        "Folder for one <stem>.tmx per document (or corpus.tmx with --combine).", required=True
     ),
     translations: Path = typer.Option(
         None, "--translations", help="Folder of the translations <sub>/<stem>.<lang>.txt (default: the input's folder)."
@@ -318,8 +313,8 @@ def align(
 @app.command("score")
 def score(
     source: str = InputArg,
-    from_code: FromCode = "fa",
-    to: ToCodes = "en,ru,ar",
+    from_code: FromLang = "fa",
+    to: ToLangs = "en,ru,ar",
     hyp_dir: Path = typer.Option(
         ..., "--hyp-dir", help="Folder of the hypotheses <sub>/<stem>.<lang>.txt (a batch translate --out-dir)."
     ),
@@ -342,10 +337,10 @@ def score(
 
     from xling.batch.corpus import score_corpus
     from xling.cli.jobs import split_langs
-    from xling.errors import InputError
+    from xling.errors import UsageError
 
     if no_glossary and glossary:
-        raise InputError("give --glossary PATH or --no-glossary, not both")
+        raise UsageError("give --glossary PATH or --no-glossary, not both")
     targets = split_langs(to)
     docs = _corpus_docs(source, glob, from_code, None)
     report = score_corpus(

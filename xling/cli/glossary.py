@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from xling.cli.options import GlossaryPath, counted
+from xling.cli.options import GlossaryPath, counted, encoding_option, format_option, to_option
 from xling.glossary.model import EntryType
 from xling.glossary.ops import ConflictPolicy, ExchangeFormat
 
@@ -42,6 +43,12 @@ def _match_text(entry, needle: str) -> bool:
             if n in surface.casefold() or (nk and nk in source_key(surface)):
                 return True
     return False
+
+
+#: ``--format`` / ``-f`` of import and export
+ExchangeFormatOpt = Annotated[
+    ExchangeFormat | None, format_option("Exchange format (default: from the extension).", case_sensitive=False)
+]
 
 
 class ListFormat(str, Enum):
@@ -99,21 +106,21 @@ def _print_list_table(title: str, langs: list[str], rows: list[dict]) -> None:
 def list_(
     glossary: GlossaryPath = None,
     type: EntryType | None = typer.Option(None, "--type", "-t", help="Only entries of this type."),
-    lang: str | None = typer.Option(
-        None, "--lang", "-l", help="Only entries with terms in this language; show the source and this language."
-    ),
+    lang: Annotated[
+        str | None, to_option("Only entries with terms in this language; show the source and this language.", one=True)
+    ] = None,
     text: str | None = typer.Option(
         None,
         "--text",
         help="Only entries whose id, note or any term contains TEXT (ZWNJ, ي/ی and ك/ک insensitive for Persian).",
     ),
-    format: ListFormat = typer.Option(
-        ListFormat.TABLE,
-        "--format",
-        "-f",
-        case_sensitive=False,
-        help="table (wrapped to the terminal, 80 columns when redirected), json or tsv (one entry a line).",
-    ),
+    format: Annotated[
+        ListFormat,
+        format_option(
+            "table (wrapped to the terminal, 80 columns when redirected), json or tsv (one entry a line).",
+            case_sensitive=False,
+        ),
+    ] = ListFormat.TABLE,
 ) -> None:
     """List concept entries: id, type, the preferred term per language and the number of other terms."""
     import json
@@ -122,6 +129,10 @@ def list_(
 
     g = load_glossary(glossary)
     langs = g.languages()
+    if lang and lang not in langs:
+        from xling.errors import UsageError
+
+        raise UsageError(f"--to {lang}: the glossary has no {lang} terms; languages: {', '.join(langs)}")
     if lang:
         langs = [g.source_language] + ([lang] if lang != g.source_language else [])
     entries = [
@@ -258,7 +269,7 @@ def add(
 
 @app.command("edit")
 def edit(
-    entry_id: str = typer.Argument(..., metavar="ID"),
+    entry_id: str = typer.Argument(..., metavar="ID", help="Id of the entry to change (see xling glossary list)."),
     new_id: str | None = typer.Option(
         None, "--rename", help="New id (lowercase letters, digits and '-'); cross-references are updated."
     ),
@@ -297,7 +308,7 @@ def edit(
 
 @app.command("remove")
 def remove(
-    entry_id: str = typer.Argument(..., metavar="ID"),
+    entry_id: str = typer.Argument(..., metavar="ID", help="Id of the entry to remove (see xling glossary list)."),
     force: bool = typer.Option(False, "--force", help="Also drop cross-references to the entry from other entries."),
     glossary: GlossaryPath = None,
 ) -> None:
@@ -329,13 +340,13 @@ def merge(
     into KEEP (KEEP's statuses win; a second preferred term becomes admitted), references to OTHER
     point to KEEP, OTHER is removed. Both are refused if the result breaks the glossary.
     """
-    from xling.errors import GlossaryError
+    from xling.errors import GlossaryError, UsageError
     from xling.glossary.ops import merge_entries, merge_glossary_file
     from xling.glossary.store import load_glossary
 
     if entries:
         if other is not None:
-            raise GlossaryError("merge: give either OTHER.yaml or --entries KEEP OTHER, not both")
+            raise UsageError("merge: give either OTHER.yaml or --entries KEEP OTHER, not both")
         e = merge_entries(glossary, entries[0], entries[1])
         typer.echo(f"merged {entries[1]} into {e.id}")
         return
@@ -376,15 +387,11 @@ def validate(
 @app.command("import")
 def import_(
     source: Path = typer.Argument(..., metavar="FILE", help="TBX (.tbx/.xml) or CSV/TSV file."),
-    format: ExchangeFormat | None = typer.Option(
-        None, "--format", "-f", case_sensitive=False, help="Exchange format (default: from the extension)."
-    ),
-    lang: str | None = typer.Option(None, "--lang", help="Two-column CSV/TSV: language of the second column."),
+    format: ExchangeFormatOpt = None,
+    lang: Annotated[str | None, to_option("Two-column CSV/TSV: language of the second column.", one=True)] = None,
     on_conflict: ConflictPolicy = ConflictOpt,
     replace: bool = typer.Option(False, "--replace", help="Make the glossary equal to the imported file."),
-    encoding: str | None = typer.Option(
-        None, "--encoding", help="CSV/TSV encoding (default UTF-8), e.g. utf-16 or cp1256."
-    ),
+    encoding: Annotated[str | None, encoding_option("CSV/TSV encoding (default UTF-8), e.g. utf-16 or cp1256.")] = None,
     glossary: GlossaryPath = None,
 ) -> None:
     """Import TBX or CSV/TSV into the glossary (created if the file does not exist; merged otherwise)."""
@@ -401,12 +408,11 @@ def export(
     dest: str = typer.Argument(
         ..., metavar="FILE", help="Output .tbx, .csv or .tsv ('-' for standard output with --format)."
     ),
-    format: ExchangeFormat | None = typer.Option(
-        None, "--format", "-f", case_sensitive=False, help="Exchange format (default: from the extension)."
-    ),
-    lang: str | None = typer.Option(
-        None, "--lang", help="CSV/TSV: write the two-column DeepL form source→LANG instead of the multi-language form."
-    ),
+    format: ExchangeFormatOpt = None,
+    lang: Annotated[
+        str | None,
+        to_option("CSV/TSV: write the two-column DeepL form source→LANG instead of the multi-language form.", one=True),
+    ] = None,
     tbx_version: int = typer.Option(
         3, "--tbx-version", help="TBX: 3 (ISO 30042:2019) or 2 (martif, which OmegaT and translate-toolkit read)."
     ),

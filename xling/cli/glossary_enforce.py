@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from xling.cli.glossary import app
-from xling.cli.options import GlossaryPath, counted
+from xling.cli.options import GlossaryPath, counted, encoding_option, src_option, to_option
 
 _LANGS = ("en", "ru", "ar")
 
 
 def _read_pair(translation: str, source: str, lang: str, encoding: str | None = None):
-    from xling.errors import InputError
+    from xling.errors import UsageError
     from xling.io import read_lines
 
     if lang not in _LANGS:
-        raise InputError(f"--lang {lang!r}: give one of {', '.join(_LANGS)}")
+        raise UsageError(f"--to {lang!r}: give one of {', '.join(_LANGS)}")
     return (
         read_lines(source, encoding=encoding, utf8_first=True),
         read_lines(translation, encoding=encoding, utf8_first=True),
@@ -30,6 +31,9 @@ def _read_pair(translation: str, source: str, lang: str, encoding: str | None = 
 
 
 _ENCODING_HELP = "Encoding of the input files that are not UTF-8, e.g. cp1256 (UTF-8 files are always read as UTF-8)."
+#: ``--to LANG`` of enforce and check (old names ``--lang``, ``-l``): the language of TRANSLATION
+_TRANSLATION_LANG = to_option("Language of TRANSLATION: en, ru or ar.", required=True)
+PairEncoding = Annotated[str | None, encoding_option(_ENCODING_HELP)]
 
 
 def _glossary(path: Path | None, lang: str):
@@ -74,15 +78,13 @@ def enforce(
     translation: str = typer.Argument(
         ..., metavar="TRANSLATION", help="Translation, one segment a line ('-' for standard input)."
     ),
-    source: str = typer.Option(
-        ..., "--source", "--src", "-s", help="Source (Persian) file: line i is the source of line i of TRANSLATION."
-    ),
-    lang: str = typer.Option(..., "--lang", "-l", help="Language of TRANSLATION: en, ru or ar."),
+    source: str = src_option("Source (Persian) file: line i is the source of line i of TRANSLATION.", required=True),
+    lang: str = _TRANSLATION_LANG,
     glossary: GlossaryPath = None,
     report: Path | None = typer.Option(
         None, "--report", "-r", help="Write every change (segment, offsets, before, after, rule) as JSON to this file."
     ),
-    encoding: str | None = typer.Option(None, "--encoding", help=_ENCODING_HELP),
+    encoding: PairEncoding = None,
 ) -> None:
     """Repair a translation: deprecated variants and near-misses of the terms its source contains
     become the house forms, keeping case endings, Arabic prefixes and possessives. Prints the
@@ -98,7 +100,7 @@ def enforce(
 
         refuse_overwrite(
             report,
-            [("TRANSLATION", translation), ("--source", source), ("--glossary", glossary or default_glossary_path())],
+            [("TRANSLATION", translation), ("--src", source), ("--glossary", glossary or default_glossary_path())],
             option="--report",
         )
     src, tgt = _read_pair(translation, source, lang, encoding)
@@ -130,8 +132,8 @@ def enforce(
 @app.command("check")
 def check(
     translation: str = typer.Argument(..., metavar="TRANSLATION", help="Translation, one segment a line."),
-    source: str = typer.Option(..., "--source", "--src", "-s", help="Source (Persian) file."),
-    lang: str = typer.Option(..., "--lang", "-l", help="Language of TRANSLATION: en, ru or ar."),
+    source: str = src_option("Source (Persian) file.", required=True),
+    lang: str = _TRANSLATION_LANG,
     glossary: GlossaryPath = None,
     as_json: bool = typer.Option(False, "--json", help="Print the term report as JSON."),
     strict: bool = typer.Option(
@@ -143,7 +145,7 @@ def check(
     align: bool = typer.Option(
         False, "--align", help="Pair differently segmented files with the sentence aligner (xling.align) first."
     ),
-    encoding: str | None = typer.Option(None, "--encoding", help=_ENCODING_HELP),
+    encoding: PairEncoding = None,
 ) -> None:
     """Check term use: for each term the source contains, is it in the translation in its
     preferred or admitted form, deprecated, or missing? Prints the WMT term success rate.

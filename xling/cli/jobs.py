@@ -14,13 +14,13 @@ def split_langs(value: str) -> list[str]:
     """``"en, ru,en"`` → ``["en", "ru"]`` (lower case, order kept, duplicates dropped).
 
     Raises:
-        InputError: no code given.
+        UsageError: no code given.
     """
-    from xling.errors import InputError
+    from xling.errors import UsageError
 
     langs = [c.strip().lower() for c in value.split(",") if c.strip()]  # Argos codes are lower case
     if not langs:
-        raise InputError(f"--to {value!r}: give target language codes, e.g. --to en,ru,ar")
+        raise UsageError(f"--to {value!r}: give target language codes, e.g. --to en,ru,ar")
     return list(dict.fromkeys(langs))
 
 
@@ -40,19 +40,19 @@ def translate_config(
     """A :class:`~xling.pipeline.TranslateConfig` from the translate options.
 
     Raises:
-        InputError: an unknown engine kind, --engine with --routes, --glossary with --no-glossary,
-            no target code; a bad routes config (file and line named).
+        UsageError: an unknown engine kind, --engine with --routes, --glossary with --no-glossary,
+            no target code. InputError: a bad routes config (file and line named).
     """
-    from xling.errors import InputError
+    from xling.errors import UsageError
     from xling.mt.routes import ENGINE_KINDS, find_routes_config
     from xling.pipeline import HOUSE_GLOSSARY, TranslateConfig
 
     if engine is not None and engine not in ENGINE_KINDS:
-        raise InputError(f"--engine {engine!r}: choose one of {', '.join(ENGINE_KINDS)}")
+        raise UsageError(f"--engine {engine!r}: choose one of {', '.join(ENGINE_KINDS)}")
     if engine is not None and routes is not None:
-        raise InputError("give --engine KIND (every leg) or --routes FILE (per target), not both")
+        raise UsageError("give --engine KIND (every leg) or --routes FILE (per target), not both")
     if no_glossary and glossary:
-        raise InputError("give --glossary PATH or --no-glossary, not both")
+        raise UsageError("give --glossary PATH or --no-glossary, not both")
     routes_config = None if engine else find_routes_config(routes)
     return TranslateConfig(
         from_code=from_code.strip().lower(),

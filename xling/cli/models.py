@@ -7,6 +7,8 @@ and ``XLING_MODELS_DIR`` (where model folders are installed).
 
 from __future__ import annotations
 
+import re
+
 import typer
 
 app = typer.Typer(
@@ -85,12 +87,12 @@ def install(
     """
     from pathlib import Path
 
-    from xling.errors import InputError
+    from xling.errors import InputError, UsageError
     from xling.mt import folder, packages
 
     if Path(source).is_dir() and folder.is_model_folder(source):
         if to_code is not None:
-            raise InputError(f"give either FROM TO or one model folder, not {source} {to_code}")
+            raise UsageError(f"give either FROM TO or one model folder, not {source} {to_code}")
         model = folder.install_model_folder(source, replace=replace)
         _echo(f"installed {model.label()} in {model.path}")
         if model.test_model:
@@ -99,8 +101,12 @@ def install(
     looks_like_file = source.endswith(".argosmodel") or Path(source).exists()
     if looks_like_file:
         if to_code is not None:
-            raise InputError(f"give either FROM TO or one FILE.argosmodel, not {source} {to_code}")
+            raise UsageError(f"give either FROM TO or one FILE.argosmodel, not {source} {to_code}")
         pkg = packages.install_file(source, replace=replace)
+    elif to_code is None and re.fullmatch(r"[a-z]{2,3}", source.strip().lower()):
+        raise UsageError(
+            f"models install {source}: give the target language too, e.g. `xling models install {source} en`"
+        )
     elif to_code is None:
         raise InputError(
             f"{source}: no such file; give FROM TO (e.g. `xling models install fa en`) or a FILE.argosmodel"

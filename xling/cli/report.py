@@ -5,9 +5,11 @@ Thin: parses options, calls :mod:`xling.report.api`, prints what was written.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from xling.cli.options import GlossaryPath, NoGlossary, glossary_from_options
+from xling.cli.options import GlossaryPath, NoGlossary, glossary_from_options, out_option
 
 
 def report(
@@ -22,9 +24,9 @@ def report(
     ref_dir: str | None = typer.Option(
         None, "--ref-dir", help="Folder mode: references laid out as DIR/<sub-folder>/<stem>.<lang>.txt."
     ),
-    out: str | None = typer.Option(
-        None, "-o", "--out", help="The page to write (default: <stem>.html beside the record; FOLDER/index.html)."
-    ),
+    out: Annotated[
+        str | None, out_option("The page to write (default: <stem>.html beside the record; FOLDER/index.html).")
+    ] = None,
     glossary: GlossaryPath = None,
     no_glossary: NoGlossary = False,
 ) -> None:

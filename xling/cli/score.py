@@ -6,8 +6,11 @@ Thin: parses options, calls :func:`xling.score.api.score_files`, prints the tabl
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
 import typer
+
+from xling.cli.options import Encoding, FromLang, GlossaryPath, NoGlossary, SrcFile, to_option
 
 
 class TargetLang(str, Enum):
@@ -17,27 +20,23 @@ class TargetLang(str, Enum):
 
 
 def score(
-    hypothesis: str = typer.Argument(
-        ..., help="Hypothesis (translation) file, one segment a line; - for standard input."
-    ),
-    lang: TargetLang = typer.Option(..., "--lang", "-l", help="Language of the hypothesis."),
+    hypothesis: Annotated[
+        str, typer.Argument(help="Hypothesis (translation) file, one segment a line; - for standard input.")
+    ],
+    lang: Annotated[TargetLang, to_option("Language of the hypothesis: en, ru or ar.")],
     ref: str | None = typer.Option(
         None, "--ref", help="Reference translation; without it only the reference-free checks run."
     ),
-    src: str | None = typer.Option(
-        None, "--src", "--source", help="Source file: enables number, untranslated, length-ratio and term checks."
-    ),
-    src_lang: str = typer.Option("fa", "--src-lang", help="Language of the source."),
+    src: SrcFile = None,
+    src_lang: FromLang = "fa",
     align: bool = typer.Option(
         False, "--align", help="Align hypothesis with reference (and source) by sentences instead of line by line."
     ),
     json_out: bool = typer.Option(
         False, "--json", help="Print the report as JSON (schema xling-score/2, xling/score/schema.json)."
     ),
-    glossary: str | None = typer.Option(
-        None, "--glossary", help="Termbase for the term check (default: the shipped house glossary)."
-    ),
-    no_glossary: bool = typer.Option(False, "--no-glossary", help="Skip the term check."),
+    glossary: GlossaryPath = None,
+    no_glossary: NoGlossary = False,
     fail_under: str | None = typer.Option(
         None, "--fail-under", help="Exit 1 when a score is below its minimum, e.g. chrf=50,bleu=20,terms=90."
     ),
@@ -48,23 +47,19 @@ def score(
         None, "--fail-on", help="Exit 1 when a QA issue of this severity or worse is found: error or warning."
     ),
     segments: bool = typer.Option(False, "--segments", help="Also print segment-level scores in the table."),
-    encoding: str | None = typer.Option(
-        None,
-        "--encoding",
-        help="Encoding of the input files that are not UTF-8, e.g. cp1256 (UTF-8 files are always read as UTF-8).",
-    ),
+    encoding: Encoding = None,
 ) -> None:
     """Score a translation: BLEU, chrF, chrF++ and TER against --ref, term success rate and QA checks."""
     import json
     import sys
 
-    from xling.errors import InputError
+    from xling.errors import UsageError
     from xling.score.api import DEFAULT_GLOSSARY, score_files
 
     if fail_on not in (None, "error", "warning"):
-        raise InputError(f"--fail-on {fail_on!r}: use error or warning")
+        raise UsageError(f"--fail-on {fail_on!r}: use error or warning")
     if glossary and no_glossary:
-        raise InputError("give --glossary PATH or --no-glossary, not both")
+        raise UsageError("give --glossary PATH or --no-glossary, not both")
     report = score_files(
         hypothesis,
         lang=lang.value,
@@ -72,7 +67,7 @@ def score(
         src=src,
         src_lang=src_lang,
         align=align,
-        glossary=None if no_glossary else (glossary or DEFAULT_GLOSSARY),
+        glossary=None if no_glossary else (str(glossary) if glossary else DEFAULT_GLOSSARY),
         encoding=encoding,
         fail_under=fail_under,
         fail_over=fail_over,

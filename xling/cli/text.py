@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
-from xling.errors import InputError
+from xling.cli.options import TextLang, encoding_option
+from xling.errors import UsageError
+
+#: ``--encoding`` of normalize and segment
+TextEncoding = Annotated[
+    str | None, encoding_option("Input encoding (default UTF-8; e.g. cp1256 for legacy Persian files).")
+]
 
 _LANGS = ("fa", "en", "ru", "ar")
 
 
 def _check_lang(lang: str) -> str:
     if lang not in _LANGS:
-        raise InputError(f"unsupported language {lang!r}; use --lang with one of: {', '.join(_LANGS)}")
+        raise UsageError(f"--from {lang!r}: unsupported language; use one of: {', '.join(_LANGS)}")
     return lang
 
 
@@ -27,14 +34,12 @@ def _stdout_write():
 
 def normalize(
     file: str = typer.Argument("-", help="Text file to read, or - for standard input."),
-    lang: str = typer.Option("fa", "--lang", "-l", help="Language of the text: fa, en, ru or ar."),
+    lang: TextLang = "fa",
     digits: str = typer.Option(
         "keep", "--digits", help="keep: leave digits as written; ascii: Persian/Arabic-Indic digits to 0-9."
     ),
     zwnj: bool = typer.Option(True, "--zwnj/--no-zwnj", help="Restore lost ZWNJs in Persian words."),
-    encoding: str = typer.Option(
-        None, "--encoding", help="Input encoding (default UTF-8; e.g. cp1256 for legacy Persian files)."
-    ),
+    encoding: TextEncoding = None,
 ) -> None:
     """Print the text with Persian letters unified, lost ZWNJs restored and, with --digits ascii, ASCII digits."""
     from xling.io import read_text, refuse_stdout_is_input
@@ -43,7 +48,7 @@ def normalize(
 
     _check_lang(lang)
     if digits not in DIGIT_MODES:
-        raise InputError(f"unknown --digits {digits!r}; use keep or ascii")
+        raise UsageError(f"unknown --digits {digits!r}; use keep or ascii")
     refuse_stdout_is_input([file])
     text = read_text(file, encoding=encoding)
     write = _stdout_write()
@@ -54,10 +59,8 @@ def normalize(
 
 def segment(
     file: str = typer.Argument("-", help="Text file to read, or - for standard input."),
-    lang: str = typer.Option("fa", "--lang", "-l", help="Language of the text: fa, en, ru or ar."),
-    encoding: str = typer.Option(
-        None, "--encoding", help="Input encoding (default UTF-8; e.g. cp1256 for legacy Persian files)."
-    ),
+    lang: TextLang = "fa",
+    encoding: TextEncoding = None,
     join_lines: bool = typer.Option(
         False,
         "--join-lines",

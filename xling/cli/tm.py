@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from xling.cli.options import MinScore, TmPath
+from xling.cli.options import FromLang, MinScore, TmPath, ToLang
 
 app = typer.Typer(
     help="Translation memory: import TMX/XLIFF, export TMX, look up matches, stats.", no_args_is_help=True
@@ -53,8 +53,8 @@ def export(
 @app.command("lookup")
 def lookup(
     text: str = typer.Argument(..., help="The source segment to look up."),
-    from_code: str = typer.Option("fa", "--from", help="Source language code."),
-    to: str = typer.Option("en", "--to", help="Target language code."),
+    from_code: FromLang = "fa",
+    to: ToLang = "en",
     min_score: MinScore = 75.0,
     limit: int = typer.Option(5, "--limit", min=1, help="Most matches to show."),
     json_out: bool = typer.Option(False, "--json", help="Print the matches as JSON."),

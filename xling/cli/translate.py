@@ -10,7 +10,19 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from xling.cli.options import MinScore, UseTm, XliffFlag, XliffVersion
+from xling.cli.options import (
+    Encoding,
+    FromLang,
+    GlossaryPath,
+    MinScore,
+    NoGlossary,
+    OutDir,
+    Quiet,
+    ToLangs,
+    UseTm,
+    XliffFlag,
+    XliffVersion,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.progress import Progress
@@ -78,12 +90,6 @@ _FILE = typer.Argument(
     ..., help="Input document (UTF-8 text, paragraphs separated by blank lines), or - for standard input."
 )
 
-_TO = typer.Option("en,ru,ar", "--to", help="Target language codes, comma-separated.")
-
-_OUT_DIR = typer.Option("out", "--out-dir", help="Folder for <stem>.<lang>.txt and <stem>.jsonl.")
-
-_ENCODING = typer.Option(None, "--encoding", help="Input encoding if not UTF-8 (a Python codec name, e.g. cp1256).")
-
 _BEAM_SIZE = typer.Option(None, "--beam-size", min=1, help="Beam width (default: argostranslate's, 4).")
 
 _ENGINE = typer.Option(
@@ -112,10 +118,6 @@ _MAX_BATCH_TOKENS = typer.Option(
     2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens (memory vs speed)."
 )
 
-_GLOSSARY = typer.Option(None, "--glossary", help="Termbase to enforce (default: the shipped house glossary).")
-
-_NO_GLOSSARY = typer.Option(False, "--no-glossary", help="Translate without protecting and repairing glossary terms.")
-
 _JOIN_LINES = typer.Option(
     False,
     "--join-lines",
@@ -134,29 +136,25 @@ _REPORT = typer.Option(
     help="Also write DIR/<stem>.html: the review report of xling report (source and targets side by side, terms, QA).",
 )
 
-_QUIET = typer.Option(
-    False, "--quiet", "-q", help="No progress: no bars on a terminal, no log lines (per stage and leg) otherwise."
-)
-
 
 def translate(
     file: str = _FILE,
-    from_code: str = typer.Option("fa", "--from", help="Source language code."),
-    to: str = _TO,
-    out_dir: str = _OUT_DIR,
-    encoding: str = _ENCODING,
+    from_code: FromLang = "fa",
+    to: ToLangs = "en,ru,ar",
+    out_dir: OutDir = "out",
+    encoding: Encoding = None,
     beam_size: int = _BEAM_SIZE,
     engine: str = _ENGINE,
     routes: str = _ROUTES,
     plan_only: bool = _PLAN_ONLY,
     pivot: str = _PIVOT,
     max_batch_tokens: int = _MAX_BATCH_TOKENS,
-    glossary: str = _GLOSSARY,
-    no_glossary: bool = _NO_GLOSSARY,
+    glossary: GlossaryPath = None,
+    no_glossary: NoGlossary = False,
     join_lines: bool = _JOIN_LINES,
     score: bool = _SCORE,
     report: bool = _REPORT,
-    quiet: bool = _QUIET,
+    quiet: Quiet = False,
     tm: UseTm = None,
     min_score: MinScore = 75.0,
     xliff: XliffFlag = False,
@@ -183,7 +181,7 @@ def translate(
         raise UsageError("give --engine KIND (every leg) or --routes FILE (per target), not both")
     routes_config = None if engine else find_routes_config(routes)
     if no_glossary and glossary:
-        raise InputError("give --glossary PATH or --no-glossary, not both")
+        raise UsageError("give --glossary PATH or --no-glossary, not both")
     reporter = RichReporter(quiet=quiet)
     _log_progress(reporter)
     config = TranslateConfig(
@@ -195,7 +193,7 @@ def translate(
         pivot=(pivot or (routes_config.pivot if routes_config else None) or "en").strip().lower(),
         max_batch_tokens=max_batch_tokens,
         join_lines=join_lines,
-        glossary=None if no_glossary else (glossary or HOUSE_GLOSSARY),
+        glossary=None if no_glossary else (str(glossary) if glossary else HOUSE_GLOSSARY),
     )
     session = Session.prepare(config)  # a missing model: exit 2 before reading or writing anything
     if plan_only:
@@ -215,12 +213,12 @@ def translate(
 
 def _xliff_writer(file: str, version: str, glossary: Any) -> Any:
     """The ``--xliff`` output writer (:func:`xling.formats.roundtrip.xliff_output`), version checked first."""
-    from xling.errors import InputError
+    from xling.errors import UsageError
     from xling.formats.roundtrip import xliff_output
     from xling.formats.xliff import VERSIONS
 
     if version not in VERSIONS:
-        raise InputError(f"--xliff-version {version!r}: choose one of {', '.join(VERSIONS)}")
+        raise UsageError(f"--xliff-version {version!r}: choose one of {', '.join(VERSIONS)}")
     return xliff_output(Path(file).name if file != "-" else "-", version=version, glossary=glossary)
 
 

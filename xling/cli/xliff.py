@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from xling.cli.options import TmPath
+from xling.cli.options import TmPath, out_dir_option
 
 app = typer.Typer(help="The CAT round trip: read post-edited XLIFF back.", no_args_is_help=True)
 
@@ -14,7 +14,7 @@ def import_(
     file: str = typer.Argument(
         ..., metavar="FILE.xlf", help="XLIFF 2.x or 1.2 file written by xling translate --xliff."
     ),
-    out_dir: str = typer.Option(..., "--out-dir", help="The folder where xling translate wrote <stem>.jsonl."),
+    out_dir: str = out_dir_option("The folder where xling translate wrote <stem>.jsonl.", required=True),
     tm: TmPath = None,
 ) -> None:
     """Write the post-edited targets into <stem>.<lang>.txt and the .jsonl record (keeping the MT text).

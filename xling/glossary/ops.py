@@ -477,7 +477,7 @@ def read_exchange_file(
         return csvio.multi_csv_to_glossary(text, delimiter=delim, name=str(path))
     if not lang:
         raise GlossaryError(
-            f"{path}: two-column {f.value.upper()} (no 'record' header) needs --lang, the language of the second column"
+            f"{path}: two-column {f.value.upper()} (no 'record' header) needs --to, the language of the second column"
         )
     return csvio.pair_csv_to_glossary(text, lang, source_lang=source_lang, delimiter=delim, name=str(path))
 
@@ -545,7 +545,7 @@ def render_exchange(
     if lang:
         if lang not in glossary.languages():
             raise GlossaryError(
-                f"--lang {lang}: the glossary has no {lang} terms; languages: {', '.join(glossary.languages())}"
+                f"--to {lang}: the glossary has no {lang} terms; languages: {', '.join(glossary.languages())}"
             )
         return csvio.glossary_to_pair_csv(glossary, lang, delimiter=delim)
     return csvio.glossary_to_multi_csv(glossary, delimiter=delim)

@@ -29,7 +29,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from xling.errors import EncodingError, GlossaryError, InputError
+from xling.errors import EncodingError, GlossaryError, InputError, UsageError
 from xling.glossary.model import ConceptEntry, Glossary
 from xling.glossary.yamlsync import ExpansionLimit, item_yaml, node_line, render, round_trip_yaml, to_plain
 
@@ -270,12 +270,12 @@ def resolve_glossary(
         the :class:`Glossary`, or ``None`` when ``no_glossary``.
 
     Raises:
-        InputError: a path and ``no_glossary`` both given.
+        UsageError: a path and ``no_glossary`` both given.
         GlossaryError: see :func:`load_glossary`.
     """
     if no_glossary:
         if glossary is not None:
-            raise InputError("give --glossary PATH or --no-glossary, not both")
+            raise UsageError("give --glossary PATH or --no-glossary, not both")
         return None
     if isinstance(glossary, Glossary):
         return glossary

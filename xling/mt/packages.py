@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from xling.errors import ModelError, ModelMissingError
+from xling.errors import ModelError, ModelFileError, ModelMissingError
 
 #: Seconds to wait for the package index or a download before giving up (per connection).
 DEFAULT_TIMEOUT = 5.0
@@ -312,24 +312,24 @@ def _archive_members(name: str, infos: list[zipfile.ZipInfo]) -> tuple[str, dict
         member = info.filename
         parts = PurePosixPath(member.replace("\\", "/")).parts
         if member.startswith(("/", "\\")) or (parts and parts[0].endswith(":")) or ".." in parts:
-            raise ModelError(f"{name}: unsafe path {member!r} in archive; refusing to extract it")
+            raise ModelFileError(f"{name}: unsafe path {member!r} in archive; refusing to extract it")
         if _is_symlink(info):
-            raise ModelError(f"{name}: symbolic link {member!r} in archive; refusing to extract it")
+            raise ModelFileError(f"{name}: symbolic link {member!r} in archive; refusing to extract it")
         if not parts:
             continue
         if parts[0] == "__MACOSX":
-            raise ModelError(
+            raise ModelFileError(
                 f"{name}: stray __MACOSX folder in archive; re-zip the package folder without it (e.g. `zip -r X.argosmodel folder -x '__MACOSX/*'`)"
             )
         if len(parts) == 1 and not info.is_dir():
-            raise ModelError(
+            raise ModelFileError(
                 f"{name}: file {member!r} at the archive root; an .argosmodel must hold exactly one folder (zip the package folder itself)"
             )
         tops.add(parts[0])
         members["/".join(parts)] = info
     if len(tops) != 1:
         shown = ", ".join(sorted(tops)) or "nothing"
-        raise ModelError(f"{name}: an .argosmodel must hold exactly one top-level folder, found: {shown}")
+        raise ModelFileError(f"{name}: an .argosmodel must hold exactly one top-level folder, found: {shown}")
     return tops.pop(), members
 
 
@@ -351,53 +351,53 @@ def validate_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
     p = Path(path)
     name = str(p)
     if p.is_dir():
-        raise ModelError(
+        raise ModelFileError(
             f"{name}: a folder, not an .argosmodel file; give a FILE.argosmodel, or a converted CTranslate2 model folder with an xling-model.json"
         )
     if not p.is_file():
-        raise ModelError(f"{name}: no such file")
+        raise ModelFileError(f"{name}: no such file")
     if _is_lfs_pointer(p):
-        raise ModelError(
+        raise ModelFileError(
             f"{name}: a Git LFS pointer, not the model (the file holds only its hash); fetch it with `git lfs pull` or download the package again"
         )
     if not zipfile.is_zipfile(p):
-        raise ModelError(f"{name}: not an .argosmodel (not a zip archive); download the package again")
+        raise ModelFileError(f"{name}: not an .argosmodel (not a zip archive); download the package again")
     try:
         with zipfile.ZipFile(p) as zf:
             bad = zf.testzip()
             if bad is not None:
-                raise ModelError(f"{name}: corrupt archive (bad CRC in {bad}); download the package again")
+                raise ModelFileError(f"{name}: corrupt archive (bad CRC in {bad}); download the package again")
             top, members = _archive_members(name, zf.infolist())
             meta_name = f"{top}/metadata.json"
             if meta_name not in members:
-                raise ModelError(f"{name}: no {meta_name} in archive; not an Argos package")
+                raise ModelFileError(f"{name}: no {meta_name} in archive; not an Argos package")
             try:
                 metadata = json.loads(zf.read(members[meta_name]).decode("utf-8"))
             except (ValueError, UnicodeDecodeError) as exc:
-                raise ModelError(f"{name}: {meta_name} is not valid JSON ({exc})") from None
+                raise ModelFileError(f"{name}: {meta_name} is not valid JSON ({exc})") from None
     except zipfile.BadZipFile as exc:
-        raise ModelError(f"{name}: corrupt zip archive ({exc}); download the package again") from None
+        raise ModelFileError(f"{name}: corrupt zip archive ({exc}); download the package again") from None
     if not isinstance(metadata, dict) or not all(
         isinstance(metadata.get(k), str) and metadata.get(k) for k in ("from_code", "to_code")
     ):
-        raise ModelError(f"{name}: {meta_name} must be an object with from_code and to_code")
+        raise ModelFileError(f"{name}: {meta_name} must be an object with from_code and to_code")
     for key in ("from_code", "to_code"):
         if not _LANG_CODE_RE.fullmatch(metadata[key]):
-            raise ModelError(
+            raise ModelFileError(
                 f"{name}: {meta_name}: {key} {metadata[key]!r} is not a language code (such as fa, en, pt_BR); not an Argos package"
             )
     model = f"{top}/model/"
     if model + "model.bin" not in members:
-        raise ModelError(f"{name}: no CTranslate2 model ({model}model.bin) in archive")
+        raise ModelFileError(f"{name}: no CTranslate2 model ({model}model.bin) in archive")
     has_vocab = any(model + v in members for v in _SHARED_VOCABS) or (
         any(model + v in members for v in _SOURCE_VOCABS) and any(model + v in members for v in _TARGET_VOCABS)
     )
     if not has_vocab:
-        raise ModelError(
+        raise ModelFileError(
             f"{name}: CTranslate2 model in {model} has no vocabulary files (shared_vocabulary.* or source_/target_vocabulary.*)"
         )
     if not any(f"{top}/{t}" in members for t in _TOKENIZERS):
-        raise ModelError(f"{name}: no tokenizer ({top}/sentencepiece.model or {top}/bpe.model) in archive")
+        raise ModelFileError(f"{name}: no tokenizer ({top}/sentencepiece.model or {top}/bpe.model) in archive")
     metadata["_folder"] = top
     return metadata
 

@@ -360,7 +360,7 @@ def _targets(records: list[dict[str, Any]], name: str, lang: str) -> list[str]:
     missing = [n for n, rec in enumerate(records, 1) if lang not in rec["targets"]]
     if missing:
         have = ", ".join(records[missing[0] - 1]["targets"]) or "none"
-        raise InputError(f"{name}:{missing[0]}: no {lang} target (this record has: {have}); give --lang one of those")
+        raise InputError(f"{name}:{missing[0]}: no {lang} target (this record has: {have}); give --to one of those")
     return [rec["targets"][lang] for rec in records]
 
 
