@@ -259,3 +259,15 @@ def test_term_success_rate_is_printed_as_everywhere_else(glossary):
     text = cell.text_content().strip()
     expected = int(text.split("/")[-1].rstrip(")"))
     assert expected >= 2 and text == format_success_rate("en", expected, expected, expected)
+
+
+def test_a_reference_in_another_language_is_refused(tmp_path):
+    """``xling report X.jsonl --ref en=reference.ru.txt`` rendered a page scoring the English
+    targets against Russian (chrF++ near 0) without a word: the file is refused in one line."""
+    from xling.report.references import score_reference
+
+    ref = tmp_path / "reference.ru.txt"
+    ref.write_text("Владимир Путин встретился в Кремле с Ахмедом аш-Шараа.\n", encoding="utf-8")
+    records = [{"id": 0, "source": "پوتین", "targets": {"en": "Vladimir Putin met Ahmed al-Sharaa in the Kremlin."}}]
+    with pytest.raises(InputError, match=r"reference\.ru\.txt: its letters are mostly Cyrillic.*--ref en=.*\(ru\)"):
+        score_reference(records, "en", str(ref))

@@ -247,3 +247,14 @@ def test_segments_are_exact_ordered_pieces_of_the_input(text, lang, join_lines):
         if not join_lines:
             assert "\n" not in s.text
     assert "".join("".join(s.text.split()) for s in sentences) == "".join(text.split())
+
+
+@pytest.mark.parametrize("mark", ["\u200f", "\u200e", "\u061c", "\u202c", "\u2069"])
+@pytest.mark.parametrize("lang", ["fa", "ar"])
+def test_a_bidi_mark_after_the_full_stop_does_not_hide_the_boundary(mark, lang):
+    """Scraped Persian and Arabic put RLM/LRM/ALM or a bidi embedding's end after a sentence's full
+    stop: ``خواند.\u200f سلام`` stayed one sentence (the mark glued itself to the full stop's
+    token). The mark stays with the sentence it follows."""
+    first, second = {"fa": ("او کتاب را خواند.", "سلام دیگر."), "ar": ("قرأ الكتاب.", "ثم غادر.")}[lang]
+    assert sentences(f"{first}{mark} {second}", lang) == [f"{first}{mark}", second]
+    assert sentences(f"{first} {mark}{second}", lang) == [first, f"{mark}{second}"]

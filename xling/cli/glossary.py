@@ -352,6 +352,8 @@ def merge(
         return
     if other is None:
         raise GlossaryError("merge: give OTHER.yaml (a glossary file) or --entries KEEP OTHER")
+    if not Path(other).exists():  # load_glossary's fix (--glossary PATH) is for the glossary, not OTHER
+        raise GlossaryError(f"{other}: no such file; give an existing glossary YAML file as OTHER.yaml")
     added, changed = merge_glossary_file(glossary, load_glossary(other), on_conflict=on_conflict)
     typer.echo(f"merged {other}: {counted(added, 'entry', 'entries')} added, {changed} changed")
 

@@ -20,13 +20,38 @@ _LANGS = ("en", "ru", "ar")
 
 def _read_pair(translation: str, source: str, lang: str, encoding: str | None = None):
     from xling.errors import UsageError
-    from xling.io import read_lines
+    from xling.io import read_lines, refuse_stdout_is_input
 
     if lang not in _LANGS:
         raise UsageError(f"--to {lang!r}: give one of {', '.join(_LANGS)}")
+    refuse_stdout_is_input([translation, source])
     return (
         read_lines(source, encoding=encoding, utf8_first=True),
         read_lines(translation, encoding=encoding, utf8_first=True),
+    )
+
+
+def _refuse_wrong_languages(src: list[str], tgt: list[str], g, lang: str, translation: str, source: str) -> None:
+    """A source not in the glossary's source language (no term could be expected: the success rate
+    would read 1.0 on 0 terms) or a translation in another script than ``lang``'s (every term
+    "missing") is refused; a translation left in the source's script is untranslated, not refused."""
+    from xling.lang import refuse_other_script, script_of_language
+
+    src_lang = g.source_language
+    refuse_other_script(
+        "\n".join(src),
+        src_lang,
+        name=source,
+        claim=f"the glossary's source language {src_lang}",
+        fix=f"give the {src_lang} source with --source",
+    )
+    refuse_other_script(
+        "\n".join(tgt),
+        lang,
+        name=translation,
+        claim=f"--to {lang}",
+        fix="give the language of the file with --to ({lang})",
+        allowed=(script_of_language(src_lang),),
     )
 
 
@@ -105,6 +130,7 @@ def enforce(
         )
     src, tgt = _read_pair(translation, source, lang, encoding)
     g = _glossary(glossary, lang)
+    _refuse_wrong_languages(src, tgt, g, lang, translation, source)
     pairing = "lines"
     if len(src) != len(tgt):
         # line j of TRANSLATION is repaired against the source sentences of its bead
@@ -158,6 +184,7 @@ def check(
 
     src, tgt = _read_pair(translation, source, lang, encoding)
     g = _glossary(glossary, lang)
+    _refuse_wrong_languages(src, tgt, g, lang, translation, source)
     mode = "lines"
     lines_of = [[i + 1] for i in range(len(tgt))]  # 1-based TRANSLATION line(s) of each checked pair
     if document:

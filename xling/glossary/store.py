@@ -213,6 +213,11 @@ def load_document(path: str | os.PathLike[str] | None = None) -> GlossaryDocumen
         ) from None
     except InputError as exc:
         raise GlossaryError(f"{exc}; give an existing glossary with --glossary PATH") from None
+    if not text.strip():  # e.g. emptied by `xling glossary list -g F > F`: never read as 0 entries
+        raise GlossaryError(
+            f"{p}: the glossary file is empty; restore it from a backup or your version control, "
+            "or remove it (an import creates a new one)"
+        )
     return parse_glossary_text(text, p)
 
 

@@ -16,7 +16,8 @@ checks the glossary as a whole. Errors (exit status 1 in the CLI):
 
 Warnings (reported, exit status 0 unless ``--strict``): ``use`` on a term that is not deprecated;
 a ``use`` text that is not part of any preferred or admitted form of the entry; a deprecated
-source-language term; when the glossary declares no ``target_languages``, an entry lacking a
+source-language term; an entry without a source-language term (``no-source-term``: it can never
+match); when the glossary declares no ``target_languages``, an entry lacking a
 language that other entries have (``missing-language``).
 
 Each :class:`Problem` carries a ``loc`` path into the file (``("entries", 3, "terms", "en", 1)``)
@@ -236,9 +237,20 @@ def _term_problems(
 
 
 def _language_problems(e: Any, i: int, glossary: Glossary, all_langs: list[str]) -> list[Problem]:
-    """An entry without terms in a declared target language (error), or, with none declared, in a
-    language other entries have (warning)."""
+    """An entry without a source-language term (warning), without terms in a declared target
+    language (error), or, with none declared, in a language other entries have (warning)."""
     out: list[Problem] = []
+    src = glossary.source_language
+    if not e.terms.get(src):
+        out.append(
+            Problem(
+                WARNING,
+                "no-source-term",
+                f"entry {e.id!r} has no {src} term, so no {src} source can ever name it; add its {src} term",
+                ("entries", i, "terms"),
+                e.id,
+            )
+        )
     for lang in glossary.target_languages:
         if lang not in e.terms:
             out.append(

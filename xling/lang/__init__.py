@@ -21,7 +21,7 @@ import importlib
 from xling.errors import InputError
 from xling.lang.base import LanguageData, ZwnjAffixes
 
-__all__ = ["LANGUAGES", "LanguageData", "ZwnjAffixes", "find", "get", "script_of_language"]
+__all__ = ["LANGUAGES", "LanguageData", "ZwnjAffixes", "find", "get", "refuse_other_script", "script_of_language"]
 
 #: Language codes with a data module.
 LANGUAGES = ("fa", "en", "ru", "ar", "de", "fr")
@@ -59,3 +59,37 @@ def script_of_language(lang: str, default: str = "latin") -> str:
     if data is not None:
         return data.script
     return _OTHER_SCRIPTS.get(lang, default)
+
+
+#: A language of each script, for the fix an error message suggests.
+_LANGUAGE_OF_SCRIPT = {"latin": "en", "cyrillic": "ru", "arabic": "fa or ar"}
+
+
+def refuse_other_script(
+    text: str, lang: str, *, name: str, claim: str, fix: str, allowed: tuple[str, ...] = ()
+) -> None:
+    """Raise :class:`InputError` when the letters of ``text`` are mostly in a script that is neither
+    the script of ``lang`` nor one of ``allowed`` (script names of :func:`xling.text.keys.script_of`):
+    a Russian file given as ``--lang en``, an English file given as the Persian source.
+
+    Args:
+        text: the file's text; name: the file, for the message.
+        claim: what says the text is ``lang`` (``"--lang en"``, ``"the glossary's source language fa"``).
+        fix: the fix the message ends with; ``{lang}`` in it is replaced by the language the
+            script suggests.
+        allowed: further scripts that are no error (the source language's, for untranslated text).
+
+    Raises:
+        InputError: ``NAME: its letters are mostly Cyrillic script, but --lang en means
+        Latin script; FIX``.
+    """
+    from xling.text.keys import main_script
+
+    found = main_script(text)
+    expected = script_of_language(lang)
+    if found is None or found == expected or found in allowed:
+        return
+    raise InputError(
+        f"{name}: its letters are mostly {found.capitalize()} script, but {claim} means "
+        f"{expected.capitalize()} script; {fix.format(lang=_LANGUAGE_OF_SCRIPT[found])}"
+    )

@@ -86,14 +86,23 @@ def score_reference(records: list[dict[str, Any]], lang: str, path: str) -> Refe
         segment, a reference sentence with no hypothesis under the segment before it.
 
     Raises:
-        InputError, EncodingError: the reference cannot be read.
+        InputError, EncodingError: the reference cannot be read, or its letters are mostly in
+            another script than ``lang``'s (a Russian file given as ``--ref en=``).
         ScoreError: nothing to score (an empty document or reference).
     """
     from xling.io import read_lines
+    from xling.lang import refuse_other_script
     from xling.score.api import score_segments
 
     numbered = [(n, line) for n, line in enumerate(read_lines(path, utf8_first=True), 1) if line.strip()]
     refs = [line for _, line in numbered]
+    refuse_other_script(
+        "\n".join(refs),
+        lang,
+        name=str(path),
+        claim=f"the {lang} reference (--ref {lang}=)",
+        fix="give it for its own language ({lang})",
+    )
     hyps = [rec["targets"].get(lang, "") for rec in records]
     aligned = len(refs) != len(hyps)
     pairs, metrics = score_segments(

@@ -54,6 +54,11 @@ TATWEEL = "\u0640"  #: Arabic tatweel (kashida), the letter-stretching character
 HARAKAT = "\u064b-\u065f\u0670"
 #: Zero-width marks other than ZWNJ that carry no letter (ZWSP, ZWJ, LRM, RLM, BOM).
 ZERO_WIDTH_MARKS = ZWSP + ZWJ + LRM + RLM + BOM
+#: Bidirectional formatting characters (Unicode UAX #9): LRM, RLM, ARABIC LETTER MARK, the
+#: embeddings and overrides U+202A-E, the isolates U+2066-9 (a str).
+BIDI_CONTROLS = (
+    LRM + RLM + "\u061c" + "".join(map(chr, range(0x202A, 0x202F))) + "".join(map(chr, range(0x2066, 0x206A)))
+)
 
 # --- character classes (bodies of regex character classes unless said otherwise) ------------------
 #: The Arabic script blocks: Arabic, Supplement, Extended-A, Presentation Forms A and B.
@@ -86,6 +91,24 @@ def script_of(ch: str) -> str:
     if ch.isalpha() and o < 0x0250:
         return "latin"
     return "other"
+
+
+def main_script(text: str, *, min_letters: int = 10, share: float = 0.6) -> str | None:
+    """The script most letters of ``text`` are written in (:func:`script_of`: ``"arabic"``,
+    ``"cyrillic"``, ``"latin"``), or ``None`` when ``text`` has fewer than ``min_letters`` such
+    letters or none of the three scripts holds at least ``share`` (0-1) of them. Linear in the
+    length of ``text`` (characters)."""
+    counts = {"arabic": 0, "cyrillic": 0, "latin": 0}
+    for ch in text:
+        if ch.isalpha():
+            sc = script_of(ch)
+            if sc in counts:
+                counts[sc] += 1
+    total = sum(counts.values())
+    best = max(counts, key=lambda k: counts[k])
+    if total < min_letters or counts[best] < share * total:
+        return None
+    return best
 
 
 # --- letter variants (used by unify_letters for output and by fold for keys) ----------------------

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 
 from xling.lang import LanguageData
 from xling.lang import get as get_language
+from xling.text.keys import BIDI_CONTROLS
 
 #: Languages the segmenter has data and a spaCy blank pipeline for.
 LANGUAGES = ("fa", "en", "ru", "ar")
@@ -57,6 +58,7 @@ LOOK = 64  # characters looked at on each side of a candidate boundary
 # spaCy's sentencizer splits on these; ؛ (U+061B) and : are deliberately absent.
 PUNCT_CHARS = [".", "!", "?", "؟", "…", "‼", "⁇", "⁈", "⁉", "۔"]
 
+_BIDI_AS_SPACE = str.maketrans(dict.fromkeys(BIDI_CONTROLS, " "))
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _DIGITS = "0-9\u06f0-\u06f9\u0660-\u0669"
 _DIGIT_RE = re.compile(f"[{_DIGITS}]")
@@ -194,7 +196,9 @@ def _boundaries(text: str, start: int, end: int, lang: str, data: LanguageData) 
     while pos < end:
         window_end = min(pos + limit, end)
         piece = text[pos:window_end]
-        cuts = _cuts(nlp(piece), piece, data)
+        # bidi marks read as spaces (same length: offsets hold), else ``خواند.\u200f سلام`` is one token
+        view = piece.translate(_BIDI_AS_SPACE)
+        cuts = _marks_before_cuts(piece, _cuts(nlp(view), view, data))
         if window_end < end:
             if cuts:
                 keep, resume = cuts[:-1], cuts[-1]
@@ -207,6 +211,21 @@ def _boundaries(text: str, start: int, end: int, lang: str, data: LanguageData) 
         for a, b in zip(bounds, bounds[1:]):
             yield pos + a, pos + b
         pos += resume
+
+
+def _marks_before_cuts(piece: str, cuts: list[int]) -> list[int]:
+    """Each cut moved to the next sentence's first character, and back over the bidi marks glued
+    to it, so a mark that opens a sentence (``. \u200fسلام``) goes with it and one after the full
+    stop (``.\u200f سلام``) stays with the sentence before."""
+    moved = []
+    for c in cuts:
+        while c < len(piece) and (piece[c].isspace() or piece[c] in BIDI_CONTROLS):
+            c += 1
+        while c > 0 and piece[c - 1] in BIDI_CONTROLS:
+            c -= 1
+        if 0 < c < len(piece):
+            moved.append(c)
+    return sorted(set(moved))
 
 
 def _cuts(doc, piece: str, data: LanguageData) -> list[int]:
