@@ -13,10 +13,14 @@ Beside it, the linear scan: ``rapidfuzz.process.extractOne`` with ``fuzz.ratio``
 stored key in memory (what a TM without an index does); as that takes about a second per query
 at 1M units it runs on ``--scan-sample`` of the fuzzy queries (default 20), and says so.
 
+Before/after: ``--compare-with DIR`` (another checkout of xling, e.g. ``git archive COMMIT xling |
+tar -x -C DIR``) runs the same fuzzy lookups, on the same database and queries, with DIR's
+``xling.tm`` in a child process, and prints its line beside this one's.
+
 Prints median and p95 (milliseconds, wall clock) of each with the median CPU time of the process
 (on a shared machine the wall clock includes waiting for a core; ``uptime``'s load is printed),
 the database size, and the build time (of a fresh database only).
-Usage: ``.venv/bin/python bench/tm.py [--units 1000000] [--lookups 1000] [--db PATH]``.
+Usage: ``.venv/bin/python bench/tm.py [--units 1000000] [--lookups 1000] [--db PATH] [--compare-with DIR]``.
 Needs no data outside the repository; the database goes to a temporary folder unless ``--db``.
 """
 
@@ -55,7 +59,7 @@ def sentences(rng: random.Random, vocab: list[str], n: int) -> list[str]:
         if rng.random() < 0.3:
             words.insert(rng.randrange(len(words)), str(rng.randint(1, 2025)))
         out.add(" ".join(words) + ".")
-    return list(out)
+    return sorted(out)  # not list(out): a set's order changes with PYTHONHASHSEED, and so would the picks
 
 
 def ms(values: list[float], cpu: list[float] | None = None) -> str:
@@ -91,12 +95,40 @@ def one_word_change(rng: random.Random, sentence: str, vocab: list[str]) -> str:
     return " ".join(words)
 
 
+def fuzzy_lookups(db: Path, picks: list[int], queries: list[str], srcs: list[str]) -> dict[str, object]:
+    """Time :meth:`TranslationMemory.fuzzy` on ``queries``: ``{"wall": [s], "cpu": [s], "found": n}``."""
+    from xling.tm.store import TranslationMemory
+
+    wall_t, cpu_t, found = [], [], 0
+    with TranslationMemory(db, create=False) as tm:
+        for i, q in zip(picks, queries):
+            ms_, wall, cpu = timed(tm.fuzzy, q, "fa", "en", min_score=75)
+            wall_t.append(wall)
+            cpu_t.append(cpu)
+            found += bool(ms_) and ms_[0].source == srcs[i]
+    return {"wall": wall_t, "cpu": cpu_t, "found": found}
+
+
+def compare_with(checkout: Path, args: argparse.Namespace, db: Path) -> dict[str, object]:
+    """The fuzzy lookups of ``checkout``'s xling (this script in a child process, same data)."""
+    import json
+    import os
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    cmd = [sys.executable, __file__, "--units", str(args.units), "--lookups", str(args.lookups), "--db", str(db)]
+    out = subprocess.run([*cmd, "--fuzzy-json"], env=env, capture_output=True, text=True, check=True).stdout
+    return json.loads(out.splitlines()[-1])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--units", type=int, default=1_000_000)
     ap.add_argument("--lookups", type=int, default=1_000)
     ap.add_argument("--scan-sample", type=int, default=20)
     ap.add_argument("--db", type=Path, default=None)
+    ap.add_argument("--compare-with", type=Path, default=None, help="another xling checkout: its fuzzy lookups beside")
+    ap.add_argument("--fuzzy-json", action="store_true", help=argparse.SUPPRESS)  # the child of --compare-with
     args = ap.parse_args()
 
     from rapidfuzz import fuzz, process
@@ -113,20 +145,23 @@ def main() -> None:
     picks = rng.sample(range(len(srcs)), args.lookups)
     exact_q = [srcs[i].replace("\u200c", "").translate(PERSIAN_DIGITS) for i in picks]
     fuzzy_q = [one_word_change(rng, srcs[i], vocab) for i in picks]
+    if args.fuzzy_json:
+        import json
+
+        print(json.dumps(fuzzy_lookups(db, picks, fuzzy_q, srcs)))
+        return
+    before = compare_with(args.compare_with, args, db) if args.compare_with else None
 
     with TranslationMemory(db, create=False) as tm:
-        exact_t, exact_c, fuzzy_t, fuzzy_c, hits, found = [], [], [], [], 0, 0
+        exact_t, exact_c, hits = [], [], 0
         for i, q in zip(picks, exact_q):
             m, wall, cpu = timed(tm.exact, q, "fa", "en")
             exact_t.append(wall)
             exact_c.append(cpu)
             hits += m is not None and m.source == srcs[i]
-        for i, q in zip(picks, fuzzy_q):
-            ms_, wall, cpu = timed(tm.fuzzy, q, "fa", "en", min_score=75)
-            fuzzy_t.append(wall)
-            fuzzy_c.append(cpu)
-            found += bool(ms_) and ms_[0].source == srcs[i]
         size = tm.stats()["bytes"]
+    fuzzy = fuzzy_lookups(db, picks, fuzzy_q, srcs)
+    fuzzy_t, fuzzy_c, found = fuzzy["wall"], fuzzy["cpu"], fuzzy["found"]
 
     keys = [source_key(s, "fa") for s in srcs]
     scan_t, scan_c, scan_found = [], [], 0
@@ -146,6 +181,11 @@ def main() -> None:
         print(f"build: {build_s:.1f} s ({len(srcs) / build_s:,.0f} units/s)")
     print(f"database size: {size / 2**20:.1f} MiB ({size / len(srcs):.0f} bytes/unit)")
     print(f"exact  (hash index):            {ms(exact_t, exact_c)}   found {hits}/{len(exact_q)}")
+    if before is not None:
+        print(
+            f"fuzzy  ({args.compare_with}):"
+            f" {ms(before['wall'], before['cpu'])}   best = origin {before['found']}/{len(fuzzy_q)}"
+        )
     print(f"fuzzy  (FTS5 trigram+rapidfuzz): {ms(fuzzy_t, fuzzy_c)}   best = origin {found}/{len(fuzzy_q)}")
     print(
         f"linear rapidfuzz scan (sample of {len(sample)} fuzzy queries, all {len(keys):,} keys in memory):"

@@ -31,6 +31,10 @@ class Segment:
             change record is its JSON copy for the ``.jsonl``.
         fields: more JSON-ready keys of the segment's ``.jsonl`` record, set by optional stages
             (the TM's ``origin`` and ``tm_matches``, :mod:`xling.tm.stage`); empty by default.
+        joined_into: the id of the segment before it in the same paragraph that carries its
+            translation (a TM unit whose source is several consecutive segments,
+            :mod:`xling.tm.stage`); its own target is empty and every text output writes it on
+            that segment's line. None (the default): the segment has its own line.
     """
 
     id: int
@@ -41,6 +45,7 @@ class Segment:
     targets: dict[str, str] = field(default_factory=dict)
     protected: Protected | None = None
     fields: dict[str, Any] = field(default_factory=dict)
+    joined_into: int | None = None
 
     def record(self, stage: str, **details: Any) -> None:
         """Append a change record ``{"stage": stage, **details}``."""

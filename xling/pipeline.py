@@ -461,6 +461,8 @@ class TranslatedDocument:
                 "changes": seg.changes,
                 **seg.fields,
             }
+            if seg.joined_into is not None:
+                rec["joined_into"] = seg.joined_into
             if test:
                 rec["test_models"] = test
             out.append(rec)
@@ -883,9 +885,14 @@ def output_stem(path: str, from_code: str) -> str:
 
 def paragraph_layout(segments: Sequence[Segment], texts: Sequence[str]) -> list[str]:
     """The lines of a one-segment-a-line file: ``texts[i]`` for segment i, in order, with a
-    blank line where the paragraph number changes (the layout of every text output)."""
+    blank line where the paragraph number changes (the layout of every text output). A segment
+    joined into the one before it (:attr:`Segment.joined_into`) adds its text, if any, to that
+    segment's line after a space instead of starting a line."""
     lines: list[str] = []
     for n, seg in enumerate(segments):
+        if n and seg.joined_into is not None:
+            lines[-1] = " ".join(t for t in (lines[-1], texts[n]) if t)
+            continue
         if n and seg.paragraph != segments[n - 1].paragraph:
             lines.append("")
         lines.append(texts[n])

@@ -14,6 +14,8 @@ record's, or that the file marks as confirmed, is *post-edited*: the record's ta
 edit, ``origin[lang]`` becomes ``post-edited``, and a ``{"stage": "post-edit", "lang", "before",
 "mt", "file", "confirmed"}`` change keeps the text it replaced and the MT text. Then
 ``DIR/<stem>.<lang>.txt`` (translate's layout) and ``DIR/<stem>.jsonl`` are replaced together.
+A confirmed head of joined segments (``joined_into`` in the records that follow it,
+:mod:`xling.tm.stage`) goes into the TM with the joined sources, as the unit it came from.
 """
 
 from __future__ import annotations
@@ -31,20 +33,68 @@ from xling.formats.xliff import Alternative, XliffDocument, XliffUnit
 
 def layout_lines(records: Sequence[Mapping[str, Any]]) -> list[int | None]:
     """Segment id of each line of a ``<stem>.<lang>.txt`` file (None for the blank line between
-    paragraphs), in translate's layout: a segment a line, a blank line where the paragraph changes."""
+    paragraphs), in translate's layout (:func:`xling.pipeline.paragraph_layout`): a segment a
+    line, a blank line where the paragraph changes; a record with ``joined_into`` has no line of
+    its own (it is on its head's line)."""
     out: list[int | None] = []
     for n, rec in enumerate(records):
+        if n and rec.get("joined_into") is not None:
+            continue
         if n and rec["paragraph"] != records[n - 1]["paragraph"]:
             out.append(None)
         out.append(int(rec["id"]))
     return out
 
 
+def joined_records(records: Sequence[Mapping[str, Any]]) -> dict[int, list[Mapping[str, Any]]]:
+    """Head segment id → the records joined into it (``joined_into``), in order."""
+    out: dict[int, list[Mapping[str, Any]]] = {}
+    for rec in records:
+        if rec.get("joined_into") is not None:
+            out.setdefault(int(rec["joined_into"]), []).append(rec)
+    return out
+
+
+def own_lines(records: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Positions in ``records`` of the records with a line of their own (all but those with
+    ``joined_into``): the segments the QA checks and the scores pair with a source or reference."""
+    return [n for n, rec in enumerate(records) if rec.get("joined_into") is None]
+
+
+def checked_sources(records: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The source of each record of :func:`own_lines`, for the QA checks: its own, a head's
+    joined with those of the records joined into it (its target translates them all)."""
+    joined = joined_records(records)
+    return [
+        " ".join([records[n]["source"], *(r["source"] for r in joined.get(int(records[n]["id"]), []))])
+        for n in own_lines(records)
+    ]
+
+
 def layout_text(records: Sequence[Mapping[str, Any]], lang: str) -> str:
-    """The ``<stem>.<lang>.txt`` text of ``records`` (see :func:`layout_lines`)."""
+    """The ``<stem>.<lang>.txt`` text of ``records`` (see :func:`layout_lines`); a head's line
+    also holds the targets, if any, of the records joined into it."""
     by_id = {int(r["id"]): r for r in records}
-    lines = ["" if i is None else by_id[i]["targets"].get(lang, "") for i in layout_lines(records)]
-    return "".join(line + "\n" for line in lines)
+    joined = joined_records(records)
+
+    def line(i: int) -> str:
+        texts = [by_id[i]["targets"].get(lang, "")] + [r["targets"].get(lang, "") for r in joined.get(i, [])]
+        return " ".join(t for t in texts if t)
+
+    return "".join(("" if i is None else line(i)) + "\n" for i in layout_lines(records))
+
+
+def _join_notes(rec: Mapping[str, Any], joined: Sequence[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """The ``xling:tm`` note of a head or joined segment (see :mod:`xling.formats.xliff`)."""
+    if rec.get("joined_into") is not None:
+        head = rec["joined_into"]
+        return [
+            ("xling:tm", f"joined into segment {head}: one TM unit's source covers them; its target is in unit {head}")
+        ]
+    if joined:
+        ids = ", ".join(str(r["id"]) for r in [rec, *joined])
+        return [("xling:tm", f"segments {ids} joined: one TM unit's source covers them; the target of all is here")]
+    return []
 
 
 def _term_notes(rec: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
@@ -76,11 +126,12 @@ def xliff_documents(
         qa: target code → QA report (:class:`xling.score.report.QAReport`), or None.
     """
     lines = layout_lines(records)
+    joined = joined_records(records)
     docs = {}
     for lang in targets:
         qa_notes: dict[int, list[tuple[str, str]]] = {}
         for issue in getattr((qa or {}).get(lang), "issues", []):
-            seg = lines[issue.hyp[0]] if issue.hyp and issue.hyp[0] < len(lines) else None
+            seg = lines[issue.line - 1] if issue.line and 0 < issue.line <= len(lines) else None
             if seg is not None:
                 qa_notes.setdefault(seg, []).append(("xling:qa", f"{issue.severity} {issue.check}: {issue.message}"))
         units = []
@@ -97,7 +148,7 @@ def xliff_documents(
                     source=rec["source"],
                     target=rec["targets"].get(lang, ""),
                     state=rec.get("origin", {}).get(lang, "mt"),
-                    notes=_term_notes(rec, lang) + qa_notes.get(sid, []),
+                    notes=_join_notes(rec, joined.get(sid, [])) + _term_notes(rec, lang) + qa_notes.get(sid, []),
                     alternatives=alts,
                 )
             )
@@ -186,7 +237,18 @@ def import_post_edit(xlf: str | os.PathLike[str], out_dir: str | os.PathLike[str
     if tm is not None and confirmed:
         from xling.tm.store import TMUnit
 
-        units = [TMUnit(u.source, u.target, doc.src_lang, doc.tgt_lang, "post-edited", stem) for u in confirmed]
+        joined = joined_records(records)
+        units = [
+            TMUnit(
+                " ".join([u.source, *(r["source"] for r in joined.get(int(u.id), []))]),
+                u.target,
+                doc.src_lang,
+                doc.tgt_lang,
+                "post-edited",
+                stem,
+            )
+            for u in confirmed
+        ]
         result.tm_added = tm.add(units)[0]
     return result
 

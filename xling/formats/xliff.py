@@ -12,11 +12,19 @@ segment *i*           ``unit[@id="<i>"]/segment[@id="s<i>"]``       ``trans-unit
 MT output             ``segment/@state="initial"``,                 ``target/@state="needs-review-translation"``,
                       ``@subState="xling:mt"``                      ``@state-qualifier="mt-suggestion"``
 TM exact match        ``state="translated"``, ``xling:tm-exact``     ``state="translated"``, ``exact-match``
+joined segments       head: ``translated``, ``xling:tm-joined``;     head: ``translated``, ``leveraged-tm``;
+                      joined: ``translated``, ``xling:joined``,       joined: ``translated``,
+                      empty target; ``note[@category="xling:tm"]``   ``leveraged-inherited``; ``note[@from="xling:tm"]``
 post-edited           ``state="reviewed"``, ``xling:post-edited``    ``state="signed-off"``
 term hit / QA issue   ``notes/note[@category="xling:terms"|"xling:qa"]``  ``note[@from="xling:terms"|"xling:qa"]``
 TM fuzzy match        ``mtc:matches/mtc:match[@type="tm"]``          ``alt-trans[@match-quality][@origin]``
                       ``[@similarity][@origin][@ref="#s<i>"]``
 ====================  ============================================  =========================================
+
+Joined segments (:mod:`xling.tm.stage`: one TM unit for several consecutive segments) stay one
+unit per segment, so unit ids remain segment ids: the first (the head) holds the TM target, each
+following one has an empty target, and a note on each says which segments were joined.
+:func:`join_units` folds them back into one unit (the TM import does).
 
 A unit counts as *confirmed* by a translator when its state says so: 2.1 ``reviewed`` or
 ``final``; 1.2 ``signed-off`` or ``final``, or ``trans-unit/@approved="yes"``. Whether the
@@ -45,6 +53,8 @@ STATES: dict[str, tuple[str, str, str, str | None]] = {
     "mt": ("initial", "xling:mt", "needs-review-translation", "mt-suggestion"),
     "tm-exact": ("translated", "xling:tm-exact", "translated", "exact-match"),
     "post-edited": ("reviewed", "xling:post-edited", "signed-off", None),
+    "tm-joined": ("translated", "xling:tm-joined", "translated", "leveraged-tm"),
+    "joined": ("translated", "xling:joined", "translated", "leveraged-inherited"),
 }
 _CONFIRMED_20 = {"reviewed", "final"}
 _CONFIRMED_12 = {"signed-off", "final"}
@@ -217,6 +227,32 @@ def _root_12(doc: XliffDocument) -> Any:
                 _el(at, q("source"), alt.source).set(XML_LANG, doc.src_lang)
                 _el(at, q("target"), alt.target).set(XML_LANG, doc.tgt_lang)
     return root
+
+
+def join_units(units: list[XliffUnit]) -> list[XliffUnit]:
+    """``units`` with every ``joined`` unit folded into the unit before it (its source added
+    after a space; its target too, if a translator filled it in): one unit per TM translation
+    unit, as ``xling translate --tm`` found it (see the module docstring)."""
+    out: list[XliffUnit] = []
+    for unit in units:
+        if unit.state == "joined" and out:
+            head = out[-1]
+            head.source = " ".join(t for t in (head.source, unit.source) if t)
+            head.target = " ".join(t for t in (head.target, unit.target) if t)
+            continue
+        out.append(
+            XliffUnit(
+                unit.id,
+                unit.paragraph,
+                unit.source,
+                unit.target,
+                unit.state,
+                list(unit.notes),
+                list(unit.alternatives),
+                unit.confirmed,
+            )
+        )
+    return out
 
 
 # ---------------------------------------------------------------------------------- reading

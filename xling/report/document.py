@@ -163,15 +163,19 @@ def run_qa(records: list[dict[str, Any]], src_lang: str, languages: list[str], g
     """The reference-free QA checks of each target (:func:`xling.score.api.run_checks`).
 
     Target segment i is checked against source segment i, so an issue's ``hyp`` ids are
-    segment ids. Term checks run when ``glossary`` is given.
+    segment ids. Term checks run when ``glossary`` is given. Segments joined by the TM
+    (``joined_into``, :mod:`xling.tm.stage`): the head is checked against the joined sources and
+    each joined segment, whose target is in the head's, not at all, so the ``hyp`` ids count the
+    records of :func:`xling.formats.roundtrip.own_lines`.
     """
+    from xling.formats.roundtrip import checked_sources, own_lines
     from xling.score.api import run_checks
 
-    sources = [rec["source"] for rec in records]
+    sources, kept = checked_sources(records), own_lines(records)
     return {
         lang: run_checks(
             sources,
-            [rec["targets"].get(lang, "") for rec in records],
+            [records[n]["targets"].get(lang, "") for n in kept],
             src_lang=src_lang,
             tgt_lang=lang,
             glossary=glossary,
@@ -280,13 +284,14 @@ def build_document(
         InputError, EncodingError: a reference cannot be read.
         ScoreError: a reference has nothing to score.
     """
+    from xling.formats.roundtrip import own_lines
     from xling.report.references import score_reference
 
     src_lang = source_language(records)
     languages = target_languages(records)
     qa = run_qa(records, src_lang, languages, glossary)
     rows, entry_ids = _rows(records, src_lang, languages, glossary)
-    _attach_issues(rows, qa, languages)
+    _attach_issues([rows[n] for n in own_lines(records)], qa, languages)  # TM-joined segments: issue 13
     scored = {lang: score_reference(records, lang, path) for lang, path in (references or {}).items()}
     for k, lang in enumerate(languages):
         for n, row in enumerate(rows):

@@ -20,6 +20,8 @@ from xling.errors import InputError
 ORIGIN_LABELS = {
     "mt": "machine translation",
     "tm-exact": "TM exact match",
+    "tm-joined": "TM exact match of joined segments",
+    "joined": "joined into the segment before (TM)",
     "post-edited": "post-edited (XLIFF)",
     "human": "human translation",
 }

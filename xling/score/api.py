@@ -342,11 +342,17 @@ def _read_input(path: str, encoding: str | None) -> tuple[str, list[str], list[d
 
 def _read(path: str, encoding: str | None, *, lang: str | None = None) -> list[str]:
     """The segments of a ``--src`` (``lang`` None: a ``.jsonl``'s sources) or ``--ref`` (a
-    ``.jsonl``'s ``lang`` targets) input, one a line (see :func:`_read_input`)."""
+    ``.jsonl``'s ``lang`` targets) input, one a line (see :func:`_read_input`; segments joined
+    by the TM as one: :func:`xling.formats.roundtrip.own_lines`)."""
+    from xling.formats.roundtrip import checked_sources, own_lines
+
     name, lines, records = _read_input(path, encoding)
     if records is None:
         return lines
-    return [r["source"] for r in records] if lang is None else _targets(records, name, lang)
+    if lang is None:
+        return checked_sources(records)
+    targets = _targets(records, name, lang)
+    return [targets[n] for n in own_lines(records)]
 
 
 def _targets(records: list[dict[str, Any]], name: str, lang: str) -> list[str]:
@@ -365,9 +371,11 @@ def _read_hypothesis(path: str, *, lang: str, src: str | None, src_lang: str, en
         return _Hypothesis(name, texts, list(range(1, len(texts) + 1)))
     if src is not None:
         raise InputError(f"--src {src}: {name} carries the source of each segment; drop --src")
-    return _Hypothesis(
-        name, _targets(records, name, lang), list(range(1, len(records) + 1)), [r["source"] for r in records]
-    )
+    from xling.formats.roundtrip import checked_sources, own_lines  # segments joined by the TM (issue 13)
+
+    kept = own_lines(records)
+    targets = _targets(records, name, lang)
+    return _Hypothesis(name, [targets[n] for n in kept], [n + 1 for n in kept], checked_sources(records))
 
 
 def _check_language(code: str, option: str) -> None:

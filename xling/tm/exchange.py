@@ -6,7 +6,8 @@
   source language or with an empty segment gives nothing for that pair.
 - XLIFF import (:func:`units_from_xliff`): every unit with a non-empty target; origin
   ``post-edited`` when the unit is confirmed (state reviewed/final, 1.2 signed-off/final or
-  approved), else ``imported``.
+  approved), else ``imported``. Segments that ``xling translate --tm`` joined (a head and its
+  ``joined`` units, :func:`xling.formats.xliff.join_units`) give one unit with the joined source.
 - TMX export (:func:`tm_to_tmx`): one ``tu`` per stored source segment with a ``tuv`` per target
   language (a language with several stored targets gets a further ``tu`` for each), the unit
   origins as ``prop type="x-xling-origin"`` (``en=human ru=imported``).
@@ -62,13 +63,13 @@ def units_from_xliff(data: bytes, name: str = "<xliff>") -> Iterator[TMUnit]:
         InputError: see :func:`xling.formats.xliff.read_xliff`; also a file without source or
             target language.
     """
-    from xling.formats.xliff import read_xliff
+    from xling.formats.xliff import join_units, read_xliff
 
     doc = read_xliff(data, name)
     src, tgt = _lang(doc.src_lang), _lang(doc.tgt_lang)
     if not src or not tgt:
         raise InputError(f"{name}: the XLIFF file names no source or target language; set srcLang/trgLang")
-    for unit in doc.units:
+    for unit in join_units(doc.units):
         if unit.source.strip() and unit.target.strip():
             origin = "post-edited" if unit.confirmed else "imported"
             yield TMUnit(unit.source, unit.target, src, tgt, origin, doc.original or name)

@@ -13,7 +13,7 @@ digit set is an exact match.
 - Fuzzy: candidates come from the FTS5 trigram index: each of the query key's
   :data:`RARE_WORDS` least frequent words (document frequencies from the ``word_df`` table) is
   looked up as a substring phrase (a conjunction of its trigrams), and the :data:`CANDIDATES`
-  sources containing the most of them are kept; a query with too few usable words uses its
+  sources containing the most of them are kept (counted in one SQL statement; ties by row id); a query with too few usable words uses its
   single trigrams instead. Each candidate is then
   scored with rapidfuzz's ``fuzz.ratio`` (normalized Indel similarity, 0-100) against the query
   key. No lookup reads the whole TM. Rare tokens as a candidate filter are the prefix-filtering
@@ -31,7 +31,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -324,16 +323,19 @@ class TranslationMemory:
             usable = sorted({key[i : i + 3] for i in range(len(key) - 2)})
         if not usable:
             return []
-        shared: Counter[int] = Counter()
-        for token in usable[:RARE_WORDS]:
-            phrase = '"' + token.replace('"', '""') + '"'
-            shared.update(
-                row[0]
-                for row in self.conn.execute(
-                    "SELECT rowid FROM segment_fts WHERE segment_fts MATCH ? LIMIT ?", (phrase, MAX_POSTINGS)
-                )
-            )
-        return [int(rowid) for rowid, _n in shared.most_common(CANDIDATES)]
+        # One statement: each token's postings (a phrase query, at most MAX_POSTINGS), counted per
+        # source in SQLite rather than in Python (bench/tm.py: about a fifth less CPU per lookup).
+        tokens = usable[:RARE_WORDS]
+        postings = " UNION ALL ".join(
+            ["SELECT * FROM (SELECT rowid AS id FROM segment_fts WHERE segment_fts MATCH ? LIMIT ?)"] * len(tokens)
+        )
+        args: list[str | int] = []
+        for token in tokens:
+            args += ['"' + token.replace('"', '""') + '"', MAX_POSTINGS]
+        rows = self.conn.execute(
+            f"SELECT id FROM ({postings}) GROUP BY id ORDER BY count(*) DESC, id LIMIT ?", (*args, CANDIDATES)
+        ).fetchall()
+        return [int(row[0]) for row in rows]
 
     # ------------------------------------------------------------------------------ reading
 
