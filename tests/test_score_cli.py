@@ -129,13 +129,13 @@ def test_fail_under_and_fail_over(cli, tmp_path):
 )
 def test_bad_fail_under_spec_is_one_line_error(cli, spec, needle):
     r = cli(["score", REF["en"], "--lang", "en", "--ref", REF["en"], "--fail-under", spec])
-    assert r.exit_code == 1 and r.stdout == ""
+    assert r.exit_code == 2 and r.stdout == ""
     assert r.stderr.startswith("xling: error: --fail-") and r.stderr.count("\n") == 1 and needle in r.stderr
 
 
 def test_threshold_on_a_score_not_computed(cli):
     r = cli(["score", REF["en"], "--lang", "en", "--fail-under", "bleu=20"])
-    assert r.exit_code == 1 and "--ref" in r.stderr
+    assert r.exit_code == 2 and "--ref" in r.stderr
 
 
 def test_fail_on_qa_severity(cli, tmp_path):

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from xling.errors import EncodingError, InputError
+from xling.errors import EXIT_USAGE, EncodingError, InputError
 
 STDIN = "-"
 
@@ -51,7 +51,7 @@ def decode_text(data: bytes, *, name: str = "<input>", encoding: str | None = No
     Raises:
         EncodingError: the bytes are not valid in ``encoding`` (or UTF-8); the message names
             the line of the first undecodable byte, the guessed encoding and ``--encoding``.
-        InputError: ``encoding`` is not a known text codec, or the data looks binary
+        InputError: ``encoding`` is not a known text codec (exit status 2: a bad option value), or the data looks binary
             (:func:`refuse_binary`, checked on the bytes before decoding and on the text after).
     """
     if encoding is not None:
@@ -60,8 +60,9 @@ def decode_text(data: bytes, *, name: str = "<input>", encoding: str | None = No
         except LookupError:
             info = None
         if info is None or not getattr(info, "_is_text_encoding", True):
-            raise InputError(
-                f"{name}: unknown encoding {encoding!r}; give a Python codec name such as utf-8 or cp1256"
+            raise InputError(  # a bad --encoding value: a usage error (exit 2), as the README's table says
+                f"{name}: unknown encoding {encoding!r}; give a Python codec name such as utf-8 or cp1256",
+                exit_code=EXIT_USAGE,
             ) from None
     enc = encoding or "utf-8"
     wide = codecs.lookup(enc).name.startswith(("utf-16", "utf-32"))

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from xling.errors import InputError, ScoreError
+from xling.errors import EXIT_USAGE, InputError, ScoreError
 from xling.score.qa.base import Context, Unit
 from xling.score.report import QAReport, ScoreReport
 
@@ -395,11 +395,13 @@ def _parse_thresholds(
     if fail_on not in (None, "error", "warning"):
         raise InputError(f"--fail-on {fail_on!r}: use error or warning")
     thresholds = parse_thresholds(fail_under, kind="min") + parse_thresholds(fail_over, kind="max")
-    for t in thresholds:
+    for t in thresholds:  # an option the threshold needs is missing: a usage error (exit 2)
         if t.metric != "terms" and not have_ref:
-            raise ScoreError(f"a threshold on {t.metric} needs a reference: give --ref REFERENCE")
+            raise ScoreError(f"a threshold on {t.metric} needs a reference: give --ref REFERENCE", exit_code=EXIT_USAGE)
         if t.metric == "terms" and not have_terms:
-            raise ScoreError("--fail-under terms needs a term check: give --src SOURCE and keep a glossary")
+            raise ScoreError(
+                "--fail-under terms needs a term check: give --src SOURCE and keep a glossary", exit_code=EXIT_USAGE
+            )
     return thresholds
 
 

@@ -5,7 +5,7 @@ below its minimum: ``bleu``, ``chrf`` (chrF++), ``chrf_plain`` (chrF) and ``term
 rate in percent).
 TER is lower-is-better, so it has its own option: ``--fail-over ter=60`` fails when TER is above 60.
 A metric on the wrong option, an unknown metric, or a value that is not a number is a one-line
-:class:`~xling.errors.InputError`.
+:class:`~xling.errors.InputError` with exit status 2 (a bad option value, as click's usage errors).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from xling.errors import InputError
+from xling.errors import EXIT_USAGE, InputError
 
 HIGHER_IS_BETTER = ("bleu", "chrf", "chrf_plain", "terms")
 LOWER_IS_BETTER = ("ter",)
@@ -49,7 +49,7 @@ def parse_thresholds(spec: str | None, *, kind: str) -> list[Threshold]:
         kind: ``min`` (``--fail-under``) or ``max`` (``--fail-over``).
 
     Raises:
-        InputError: malformed item, unknown metric, metric on the wrong option, not a number, or
+        InputError: (exit status 2) malformed item, unknown metric, metric on the wrong option, not a number, or
             a limit outside the metric's :data:`BOUNDS`.
     """
     if not spec:
@@ -66,23 +66,27 @@ def parse_thresholds(spec: str | None, *, kind: str) -> list[Threshold]:
         name = name.strip().lower().replace("chrf++", "chrf")
         if not sep or not name:
             raise InputError(
-                f"{option} {spec!r}: write METRIC=NUMBER items separated by commas, e.g. {option} {'chrf=50,bleu=20' if kind == 'min' else 'ter=60'}"
+                f"{option} {spec!r}: write METRIC=NUMBER items separated by commas, e.g. {option} {'chrf=50,bleu=20' if kind == 'min' else 'ter=60'}",
+                exit_code=EXIT_USAGE,
             )
         if name not in allowed:
             if name in HIGHER_IS_BETTER + LOWER_IS_BETTER:
                 raise InputError(
-                    f"{option} {name}: {name} is {'lower' if kind == 'min' else 'higher'}-is-better; use {other} {name}={value}"
+                    f"{option} {name}: {name} is {'lower' if kind == 'min' else 'higher'}-is-better; use {other} {name}={value}",
+                    exit_code=EXIT_USAGE,
                 )
-            raise InputError(f"{option} {name}: unknown metric; use one of {', '.join(allowed)}")
+            raise InputError(f"{option} {name}: unknown metric; use one of {', '.join(allowed)}", exit_code=EXIT_USAGE)
         try:
             limit = float(value)
         except ValueError:
             limit = math.nan
         if not math.isfinite(limit):  # nan would fail every run, inf pass or fail every run
-            raise InputError(f"{option} {item!r}: {value!r} is not a number")
+            raise InputError(f"{option} {item!r}: {value!r} is not a number", exit_code=EXIT_USAGE)
         low, high = BOUNDS[name]
         if not low <= limit <= high:
             span = f"from {low:g} to {high:g}" if math.isfinite(high) else f"{low:g} or more"
-            raise InputError(f"{option} {item!r}: {name} is {span} (percent); give a limit in that range")
+            raise InputError(
+                f"{option} {item!r}: {name} is {span} (percent); give a limit in that range", exit_code=EXIT_USAGE
+            )
         out.append(Threshold(name, kind, limit))
     return out
