@@ -4,8 +4,8 @@ Three measurements, each beside a baseline run in the same invocation (a test mo
 a copy of its source, **not a translation**; these figures time xling, not a model):
 
 - **Ctrl-C.** A generated single-line Persian file of about 200 KB (751 sentences of the bundled
-  article's words) is translated to en,ru,ar; once the log says the translate stage started,
-  SIGINT is sent. Printed: seconds from SIGINT to exit, the exit status (130 expected), the last
+  article's words) is translated to en,ru,ar; once the log says the translate stage started and 5 s
+  more have passed (mid-translation), SIGINT is sent. Printed: seconds from SIGINT to exit, the exit status (130 expected), the last
   stderr line, and whether anything was written into ``--out-dir``. Baseline: the time the same
   run needs to reach that point (what an uninterruptible run would still have ahead of it is
   printed too: the time of a full run).
@@ -40,6 +40,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+#: seconds between the log's "protect:" line (the translate stage starts next) and the SIGINT
+MID_TRANSLATION_S = 5.0
 
 ARTICLE = ROOT / "examples" / "putin-sharaa-2025-10-15.fa.txt"
 
@@ -93,6 +96,7 @@ def sigint_run(src: Path, work: Path, env: dict[str, str]) -> dict[str, object]:
         while b"protect:" not in err.read_bytes() and proc.poll() is None:
             time.sleep(0.02)
         reached = time.monotonic() - start
+        time.sleep(MID_TRANSLATION_S)  # the model is running by now, mid-document
         sent = time.monotonic()
         proc.send_signal(signal.SIGINT)
         rc = proc.wait()
@@ -111,7 +115,7 @@ def bench_sigint(words: list[str], work: Path, env: dict[str, str], repeat: int)
     for i in range(repeat):
         r = sigint_run(src, work, env)
         print(
-            f"  run {i + 1}: translate stage reached after {r['to_stage_s']:.2f} s; SIGINT → exit "
+            f"  run {i + 1}: translate stage reached after {r['to_stage_s']:.2f} s, SIGINT {MID_TRANSLATION_S:.0f} s later; → exit "
             f"{r['sigint_to_exit_s']:.2f} s ({r['sigint_to_exit_s'] / full:.3f} of a full run), exit {r['rc']}, "
             f"last line {r['last']!r}, files written: {r['written'] or 'none'}"
         )
