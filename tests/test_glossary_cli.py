@@ -281,7 +281,7 @@ def test_removing_entries_keeps_section_comments(cli, tmp_path):
 def test_help_shows_the_defaults(cli, cmd):
     """A "[default: …]" in a help text is eaten as rich markup; the help must still say it."""
     out = " ".join(cli(["glossary", cmd, "--help"]).output.replace("│", " ").split())
-    assert "(default: the shipped house glossary)" in out
+    assert "(default: the house glossary: your edited copy" in out and "else the shipped one)" in out
     if cmd == "export":
         assert "from the extension" in out
 

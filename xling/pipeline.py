@@ -563,6 +563,8 @@ def translate_stage_many(docs: Sequence[tuple[list[Segment], StageContext]]) -> 
 def _leg_progress(ctx: StageContext, label: str, total: int) -> ProgressCallback:
     """The progress callback of one leg: the reporter's bar, the stop check, and a log line
     with the count and rate when the leg is done."""
+    from xling.paths import counted
+
     bar = ctx.reporter.bar(label, total)
     start, seen = time.monotonic(), [0]
 
@@ -575,7 +577,11 @@ def _leg_progress(ctx: StageContext, label: str, total: int) -> ProgressCallback
         if seen[0] >= total:
             took = time.monotonic() - start
             log.info(
-                "translate %s: %d segments in %.1f s (%.1f segments/s)", label, total, took, total / max(took, 1e-9)
+                "translate %s: %s in %.1f s (%.1f segments/s)",
+                label,
+                counted(total, "segment"),
+                took,
+                total / max(took, 1e-9),
             )
 
     return advance
@@ -631,8 +637,10 @@ def run_document(
 
 
 def _log_stage(name: str, count: int, took: float) -> None:
-    rate = f" ({count / took:.0f} segments/s)" if took >= 0.01 else ""
-    log.info("%s: %d segments in %.2f s%s", name, count, took, rate)
+    from xling.paths import counted
+
+    rate = f" ({count / took:.1f} segments/s)" if took >= 0.01 else ""
+    log.info("%s: %s in %.2f s%s", name, counted(count, "segment"), took, rate)
 
 
 #: Stages that can run over several documents in one call (one engine batch for all of them).

@@ -363,8 +363,8 @@ def score(
 def _print_corpus_score(console: Console, report) -> None:
     from rich.table import Table
 
-    from xling.cli.options import counted
     from xling.glossary.check import format_success_rate
+    from xling.paths import counted
 
     def terms(lang: str, counts: list[int] | tuple[int, int] | None) -> str:
         return format_success_rate(lang, counts[1], counts[0], counts[0]) if counts and counts[1] else ""

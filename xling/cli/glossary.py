@@ -14,9 +14,10 @@ from typing import Annotated
 
 import typer
 
-from xling.cli.options import GlossaryPath, counted, encoding_option, format_option, to_option
+from xling.cli.options import GlossaryPath, encoding_option, format_option, to_option
 from xling.glossary.model import EntryType
 from xling.glossary.ops import ConflictPolicy, ExchangeFormat
+from xling.paths import counted
 
 app = typer.Typer(help="Maintain and apply the termbase (glossary).", no_args_is_help=True)
 

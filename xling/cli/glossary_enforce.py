@@ -13,7 +13,8 @@ from typing import Annotated
 import typer
 
 from xling.cli.glossary import app
-from xling.cli.options import GlossaryPath, counted, encoding_option, src_option, to_option
+from xling.cli.options import GlossaryPath, encoding_option, src_option, to_option
+from xling.paths import counted
 
 _LANGS = ("en", "ru", "ar")
 

@@ -104,7 +104,9 @@ def format_option(help: str, *default: Any, **kwargs: Any) -> Any:
     return typer.Option(*default, "--format", "-f", help=help, **kwargs)
 
 
-def glossary_option(help: str = "Glossary YAML file (default: the shipped house glossary).") -> Any:
+def glossary_option(
+    help: str = "Glossary YAML file (default: the house glossary: your edited copy, $XLING_GLOSSARY or $XDG_DATA_HOME/xling/glossaries/house.yaml, once it exists, else the shipped one).",
+) -> Any:
     """The ``--glossary FILE`` / ``-g`` option, for an ``Annotated`` parameter."""
     return typer.Option("--glossary", "-g", metavar="FILE", help=help, show_default=False)
 
@@ -192,8 +194,3 @@ XliffFlag = Annotated[
 XliffVersion = Annotated[
     str, typer.Option("--xliff-version", help="XLIFF version: 2.1 (default) or 1.2 (OmegaT, Trados and older tools).")
 ]
-
-
-def counted(n: int, singular: str, plural: str | None = None) -> str:
-    """``"1 error"``, ``"2 errors"``, ``"0 entries"`` (``plural`` defaults to ``singular + "s"``)."""
-    return f"{n} {singular if n == 1 else (plural or singular + 's')}"

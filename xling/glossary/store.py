@@ -64,8 +64,9 @@ def user_glossary_path() -> Path:
     env = os.environ.get("XLING_GLOSSARY")
     if env:
         return Path(env).expanduser()
-    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(data) / "xling" / "glossaries" / HOUSE_FILE
+    from xling.paths import data_home
+
+    return data_home() / "xling" / "glossaries" / HOUSE_FILE
 
 
 def default_glossary_path() -> Path:

@@ -116,8 +116,9 @@ def models_dir() -> Path:
     """Where folder models are installed: ``XLING_MODELS_DIR``, else ``$XDG_DATA_HOME/xling/models``."""
     if os.environ.get("XLING_MODELS_DIR"):
         return Path(os.environ["XLING_MODELS_DIR"])
-    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data) / "xling" / "models"
+    from xling.paths import data_home
+
+    return data_home() / "xling" / "models"
 
 
 def is_model_folder(path: str | os.PathLike[str]) -> bool:

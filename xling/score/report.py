@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from importlib import resources
 
+from xling.paths import counted
 from xling.score.qa.base import SEVERITIES, Issue
 
 SCHEMA_ID = "xling-score/2"
@@ -215,13 +216,8 @@ def render(report: ScoreReport, console, *, show_segments: bool = False) -> None
     if report.fail_on is not None:
         counts = report.qa.counts()
         n = counts["error"] + (counts["warning"] if report.fail_on == "warning" else 0)
-        status = "[green]ok[/]" if n == 0 else f"[bold red]FAILED[/] ({count(n, 'issue')})"
+        status = "[green]ok[/]" if n == 0 else f"[bold red]FAILED[/] ({counted(n, 'issue')})"
         console.print(f"--fail-on {report.fail_on}: {status}")
-
-
-def count(n: int, noun: str) -> str:
-    """``"1 error"``, ``"2 errors"``: ``n`` and ``noun`` in the singular or the plural (English ``-s``)."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _lines(lines: tuple[int, ...], ids: tuple[int, ...]) -> str:
@@ -244,7 +240,7 @@ def render_qa(qa: QAReport, console, *, title: str = "QA issues") -> None:
     counts = qa.counts()
     if qa.issues:
         qt = Table(
-            title=f"{title} ({count(counts['error'], 'error')}, {count(counts['warning'], 'warning')}, {counts['info']} info)",
+            title=f"{title} ({counted(counts['error'], 'error')}, {counted(counts['warning'], 'warning')}, {counts['info']} info)",
             title_justify="left",
         )
         qt.add_column("Line", justify="right")

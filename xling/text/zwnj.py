@@ -179,8 +179,9 @@ def cache_dir() -> Path:
     override = os.environ.get(CACHE_ENV)
     if override:
         return Path(override).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "xling"
+    from xling.paths import cache_home
+
+    return cache_home() / "xling"
 
 
 @functools.cache

@@ -63,8 +63,9 @@ def default_tm_path() -> Path:
 
     Computed only; nothing is created until a TM is opened for writing.
     """
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "xling" / "tm.sqlite"
+    from xling.paths import data_home
+
+    return data_home() / "xling" / "tm.sqlite"
 
 
 def source_key(text: str, lang: str) -> str:
