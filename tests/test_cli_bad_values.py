@@ -51,3 +51,10 @@ def test_threshold_without_its_reference_is_exit_2(cli):
 def test_failed_threshold_stays_exit_1(cli):
     r = cli(["score", REF, "--to", "en", "--ref", DATA / "reference.ru.txt", "--fail-under", "chrf=99"])
     assert r.exit_code == 1 and "FAILED" in r.stdout
+
+
+def test_score_help_shows_one_target_language(cli):
+    """score takes one --to language (``--to en,ru`` is refused), so its help shows LANG, not LANGS."""
+    r = cli(["score", "--help"])
+    line = next(x for x in r.stdout.splitlines() if "--to " in x)
+    assert " LANG " in line and "LANGS" not in line

@@ -23,7 +23,7 @@ def score(
     hypothesis: Annotated[
         str, typer.Argument(help="Hypothesis (translation) file, one segment a line; - for standard input.")
     ],
-    lang: Annotated[TargetLang, to_option("Language of the hypothesis: en, ru or ar.")],
+    lang: Annotated[TargetLang, to_option("Language of the hypothesis: en, ru or ar.", one=True)],
     ref: str | None = typer.Option(
         None, "--ref", help="Reference translation; without it only the reference-free checks run."
     ),
