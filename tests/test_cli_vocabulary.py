@@ -233,6 +233,7 @@ def test_usage_errors_of_translate_exit_2(in_process, packages, monkeypatch, doc
         ["batch", "translate", "DIR", "--to", "", "--out-dir", "O"],
         ["models", "install", "fa"],  # was exit 1, "fa: no such file"
         ["glossary", "list", "--to", "xx"],  # was an empty table, exit 0
+        ["glossary", "export", "O.csv", "--to", "xx"],  # was exit 1 while list said 2
     ],
 )
 def test_bad_option_values_exit_2_in_every_command(in_process, tmp_path, args):
@@ -240,7 +241,7 @@ def test_bad_option_values_exit_2_in_every_command(in_process, tmp_path, args):
         (tmp_path / name).write_text("x\n", encoding="utf-8")
     (tmp_path / "DIR").mkdir()
     (tmp_path / "DIR" / "a.txt").write_text("سلام.\n", encoding="utf-8")
-    args = [str(tmp_path / a) if a in ("T", "S", "H", "DIR", "O") else a for a in args]
+    args = [str(tmp_path / a) if a in ("T", "S", "H", "DIR", "O", "O.csv") else a for a in args]
     r = in_process(args, input="x")
     assert r.exit_code == 2, r.output
     assert len(r.output.strip().splitlines()) == 1 and r.output.startswith("xling: error: ")

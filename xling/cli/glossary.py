@@ -130,10 +130,10 @@ def list_(
 
     g = load_glossary(glossary)
     langs = g.languages()
-    if lang and lang not in langs:
-        from xling.errors import UsageError
+    if lang:
+        from xling.glossary.ops import require_language
 
-        raise UsageError(f"--to {lang}: the glossary has no {lang} terms; languages: {', '.join(langs)}")
+        require_language(g, lang)
     if lang:
         langs = [g.source_language] + ([lang] if lang != g.source_language else [])
     entries = [

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from xling.errors import GlossaryError
+from xling.errors import EXIT_USAGE, GlossaryError
 from xling.glossary.model import (
     HOUSE_ID,
     HOUSE_ID_RULE,
@@ -523,6 +523,19 @@ def import_file(
     return merge_glossary_file(p, incoming, on_conflict=on_conflict)
 
 
+def require_language(glossary: Glossary, lang: str) -> None:
+    """Refuse a ``--to LANG`` the glossary has no terms in (a bad option value: exit status 2).
+
+    Raises:
+        GlossaryError: ``lang`` is not among ``glossary.languages()`` (``exit_code`` 2).
+    """
+    if lang not in glossary.languages():
+        raise GlossaryError(
+            f"--to {lang}: the glossary has no {lang} terms; languages: {', '.join(glossary.languages())}",
+            exit_code=EXIT_USAGE,
+        )
+
+
 def render_exchange(
     glossary: Glossary, fmt: ExchangeFormat | str, *, lang: str | None = None, tbx_version: int = 3
 ) -> str:
@@ -543,10 +556,7 @@ def render_exchange(
 
     delim = "\t" if f == ExchangeFormat.TSV else ","
     if lang:
-        if lang not in glossary.languages():
-            raise GlossaryError(
-                f"--to {lang}: the glossary has no {lang} terms; languages: {', '.join(glossary.languages())}"
-            )
+        require_language(glossary, lang)
         return csvio.glossary_to_pair_csv(glossary, lang, delimiter=delim)
     return csvio.glossary_to_multi_csv(glossary, delimiter=delim)
 
