@@ -344,3 +344,17 @@ def test_a_folder_gets_one_line_saying_give_once(in_process, tmp_path, args):
     lines = r.output.strip().splitlines()
     assert r.exit_code == 1 and len(lines) == 1, r.output
     assert "folder" in lines[0] and len(re.findall(r"\bgive\b", lines[0])) <= 1, lines[0]
+
+
+_FILE_OR_LANG_OPTIONS = (
+    r"--(ref|ref-dir|routes|gold|translations|hyp-dir|report|pivot|src|tm|out|out-dir|glossary|from|to)"
+)
+
+
+@pytest.mark.parametrize("path", COMMANDS)
+def test_file_folder_and_language_values_are_named_so(in_process, path):
+    """A file shown as TEXT (score --ref, report --ref, translate --routes), a folder as PATH
+    (batch --translations/--ref-dir/--hyp-dir), --pivot as TEXT: the value names are FILE, DIR, LANG."""
+    out = _help(in_process, path)
+    bad = re.findall(_FILE_OR_LANG_OPTIONS + r"\s+(?:-\w\s+)?(TEXT|PATH)\b", out)
+    assert not bad, f"xling {path}: {bad}"

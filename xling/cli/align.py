@@ -112,7 +112,10 @@ def align(
     fmt: AlignFormat = format_option("beads ([0]:[0,1]), tsv, jsonl or tmx (TMX 1.4b).", AlignFormat.beads),
     out: OutFile = None,
     gold: list[Path] = typer.Option(
-        [], "--gold", help="Gold beads file; repeat once per TARGET, in order. Prints strict/lax P/R/F1."
+        [],
+        "--gold",
+        metavar="FILE",
+        help="Gold beads file; repeat once per TARGET, in order. Prints strict/lax P/R/F1.",
     ),
     glossary: GlossaryPath = None,
     no_glossary: NoGlossary = False,

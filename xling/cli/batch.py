@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from xling.cli.options import Encoding, FromLang, GlossaryPath, NoGlossary, Quiet, ToLangs, out_dir_option
+from xling.paths import counted
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console
@@ -70,7 +71,9 @@ def _progress(console: Console, quiet: bool) -> Iterator[Progress]:
         counts["todo"] = todo
         bars.update(doc_task, total=todo)
         if not quiet and not console.is_terminal:
-            console.print(f"batch: {todo} documents to translate, {skipped} already done (skipped)", highlight=False)
+            console.print(
+                f"batch: {counted(todo, 'document')} to translate, {skipped} already done (skipped)", highlight=False
+            )
 
     def on_chunk(results) -> None:
         counts["docs"] += len(results)
@@ -131,10 +134,10 @@ def translate(
     beam_size: int = typer.Option(None, "--beam-size", min=1, help="Beam width (default: argostranslate's, 4)."),
     engine: str = typer.Option(None, "--engine", help="One engine kind for every leg, as for xling translate."),
     routes: str = typer.Option(
-        None, "--routes", help="Routes config (TOML) per target (default: ./xling.toml if present)."
+        None, "--routes", metavar="FILE", help="Routes config (TOML) per target (default: ./xling.toml if present)."
     ),
     pivot: str = typer.Option(
-        None, "--pivot", help="Language to pivot through when no direct model exists (default en)."
+        None, "--pivot", metavar="LANG", help="Language to pivot through when no direct model exists (default en)."
     ),
     max_batch_tokens: int = typer.Option(
         2048, "--max-batch-tokens", min=1, help="CTranslate2 sub-batch size in source tokens."
@@ -247,7 +250,10 @@ def align(
         "Folder for one <stem>.tmx per document (or corpus.tmx with --combine).", required=True
     ),
     translations: Path = typer.Option(
-        None, "--translations", help="Folder of the translations <sub>/<stem>.<lang>.txt (default: the input's folder)."
+        None,
+        "--translations",
+        metavar="DIR",
+        help="Folder of the translations <sub>/<stem>.<lang>.txt (default: the input's folder).",
     ),
     glob: Glob = "**/*.txt",
     combine: bool = typer.Option(
@@ -316,10 +322,16 @@ def score(
     from_code: FromLang = "fa",
     to: ToLangs = "en,ru,ar",
     hyp_dir: Path = typer.Option(
-        ..., "--hyp-dir", help="Folder of the hypotheses <sub>/<stem>.<lang>.txt (a batch translate --out-dir)."
+        ...,
+        "--hyp-dir",
+        metavar="DIR",
+        help="Folder of the hypotheses <sub>/<stem>.<lang>.txt (a batch translate --out-dir).",
     ),
     ref_dir: Path = typer.Option(
-        None, "--ref-dir", help="Folder of the references <sub>/<stem>.<lang>.txt (or ref-LANG manifest columns)."
+        None,
+        "--ref-dir",
+        metavar="DIR",
+        help="Folder of the references <sub>/<stem>.<lang>.txt (or ref-LANG manifest columns).",
     ),
     glob: Glob = "**/*.txt",
     glossary: GlossaryPath = None,

@@ -108,7 +108,11 @@ def enforce(
     lang: str = _TRANSLATION_LANG,
     glossary: GlossaryPath = None,
     report: Path | None = typer.Option(
-        None, "--report", "-r", help="Write every change (segment, offsets, before, after, rule) as JSON to this file."
+        None,
+        "--report",
+        "-r",
+        metavar="FILE",
+        help="Write every change (segment, offsets, before, after, rule) as JSON to this file.",
     ),
     encoding: PairEncoding = None,
 ) -> None:

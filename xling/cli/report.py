@@ -19,10 +19,13 @@ def report(
         "then a page per document and an index page.",
     ),
     ref: list[str] = typer.Option(
-        [], "--ref", help="LANG=FILE: a human reference for one target language (repeat for each), e.g. en=ref.en.txt."
+        [],
+        "--ref",
+        metavar="LANG=FILE",
+        help="LANG=FILE: a human reference for one target language (repeat for each), e.g. en=ref.en.txt.",
     ),
     ref_dir: str | None = typer.Option(
-        None, "--ref-dir", help="Folder mode: references laid out as DIR/<sub-folder>/<stem>.<lang>.txt."
+        None, "--ref-dir", metavar="DIR", help="Folder mode: references laid out as DIR/<sub-folder>/<stem>.<lang>.txt."
     ),
     out: Annotated[
         str | None, out_option("The page to write (default: <stem>.html beside the record; FOLDER/index.html).")

@@ -25,7 +25,7 @@ def score(
     ],
     lang: Annotated[TargetLang, to_option("Language of the hypothesis: en, ru or ar.", one=True)],
     ref: str | None = typer.Option(
-        None, "--ref", help="Reference translation; without it only the reference-free checks run."
+        None, "--ref", metavar="FILE", help="Reference translation; without it only the reference-free checks run."
     ),
     src: SrcFile = None,
     src_lang: FromLang = "fa",

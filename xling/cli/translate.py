@@ -101,7 +101,10 @@ _ENGINE = typer.Option(
 )
 
 _ROUTES = typer.Option(
-    None, "--routes", help="Routes config (TOML) choosing the engine per target (default: ./xling.toml if present)."
+    None,
+    "--routes",
+    metavar="FILE",
+    help="Routes config (TOML) choosing the engine per target (default: ./xling.toml if present).",
 )
 
 _PLAN_ONLY = typer.Option(
@@ -111,6 +114,7 @@ _PLAN_ONLY = typer.Option(
 _PIVOT = typer.Option(
     None,
     "--pivot",
+    metavar="LANG",
     help="Language to pivot through when no direct model exists (default: the routes config's, else en).",
 )
 
