@@ -346,3 +346,24 @@ def test_stdout_redirected_into_an_input_is_refused(tmp_path):
     assert r.returncode == 1 and tgt.read_text(encoding="utf-8") == "Hello.\n"
     [line] = r.stderr.strip().splitlines()
     assert str(tgt) in line and "standard output" in line
+
+
+@pytest.mark.parametrize("presegmented", [True, False])
+def test_a_translate_record_given_as_a_document_is_refused(cli, tmp_path, presegmented):
+    """`xling align out/art.jsonl out/art.en.txt --from fa --to en` read each JSON line as a
+    source sentence and printed beads with exit 0."""
+    import json
+
+    record = tmp_path / "art.jsonl"
+    rows = [
+        {"id": i, "paragraph": 0, "source": s, "text": s, "targets": {"en": t}}
+        for i, (s, t) in enumerate([("سلام.", "Hello."), ("خداحافظ.", "Bye.")])
+    ]
+    record.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    tgt = tmp_path / "art.en.txt"
+    tgt.write_text("Hello.\nBye.\n", encoding="utf-8")
+    args = ["align", record, tgt, "--from", "fa", "--to", "en"] + (["--presegmented"] if presegmented else [])
+    r = cli(args)
+    assert r.exit_code == 1, r.output
+    [line] = r.output.strip().splitlines()
+    assert "art.jsonl" in line and "segment record" in line and "<stem>.fa.txt" in line

@@ -87,13 +87,26 @@ def _sentences(path: Path, lang: str, presegmented: bool, encoding: str | None, 
     from xling.io import read_lines, read_text
 
     if presegmented:
-        return read_lines(path, encoding=encoding, utf8_first=True)
+        lines = read_lines(path, encoding=encoding, utf8_first=True)
+        _refuse_records(path, "\n".join(lines[:1]))
+        return lines
     from xling.text.segment import segment_text
 
-    return [
-        s.one_line()
-        for s in segment_text(read_text(path, encoding=encoding, utf8_first=True), lang, join_lines=join_lines)
-    ]
+    text = read_text(path, encoding=encoding, utf8_first=True)
+    _refuse_records(path, text)
+    return [s.one_line() for s in segment_text(text, lang, join_lines=join_lines)]
+
+
+def _refuse_records(path: Path, text: str) -> None:
+    """A translate ``.jsonl`` read as text gave one "sentence" per JSON line and exit 0."""
+    from xling.errors import InputError
+    from xling.report.records import looks_like_records
+
+    if looks_like_records(text):
+        raise InputError(
+            f"{path}: this is xling translate's segment record (.jsonl), not text; align its segmented source "
+            "<stem>.fa.txt and a <stem>.<lang>.txt from the same --out-dir, with --presegmented"
+        )
 
 
 def align(
