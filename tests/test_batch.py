@@ -375,3 +375,51 @@ def test_encoding_is_part_of_the_settings_fingerprint(tmp_path):
     config = TranslateConfig("fa", ("en",), glossary=None)
     keys = {config_key(config, BatchSettings(str(tmp_path), encoding=e)) for e in (None, "cp1256", "iso-8859-6")}
     assert len(keys) == 3
+
+
+def test_sigint_stops_a_batch_at_the_next_sub_batch(packages, tmp_path):
+    """Ctrl-C during `batch translate` used to be seen only when CTranslate2 returned from the
+    whole leg of a chunk (a synchronous call): the leg ran to its end (its log line printed after
+    the SIGINT; >10 s on 235 KB documents). Now the stop flag is checked at every sub-batch, as
+    in `xling translate`: exit 130, one line, finished documents recorded, nothing else written."""
+    import random
+
+    words = [w for w in ARTICLE.read_text(encoding="utf-8").split() if w.isalpha()]
+    rng = random.Random(7)
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    (feed / "a-small.fa.txt").write_text("سلام دنیا.\n", encoding="utf-8")
+    sentences = [" ".join(rng.choice(words) for _ in range(30)) + "." for _ in range(300)]
+    (feed / "b-large.fa.txt").write_text(" ".join(sentences) + "\n", encoding="utf-8")
+    out, err = tmp_path / "out", tmp_path / "err.txt"
+    cmd = [sys.executable, "-m", "xling", "batch", "translate", feed, "--from", "fa", "--to", "en", "--out-dir", out]
+    with open(err, "wb") as fh:
+        proc = subprocess.Popen(
+            [*map(str, cmd), "--chunk-chars", "1"], env=xling_env(tmp_path / "home", packages), stderr=fh
+        )
+        try:
+            deadline = time.monotonic() + 240
+            while proc.poll() is None and time.monotonic() < deadline:
+                if (out / "batch.jsonl").exists() and _last_states(out).get("a-small.fa.txt") == "done":
+                    break
+                time.sleep(0.05)
+            time.sleep(3.0)  # the large document's chunk is being translated (its leg takes ~25 s)
+            assert proc.poll() is None, err.read_text(encoding="utf-8")
+            marker = len(err.read_bytes())
+            proc.send_signal(signal.SIGINT)
+            rc = proc.wait(timeout=120)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    text = err.read_text(encoding="utf-8")
+    after = err.read_bytes()[marker:].decode("utf-8")
+    assert rc == 130, text
+    assert (
+        text.strip().splitlines()[-1]
+        == "xling: interrupted; finished documents are recorded in batch.jsonl: rerun to resume"
+    )
+    assert "translate fa→en:" not in after, after  # the leg did not run to its end
+    states = _last_states(out)
+    assert states == {"a-small.fa.txt": "done", "b-large.fa.txt": "pending"}
+    assert not list(out.glob("b-large*")) and not list(out.rglob("*.tmp"))

@@ -5,6 +5,7 @@ chunks to an executor, record every finished document, and sum up.
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -98,6 +99,7 @@ def run_batch(
     ray_address: str | None = None,
     chunk_chars: int = DEFAULT_CHUNK_CHARS,
     progress: Progress | None = None,
+    stop: threading.Event | None = None,
 ) -> BatchSummary:
     """Translate ``docs`` into ``settings.out_dir``, resuming from ``OUT/batch.jsonl``.
 
@@ -141,10 +143,10 @@ def run_batch(
     if executor == "ray":
         stream = run_ray(config, groups, settings, workers, ray_address)
     elif workers > 1:
-        stream = run_processes(config, groups, settings, workers)
+        stream = run_processes(config, groups, settings, workers, stop=stop)
     else:
         session.load_engines()
-        stream = run_in_process(session, groups, settings, progress.on_segments)
+        stream = run_in_process(session, groups, settings, progress.on_segments, stop=stop)
     for results in stream:
         record.append(r.entry(key) for r in results)
         summary.results.extend(results)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -41,10 +42,15 @@ def run_in_process(
     chunks: Sequence[list[BatchDocument]],
     settings: BatchSettings,
     on_segments: Callable[[int], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> ChunkResults:
-    """Translate the chunks one after the other with ``session`` (this process)."""
+    """Translate the chunks one after the other with ``session`` (this process).
+
+    Raises:
+        Interrupted: ``stop`` was set (checked at every stage and sub-batch of a chunk).
+    """
     for chunk in chunks:
-        yield process_chunk(session, chunk, settings, on_segments)
+        yield process_chunk(session, chunk, settings, on_segments, stop=stop)
 
 
 # ---------------------------------------------------------------------------------- processes
@@ -66,12 +72,17 @@ def _work(chunk: list[BatchDocument], settings: BatchSettings) -> list[DocResult
 
 
 def run_processes(
-    config: TranslateConfig, chunks: Sequence[list[BatchDocument]], settings: BatchSettings, workers: int
+    config: TranslateConfig,
+    chunks: Sequence[list[BatchDocument]],
+    settings: BatchSettings,
+    workers: int,
+    stop: threading.Event | None = None,
 ) -> ChunkResults:
     """Translate the chunks in ``workers`` spawned processes, yielding results as chunks finish.
 
     Raises:
         ModelError: a worker could not load its models (the run stops; finished chunks stay recorded).
+        Interrupted: ``stop`` was set (checked every 0.2 s; the chunks not started are cancelled).
     """
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -84,7 +95,12 @@ def run_processes(
         running = {pool.submit(_work, c, settings) for c in todo[: workers * 2]}
         queued = todo[workers * 2 :]
         while running:
-            finished, running = wait(running, return_when=FIRST_COMPLETED)
+            finished, running = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
+            if stop is not None and stop.is_set():
+                from xling.errors import Interrupted
+
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise Interrupted("interrupted")
             for f in finished:
                 if queued:
                     running.add(pool.submit(_work, queued.pop(0), settings))

@@ -9,6 +9,7 @@ failure is pinned on the document that causes it.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from xling.batch.manifest import BatchDocument
 from xling.batch.record import sha256_bytes, sha256_file
-from xling.errors import InputError, XlingError
+from xling.errors import InputError, Interrupted, XlingError
 
 if TYPE_CHECKING:  # pragma: no cover
     from xling.pipeline import OutputWriter, Session, TranslateConfig
@@ -147,11 +148,15 @@ def process_chunk(
     docs: Sequence[BatchDocument],
     settings: BatchSettings,
     on_segments: Callable[[int], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> list[DocResult]:
     """Translate ``docs`` together and write each one's outputs (see the module docstring).
 
     Returns:
         One :class:`DocResult` per document, in order.
+
+    Raises:
+        Interrupted: ``stop`` was set; nothing of this chunk was written.
     """
     started = time.perf_counter()
     results: dict[str, DocResult] = {}
@@ -164,9 +169,11 @@ def process_chunk(
             continue
         ready.append((doc, data, text))
     try:
-        done = _translate_and_write(session, ready, settings)
+        done = _translate_and_write(session, ready, settings, stop)
+    except Interrupted:
+        raise
     except XlingError:  # pin the failure on its document: retry one by one
-        done = _one_by_one(session, ready, settings)
+        done = _one_by_one(session, ready, settings, stop)
     results.update({r.id: r for r in done})
     if on_segments is not None:
         on_segments(sum(r.segments for r in done))
@@ -178,25 +185,33 @@ def process_chunk(
 
 
 def _one_by_one(
-    session: Session, ready: list[tuple[BatchDocument, bytes, str]], settings: BatchSettings
+    session: Session,
+    ready: list[tuple[BatchDocument, bytes, str]],
+    settings: BatchSettings,
+    stop: threading.Event | None = None,
 ) -> list[DocResult]:
     out = []
     for item in ready:
         try:
-            out.extend(_translate_and_write(session, [item], settings))
+            out.extend(_translate_and_write(session, [item], settings, stop))
+        except Interrupted:
+            raise
         except XlingError as exc:
             out.append(DocResult(item[0].id, "failed", sha256_bytes(item[1]), error=str(exc)))
     return out
 
 
 def _translate_and_write(
-    session: Session, ready: list[tuple[BatchDocument, bytes, str]], settings: BatchSettings
+    session: Session,
+    ready: list[tuple[BatchDocument, bytes, str]],
+    settings: BatchSettings,
+    stop: threading.Event | None = None,
 ) -> list[DocResult]:
     from xling.pipeline import finish_document, output_stem, run_documents
 
     if not ready:
         return []
-    docs = run_documents([text for _, _, text in ready], session)
+    docs = run_documents([text for _, _, text in ready], session, stop=stop)
     out_root = Path(settings.out_dir)
     results = []
     for (doc, data, _), translated in zip(ready, docs):

@@ -206,13 +206,16 @@ def _run_and_sum_up(docs, config, settings, session, quiet: bool, **options) -> 
 
     console = Console(stderr=True)
     _warn_test_models(console, session)
+    from xling.cli.interrupt import run_interruptible
+
+    message = "interrupted; finished documents are recorded in batch.jsonl: rerun to resume"
     try:
         with _progress(console, quiet) as progress:
-            summary = run_batch(docs, config, settings, session=session, progress=progress, **options)
-    except KeyboardInterrupt:
-        raise XlingError(
-            "interrupted; finished documents are recorded in batch.jsonl: rerun to resume", exit_code=EXIT_INTERRUPTED
-        ) from None
+            summary = run_interruptible(
+                run_batch, docs, config, settings, message=message, session=session, progress=progress, **options
+            )
+    except KeyboardInterrupt:  # a worker process's Ctrl-C, passed back through its future
+        raise XlingError(message, exit_code=EXIT_INTERRUPTED) from None
     _summary(console, summary, Path(settings.out_dir))
     if summary.failed:
         raise typer.Exit(1)

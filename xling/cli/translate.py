@@ -262,40 +262,12 @@ def _log_progress(reporter: RichReporter) -> None:
 
 
 def _run_interruptible(*args, **kwargs) -> FileResult:
-    """:func:`xling.pipeline.translate_file` under a SIGINT handler: the first Ctrl-C sets the
-    stop flag (the run stops at the next stage or sub-batch: "xling: interrupted; nothing
-    written", exit 130); a second one removes the temporary files and exits at once."""
-    import os
-    import signal
-    import threading
-
-    from xling.errors import EXIT_INTERRUPTED, Interrupted
+    """:func:`xling.pipeline.translate_file` under :func:`xling.cli.interrupt.run_interruptible`:
+    Ctrl-C stops at the next stage or sub-batch ("xling: interrupted; nothing written", exit 130)."""
+    from xling.cli.interrupt import run_interruptible
     from xling.pipeline import translate_file
 
-    stop = threading.Event()
-
-    def on_sigint(signum, frame) -> None:
-        if stop.is_set():
-            from xling.io import remove_temporaries
-
-            remove_temporaries()
-            os.write(2, b"xling: interrupted; nothing written\n")
-            os._exit(EXIT_INTERRUPTED)
-        stop.set()
-
-    try:
-        old = signal.signal(signal.SIGINT, on_sigint)
-    except ValueError:  # not the main thread: no handler, Ctrl-C as Python gives it
-        return translate_file(*args, **kwargs)
-    try:
-        return translate_file(*args, stop=stop, **kwargs)
-    except Interrupted as exc:
-        # exit now: CTranslate2's threads would finish their queued sub-batches at shutdown
-        sys.stderr.write(f"xling: {exc}\n")
-        sys.stderr.flush()
-        os._exit(exc.exit_code)
-    finally:
-        signal.signal(signal.SIGINT, old)
+    return run_interruptible(translate_file, *args, message="interrupted; nothing written", **kwargs)
 
 
 def _print_summary(result: FileResult, reporter: RichReporter) -> None:
