@@ -77,15 +77,6 @@ class RichReporter:
         return lambda n: progress.advance(task, n)
 
 
-def _split_langs(value: str) -> list[str]:
-    from xling.errors import UsageError
-
-    langs = [c.strip().lower() for c in value.split(",") if c.strip()]  # Argos codes are lower case
-    if not langs:
-        raise UsageError(f"--to {value!r}: give target language codes, e.g. --to en,ru,ar")
-    return list(dict.fromkeys(langs))
-
-
 _FILE = typer.Argument(
     ..., help="Input document (UTF-8 text, paragraphs separated by blank lines), or - for standard input."
 )
@@ -173,32 +164,26 @@ def translate(
     the file name without .txt and without a final .<from> (putin-sharaa-2025-10-15.fa.txt ->
     putin-sharaa-2025-10-15); stdin -> stdin. Ctrl-C stops at once: nothing is written, exit 130.
     """
-    from xling.errors import InputError, UsageError
-    from xling.mt.routes import ENGINE_KINDS, find_routes_config
-    from xling.pipeline import HOUSE_GLOSSARY, Session, TranslateConfig
+    from xling.cli.jobs import translate_config
+    from xling.errors import InputError
+    from xling.pipeline import Session
 
-    if engine is not None and engine not in ENGINE_KINDS:
-        raise UsageError(f"--engine {engine!r}: choose one of {', '.join(ENGINE_KINDS)}")
     if file != "-" and Path(file).is_dir():  # defect 12: said "no model installed" first
         raise InputError(f"{file}: is a folder; give a text file (xling batch translate takes a folder)")
-    if engine is not None and routes is not None:
-        raise UsageError("give --engine KIND (every leg) or --routes FILE (per target), not both")
-    routes_config = None if engine else find_routes_config(routes)
-    if no_glossary and glossary:
-        raise UsageError("give --glossary PATH or --no-glossary, not both")
-    reporter = RichReporter(quiet=quiet)
-    _log_progress(reporter)
-    config = TranslateConfig(
-        from_code=from_code.strip().lower(),
-        targets=tuple(_split_langs(to)),
+    config = translate_config(
+        from_code=from_code,
+        to=to,
         beam_size=beam_size,
         engine=engine,
-        routes=str(routes_config.path) if routes_config else None,
-        pivot=(pivot or (routes_config.pivot if routes_config else None) or "en").strip().lower(),
+        routes=routes,
+        pivot=pivot,
         max_batch_tokens=max_batch_tokens,
         join_lines=join_lines,
-        glossary=None if no_glossary else (str(glossary) if glossary else HOUSE_GLOSSARY),
+        glossary=glossary,
+        no_glossary=no_glossary,
     )
+    reporter = RichReporter(quiet=quiet)
+    _log_progress(reporter)
     session = Session.prepare(config)  # a missing model: exit 2 before reading or writing anything
     if plan_only:
         if session.plan is not None:
